@@ -1,0 +1,110 @@
+"""Detect an article's language offline: its script first, then its stop words.
+
+The stop-word lists are sumy's own (plain text files inside the sumy package), so
+detection knows exactly the languages the summariser can work in, plus a few
+scripts that identify their language on their own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+# A handful of very frequent words for languages sumy has no stop-word list for.
+_EXTRA_STOPWORDS = {
+    "ru": "и в не на что он я с как а то все она так его но да ты к у же вы за бы по только "
+    "ее мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть "
+    "был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где "
+    "есть надо ней для мы тебя их чем была сам чтобы без будто чего раз тоже себе под будет "
+    "это также который которые года после при этом",
+    "nl": "de het een en van in is dat op te zijn niet met voor er aan om ook als bij maar "
+    "door dan wordt naar nog uit worden deze over tot zo kan geen heeft",
+    "tr": "ve bir bu da de için ile olarak çok daha ne gibi kadar sonra ama en olan var "
+    "olan yılında ise",
+    "az": "və bir bu da də üçün ilə olaraq çox daha nə kimi qədər sonra amma ən olan var "
+    "isə ki",
+    "hy": "և որ է են այս մի իր նա դա էր ու համար հետ",
+    "es": "de la que el en los se del las un por con no una su para es al lo como más pero "
+    "sus le ya este porque esta entre cuando muy sin sobre también hasta hay donde desde "
+    "todo durante todos les contra ese eso ante ellos esto dijo según fue han",
+    "pt": "de que não uma os no se na por mais as dos como mas foi ao ele das tem à seu sua "
+    "ou ser quando muito há nos já está também só pelo pela até isso ela entre era depois "
+    "sem mesmo aos ter seus quem nas disse são",
+}
+_SUMY_LANGUAGES = {
+    "ar": "arabic", "zh": "chinese", "cs": "czech", "en": "english", "fr": "french",
+    "de": "german", "el": "greek", "he": "hebrew", "it": "italian", "ja": "japanese",
+    "ko": "korean", "pl": "polish", "pt": "portuguese", "sk": "slovak", "es": "spanish",
+    "sv": "swedish", "th": "thai", "uk": "ukrainian",
+}
+
+
+def sumy_language(code: str) -> str | None:
+    """sumy's name for an ISO 639-1 code, when sumy ships stop words for it."""
+    return _SUMY_LANGUAGES.get(code)
+
+
+@cache
+def stop_words(code: str) -> frozenset[str]:
+    """Stop words for ``code``: sumy's list where it has one, a short built-in list otherwise."""
+    name = _SUMY_LANGUAGES.get(code)
+    words: set[str] = set()
+    if name is not None:
+        try:
+            text = resources.files("sumy").joinpath(f"data/stopwords/{name}.txt").read_text("utf-8")
+            words.update(w.strip().lower() for w in text.splitlines() if w.strip())
+        except (FileNotFoundError, ModuleNotFoundError):
+            pass
+    words.update(_EXTRA_STOPWORDS.get(code, "").split())
+    return frozenset(words)
+
+
+def _script(char: str) -> str:
+    try:
+        name = unicodedata.name(char)
+    except ValueError:
+        return "other"
+    return name.split(" ", 1)[0]
+
+
+_SCRIPT_LANGUAGE = {
+    "ARMENIAN": "hy", "GREEK": "el", "HEBREW": "he", "ARABIC": "ar", "THAI": "th",
+    "HANGUL": "ko", "HIRAGANA": "ja", "KATAKANA": "ja", "CJK": "zh", "GEORGIAN": "ka",
+    "DEVANAGARI": "hi",
+}
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """The ISO 639-1 code of ``text``'s language, or ``default`` when unsure."""
+    sample = text[:20000]
+    letters = Counter(_script(c) for c in sample if c.isalpha())
+    if not letters:
+        return default
+    script, _ = letters.most_common(1)[0]
+    if script in _SCRIPT_LANGUAGE:
+        if script == "CJK" and (letters["HIRAGANA"] or letters["KATAKANA"]):
+            return "ja"
+        return _SCRIPT_LANGUAGE[script]
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if not words:
+        return default
+    counts = Counter(words)
+    candidates = ("ru", "uk") if script == "CYRILLIC" else tuple(
+        code for code in (*_SUMY_LANGUAGES, *_EXTRA_STOPWORDS) if code not in ("ru", "uk")
+    )
+    best, best_score = default, 0.0
+    for code in candidates:
+        vocabulary = stop_words(code)
+        if not vocabulary:
+            continue
+        score = sum(n for w, n in counts.items() if len(w) > 1 and w in vocabulary) / len(words)
+        if score > best_score:
+            best, best_score = code, score
+    if script == "CYRILLIC" and best_score == 0:
+        return "ru"
+    return best if best_score >= 0.05 else default

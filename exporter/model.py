@@ -1,0 +1,155 @@
+"""The document model: what every reader produces and every writer consumes.
+
+A :class:`Document` is immutable. Its body is an ordered tuple of blocks; every
+block that carries prose (paragraph, quote, list item) is split into
+:class:`Sentence` objects whose position ``(paragraph, index)`` is stable: the
+block's index in ``Document.blocks`` and the sentence's index within the block.
+No field knows about DOCX, PDF or EPUB.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+WORDS_PER_MINUTE = 230
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a prose block, at a stable position in its document."""
+
+    text: str
+    paragraph: int
+    index: int
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """``(paragraph index, sentence index)``: the sentence's stable id."""
+        return (self.paragraph, self.index)
+
+    @property
+    def anchor(self) -> str:
+        """An identifier safe in XML, HTML and OOXML bookmarks (``s3-1``)."""
+        return f"s{self.paragraph}-{self.index}"
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading inside the article body; ``level`` 1 is the highest."""
+
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of body text."""
+
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A block quotation (a pull quote or quoted passage set off from the body)."""
+
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """One item of a bulleted or numbered list."""
+
+    sentences: tuple[Sentence, ...]
+    ordered: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+
+Block = Heading | Paragraph | Quote | ListItem
+ProseBlock = Paragraph | Quote | ListItem
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article: metadata and an ordered body of blocks.
+
+    ``title`` is never empty: a reader that finds no headline derives a neutral
+    title (from the file name, say) rather than promoting body text.
+    """
+
+    title: str
+    blocks: tuple[Block, ...]
+    standfirst: str | None = None
+    authors: tuple[str, ...] = ()
+    place: str | None = None
+    published: date | None = None
+    source_url: str | None = None
+    language: str = "en"
+    source: str | None = field(default=None, compare=False)
+    """Where the article was read from (a path, ``-`` or ``<string>``); not shown as the source."""
+
+    def sentences(self) -> Iterator[Sentence]:
+        """Every sentence of the body's prose blocks, in document order."""
+        for block in self.blocks:
+            if not isinstance(block, Heading):
+                yield from block.sentences
+
+    def sentence_at(self, paragraph: int, index: int) -> Sentence:
+        """The sentence at a stable position; raises ``LookupError`` if there is none."""
+        try:
+            block = self.blocks[paragraph]
+        except IndexError:
+            raise LookupError(f"no block {paragraph}") from None
+        if isinstance(block, Heading) or not 0 <= index < len(block.sentences):
+            raise LookupError(f"no sentence {index} in block {paragraph}")
+        return block.sentences[index]
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, one block per line."""
+        return "\n".join(block.text for block in self.blocks)
+
+    @property
+    def word_count(self) -> int:
+        """Words in the body (headings included, title and standfirst not)."""
+        return sum(len(_WORD.findall(block.text)) for block in self.blocks)
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes to read the body at 230 words a minute; at least one."""
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Sentences chosen from a document, in document order."""
+
+    sentences: tuple[Sentence, ...]
+    method: str
+
+    @property
+    def texts(self) -> list[str]:
+        return [s.text for s in self.sentences]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A document together with its summary: what a writer is given."""
+
+    document: Document
+    summary: Summary

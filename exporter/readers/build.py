@@ -1,0 +1,99 @@
+"""Turn what a reader found (raw blocks and metadata) into a :class:`Document`.
+
+Every reader ends here, so cleaning, sentence splitting, language detection and
+stable sentence positions are done once, the same way for every input format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..language import detect_language
+from ..model import Block, Document, Heading, ListItem, Paragraph, Quote, Sentence
+from ..segment import split_sentences
+from ..textclean import clean_inline, clean_text
+
+ISO_CODE_LENGTH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """A block as a reader found it: ``kind`` is heading, paragraph, quote or item."""
+
+    kind: str
+    text: str
+    level: int = 1
+    ordered: bool = False
+
+
+def normalise_language(code: str | None) -> str | None:
+    """``en-GB`` / ``EN_us`` / ``eng`` -> ``en``; ``None`` for nothing usable."""
+    if not code:
+        return None
+    head = code.strip().replace("_", "-").split("-")[0].lower()
+    three = {"eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "rus": "ru",
+             "spa": "es", "ita": "it", "por": "pt", "hye": "hy", "arm": "hy", "ell": "el",
+             "gre": "el", "aze": "az", "ara": "ar", "heb": "he", "ukr": "uk"}
+    if len(head) == ISO_CODE_LENGTH and head.isalpha():
+        return head
+    return three.get(head)
+
+
+def build_document(
+    raw_blocks: Iterable[RawBlock],
+    *,
+    title: str | None,
+    fallback_title: str = "Untitled article",
+    standfirst: str | None = None,
+    authors: Sequence[str] = (),
+    place: str | None = None,
+    published: date | None = None,
+    source_url: str | None = None,
+    language: str | None = None,
+    source: str | None = None,
+) -> Document:
+    """A Document from raw blocks: text cleaned, paragraphs split into sentences."""
+    cleaned = [(raw, clean_text(raw.text)) for raw in raw_blocks]
+    cleaned = [(raw, text) for raw, text in cleaned if text]
+    body_text = "\n".join(text for _, text in cleaned)
+    code = normalise_language(language) or detect_language(
+        " ".join(filter(None, [title, body_text[:20000]]))
+    )
+    blocks: list[Block] = []
+    for raw, text in cleaned:
+        if raw.kind == "heading":
+            blocks.append(Heading(clean_inline(text), max(1, min(raw.level, 6))))
+            continue
+        index = len(blocks)
+        pieces = split_sentences(text.replace("\n", " "), code) or [text]
+        sentences = tuple(Sentence(piece, index, i) for i, piece in enumerate(pieces))
+        if raw.kind == "quote":
+            blocks.append(Quote(sentences))
+        elif raw.kind == "item":
+            blocks.append(ListItem(sentences, raw.ordered))
+        else:
+            blocks.append(Paragraph(sentences))
+    clean_title = clean_inline(title or "") or clean_inline(fallback_title) or "Untitled article"
+    return Document(
+        title=clean_title,
+        blocks=tuple(blocks),
+        standfirst=clean_inline(standfirst or "") or None,
+        authors=tuple(a for a in (clean_inline(x) for x in authors) if a),
+        place=clean_inline(place or "") or None,
+        published=published,
+        source_url=_safe_url(source_url),
+        language=code,
+        source=source,
+    )
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Keep only http(s) URLs: a source link must never be ``javascript:`` or a local file."""
+    if not url:
+        return None
+    url = clean_inline(url)
+    if url.lower().startswith(("http://", "https://")) and " " not in url:
+        return url
+    return None

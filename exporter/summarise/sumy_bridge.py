@@ -1,0 +1,122 @@
+"""sumy's algorithms, fed with exporter's own segmentation: the only module that imports sumy.
+
+sumy's default tokenizer needs NLTK data that ``pip install`` does not bring.
+We build sumy's document model (``ObjectDocumentModel`` of ``Paragraph`` of
+``Sentence``) from our already-segmented Document, with a tokenizer that splits
+words by a Unicode regular expression, so nothing is ever downloaded. sumy
+compares sentences by text, so results are mapped back to our sentences by
+walking both in document order, never by looking text up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..language import stop_words, sumy_language
+from ..model import Document, Heading, Sentence
+
+SUMY_METHODS = ("edmundson", "kl", "lexrank", "lsa", "luhn", "reduction", "sumbasic", "textrank")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_STEMMER_LANGUAGES = {
+    "ar": "arabic", "da": "danish", "nl": "dutch", "en": "english", "fi": "finnish",
+    "fr": "french", "de": "german", "hu": "hungarian", "it": "italian", "no": "norwegian",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "es": "spanish", "sv": "swedish",
+}
+
+
+class _WordTokenizer:
+    """The part of sumy's Tokenizer protocol its summarizers use."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return (paragraph,)
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(sentence))
+
+
+def _stemmer(code: str) -> Callable[[str], str]:
+    name = _STEMMER_LANGUAGES.get(code)
+    if name is None:
+        return str.lower
+    from sumy.nlp.stemmers import Stemmer
+
+    return Stemmer(name)  # type: ignore[no-any-return]
+
+
+def _build(document: Document, candidates: Sequence[Sentence]) -> tuple[Any, list[Any]]:
+    from sumy.models.dom import ObjectDocumentModel
+    from sumy.models.dom import Paragraph as SumyParagraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = _WordTokenizer(sumy_language(document.language) or "english")
+    wanted = {s.position for s in candidates}
+    paragraphs = []
+    ordered: list[Any] = []
+    pending_headings: list[Any] = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            pending_headings.append(SumySentence(block.text, tokenizer, is_heading=True))
+            continue
+        body = [SumySentence(s.text, tokenizer) for s in block.sentences if s.position in wanted]
+        ordered.extend(body)
+        if body:
+            paragraphs.append(SumyParagraph(pending_headings + body))
+            pending_headings = []
+    return ObjectDocumentModel(paragraphs), ordered
+
+
+def sumy_method(name: str) -> Callable[[Document, Sequence[Sentence], int], list[int]]:
+    """A method that runs sumy's ``name`` summarizer."""
+
+    def run(document: Document, candidates: Sequence[Sentence], count: int) -> list[int]:
+        summarizer = _summarizer(name, document)
+        model, ordered = _build(document, candidates)
+        chosen = summarizer(model, count)
+        # Walk both sequences in document order: equal text at the cursor is a match.
+        indices: list[int] = []
+        cursor = 0
+        for picked in chosen:
+            text = str(picked)
+            while cursor < len(ordered) and str(ordered[cursor]) != text:
+                cursor += 1
+            if cursor < len(ordered):
+                indices.append(cursor)
+                cursor += 1
+        return indices
+
+    run.__name__ = name
+    run.__doc__ = f"sumy's {name} summarizer."
+    return run
+
+
+def _summarizer(name: str, document: Document) -> Any:
+    from sumy.summarizers.edmundson import EdmundsonSummarizer
+    from sumy.summarizers.kl import KLSummarizer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.reduction import ReductionSummarizer
+    from sumy.summarizers.sum_basic import SumBasicSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    classes = {
+        "edmundson": EdmundsonSummarizer, "kl": KLSummarizer, "lexrank": LexRankSummarizer,
+        "lsa": LsaSummarizer, "luhn": LuhnSummarizer, "reduction": ReductionSummarizer,
+        "sumbasic": SumBasicSummarizer, "textrank": TextRankSummarizer,
+    }
+    summarizer = classes[name](_stemmer(document.language))
+    stops = stop_words(document.language)
+    summarizer.stop_words = stops
+    if name == "edmundson":
+        # Edmundson's cue method needs bonus and stigma words: the title's content
+        # words are the bonus, reporting filler the stigma.
+        title_words = {w.lower() for w in _WORD.findall(document.title)} - stops
+        summarizer.bonus_words = title_words or {"said"}
+        summarizer.stigma_words = {"advertisement", "subscribe", "click", "cookie", "newsletter"}
+        summarizer.null_words = stops or {"the"}
+    return summarizer
