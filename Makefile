@@ -1,0 +1,45 @@
+# exporter: make demo | make test | make docx pdf epub all | make eval | make bench
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+SAMPLE := exporter/samples/harbour-solar.md
+ARTICLE ?= $(SAMPLE)
+OUT    ?= out
+
+.PHONY: install test-deps demo test docx pdf epub all lint eval bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+test-deps: $(VENV)/.test-installed
+
+demo: install
+	$(BIN)/exporter export $(SAMPLE) --out $(OUT)
+
+docx pdf epub: install
+	$(BIN)/exporter export $(ARTICLE) --format $@ --out $(OUT)
+
+all: install
+	$(BIN)/exporter export $(ARTICLE) --format docx,pdf,epub --out $(OUT)
+
+lint: test-deps
+	$(BIN)/ruff check exporter tests
+	$(BIN)/mypy
+
+test: test-deps lint
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(OUT) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
