@@ -1,0 +1,217 @@
+"""Gather articles into a digest: put them in order and drop the ones given twice.
+
+Both functions work on :class:`~exporter.model.Article` only, so they apply to any
+writer that combines articles (the EPUB digest today). The pipeline calls
+:func:`deduplicate` on the articles in the order they were given, then
+:func:`order_articles`, and reports every dropped article.
+
+Near-identical texts are found with word shingles and MinHash (Broder, "On the
+resemblance and containment of documents", 1997), in its one-permutation form
+(Li, Owen and Zhang, "One Permutation Hashing", NIPS 2012): each text becomes the
+set of its overlapping five-word sequences, a signature of per-bin minimum hashes
+estimates the Jaccard similarity of two sets, locality-sensitive hashing over bands
+of the signature proposes candidate pairs, and every candidate is confirmed with
+the exact Jaccard similarity before an article is dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .errors import UsageError
+from .model import Article
+
+ORDERS = ("date", "given")
+"""Names accepted by :func:`order_articles` (and ``--order``)."""
+
+NEAR_DUPLICATE = 0.9
+"""Jaccard similarity of word shingles from which two texts count as the same article."""
+
+SHINGLE_WORDS = 5
+_BIN_BITS = 6
+_BINS = 1 << _BIN_BITS
+_BANDS = 16  # 16 bands of 4 bins: a pair at similarity 0.9 is missed with p < 1e-7
+_ROWS = _BINS // _BANDS
+_EMPTY_BIN = 1 << 64
+_WORD = re.compile(r"\w+")
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ref_src)$", re.I)
+
+
+def order_articles(articles: Sequence[Article], order: str) -> list[Article]:
+    """The articles in digest order.
+
+    ``"date"``: oldest published first; undated articles keep their given order and
+    come last; articles of the same date keep their given order. ``"given"``: as given.
+    Any other name raises :class:`~exporter.errors.UsageError`.
+    """
+    key = order.strip().lower()
+    if key == "given":
+        return list(articles)
+    if key == "date":
+        dated = [a for a in articles if a.document.published is not None]
+        undated = [a for a in articles if a.document.published is None]
+        return sorted(dated, key=lambda a: a.document.published or date.min) + undated
+    raise UsageError(f"unknown order {order!r} (choose {' or '.join(ORDERS)})")
+
+
+def deduplicate(
+    articles: Sequence[Article],
+) -> tuple[list[Article], list[tuple[Article, Article, str]]]:
+    """The articles without repeats, and ``(dropped, kept earlier, reason)`` for each repeat.
+
+    An article repeats an earlier one when both have the same source URL (compared
+    without scheme, ``www.``, fragment, trailing slash and tracking parameters) or
+    when their body texts are near-identical (shingle Jaccard similarity of at least
+    :data:`NEAR_DUPLICATE`; texts too short to shingle must match exactly, title
+    included). The first of a group is kept; order is otherwise unchanged.
+    """
+    kept: list[Article] = []
+    dropped: list[tuple[Article, Article, str]] = []
+    by_url: dict[str, Article] = {}
+    by_short_text: dict[tuple[str, str], Article] = {}
+    index = _NearDuplicateIndex()
+    for ordinal, article in enumerate(articles):
+        fingerprint = _Fingerprint.of(article, ordinal)
+        original, reason = _find_original(article, fingerprint, by_url, by_short_text, index)
+        if original is not None:
+            dropped.append((article, original, reason))
+            continue
+        kept.append(article)
+        url = _url_key(article.document.source_url)
+        if url is not None:
+            by_url.setdefault(url, article)
+        if fingerprint.shingles:
+            index.add(fingerprint)
+        elif fingerprint.words:
+            by_short_text.setdefault(fingerprint.short_key, article)
+    return kept, dropped
+
+
+def _find_original(
+    article: Article,
+    fingerprint: _Fingerprint,
+    by_url: dict[str, Article],
+    by_short_text: dict[tuple[str, str], Article],
+    index: _NearDuplicateIndex,
+) -> tuple[Article | None, str]:
+    url = _url_key(article.document.source_url)
+    if url is not None and url in by_url:
+        return by_url[url], "same source URL"
+    if fingerprint.shingles:
+        match = index.best_match(fingerprint)
+        if match is not None:
+            original, similarity = match
+            if similarity >= 1.0:
+                return original, "identical text"
+            return original, f"near-identical text, {int(similarity * 100)}% similar"
+    elif fingerprint.words and fingerprint.short_key in by_short_text:
+        return by_short_text[fingerprint.short_key], "identical text"
+    return None, ""
+
+
+def _url_key(url: str | None) -> str | None:
+    """A URL reduced to what identifies the page; ``None`` when there is no usable URL."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return None
+    if not host:
+        return None
+    host = host.removeprefix("www.")
+    if port is not None and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/") or "/"
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+         if not _TRACKING.match(k)]
+    )
+    return urlunsplit(("", host, path, query, ""))
+
+
+def _normalise_words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class _Fingerprint:
+    """An article's normalised words, hashed word shingles and their MinHash signature."""
+
+    article: Article
+    ordinal: int
+    words: tuple[str, ...]
+    shingles: frozenset[int]
+    signature: tuple[int, ...]
+
+    @classmethod
+    def of(cls, article: Article, ordinal: int) -> _Fingerprint:
+        words = tuple(_normalise_words(article.document.text))
+        shingles = frozenset(_hash(" ".join(words[i:i + SHINGLE_WORDS]))
+                             for i in range(len(words) - SHINGLE_WORDS + 1))
+        return cls(article, ordinal, words, shingles, _signature(shingles))
+
+    @property
+    def short_key(self) -> tuple[str, str]:
+        """Title and text, for texts too short to shingle."""
+        return (" ".join(_normalise_words(self.article.document.title)), " ".join(self.words))
+
+
+def _hash(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+
+
+def _signature(shingles: Iterable[int]) -> tuple[int, ...]:
+    """One-permutation MinHash: the smallest hash in each of the hash space's bins."""
+    signature = [_EMPTY_BIN] * _BINS
+    for value in shingles:
+        slot, rest = value & (_BINS - 1), value >> _BIN_BITS
+        if rest < signature[slot]:
+            signature[slot] = rest
+    return tuple(signature)
+
+
+def _jaccard(first: frozenset[int], second: frozenset[int]) -> float:
+    if not first or not second:
+        return 0.0
+    common = len(first & second)
+    return common / (len(first) + len(second) - common)
+
+
+class _NearDuplicateIndex:
+    """Kept articles' fingerprints, bucketed by signature bands to find candidates fast."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[int, tuple[int, ...]], list[_Fingerprint]] = {}
+
+    def add(self, fingerprint: _Fingerprint) -> None:
+        for band in self._bands(fingerprint):
+            self._buckets.setdefault(band, []).append(fingerprint)
+
+    def best_match(self, fingerprint: _Fingerprint) -> tuple[Article, float] | None:
+        """The kept article most like ``fingerprint`` (earliest on a tie), if similar enough."""
+        candidates: dict[int, _Fingerprint] = {}
+        for band in self._bands(fingerprint):
+            for candidate in self._buckets.get(band, ()):
+                candidates[candidate.ordinal] = candidate
+        best: tuple[Article, float] | None = None
+        for _, candidate in sorted(candidates.items()):
+            similarity = _jaccard(fingerprint.shingles, candidate.shingles)
+            if similarity >= NEAR_DUPLICATE and (best is None or similarity > best[1]):
+                best = (candidate.article, similarity)
+        return best
+
+    @staticmethod
+    def _bands(fingerprint: _Fingerprint) -> list[tuple[int, tuple[int, ...]]]:
+        signature = fingerprint.signature
+        bands = [(band, signature[band * _ROWS:(band + 1) * _ROWS]) for band in range(_BANDS)]
+        # A band of empty bins says nothing about the text: every short text has them.
+        return [band for band in bands if any(v != _EMPTY_BIN for v in band[1])]
