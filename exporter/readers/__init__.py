@@ -1,0 +1,135 @@
+"""Readers: each turns one input format into a :class:`~exporter.model.Document`.
+
+The format is chosen by the file's suffix (``.txt``, ``.html``/``.htm``,
+``.md``/``.markdown``) or, for anything else and for standard input, by
+sniffing the content. ``-`` reads standard input.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Document
+from .decode import decode_bytes
+from .text import title_from_filename
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_SUFFIXES = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+}
+FORMATS = ("text", "html", "markdown")
+_HTML_SNIFF = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<article\b)", re.I)
+_MD_SNIFF = re.compile(r"\A---\s*\n|^#{1,6}\s+\S|^\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S|\[[^\]]+\]\([^)]+\)", re.M)
+
+
+def sniff_format(text: str) -> str:
+    """``html``, ``markdown`` or ``text``, judged from the content itself."""
+    head = text[:4096]
+    if _HTML_SNIFF.search(head) or head.lstrip().startswith("<") and "</p>" in text[:100_000]:
+        return "html"
+    if _MD_SNIFF.search(head):
+        return "markdown"
+    return "text"
+
+
+def _reader(format_name: str) -> Callable[..., Document]:
+    if format_name == "html":
+        from .html import read_html
+
+        return read_html
+    if format_name == "markdown":
+        from .markdown import read_markdown
+
+        return read_markdown
+    from .text import read_text
+
+    return read_text
+
+
+def read_string(
+    text: str,
+    *,
+    format: str | None = None,
+    source: str = "<string>",
+    fallback_title: str | None = None,
+    language: str | None = None,
+) -> Document:
+    """A Document from article text already in memory; ``format`` is sniffed when not given.
+
+    ``language`` (ISO 639-1) overrides what the article declares or what is detected.
+    """
+    name = format or sniff_format(text)
+    if name not in FORMATS:
+        raise InputError(source, f"unknown input format {name!r} (choose from {', '.join(FORMATS)})")
+    if not text.strip():
+        raise InputError(source, "the article is empty")
+    document = _reader(name)(text, source=source, fallback_title=fallback_title, language=language)
+    if not document.blocks:
+        raise InputError(source, "no article text found (only a title, furniture or markup)")
+    return document
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    source: str,
+    format: str | None = None,
+    fallback_title: str | None = None,
+    language: str | None = None,
+) -> Document:
+    """A Document from raw bytes in any common encoding."""
+    if not data.strip():
+        raise InputError(source, "the article is empty")
+    text = decode_bytes(data, source)
+    return read_string(
+        text, format=format, source=source, fallback_title=fallback_title, language=language
+    )
+
+
+def read_path(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None
+) -> Document:
+    """A Document from a file, or from standard input when ``path`` is ``-``."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        _check_size(len(data), max_bytes, "-")
+        return read_bytes(data, source="-", language=language)
+    file = Path(path)
+    source = str(path)
+    try:
+        if file.is_dir():
+            raise InputError(source, "is a folder, not an article file")
+        size = file.stat().st_size
+        _check_size(size, max_bytes, source)
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except PermissionError:
+        raise InputError(source, "permission denied") from None
+    except OSError as error:
+        raise InputError(source, f"cannot read: {error.strerror or error}") from None
+    return read_bytes(
+        data,
+        source=source,
+        format=_SUFFIXES.get(file.suffix.lower()),
+        fallback_title=title_from_filename(file),
+        language=language,
+    )
+
+
+def _check_size(size: int, max_bytes: int, source: str) -> None:
+    if size > max_bytes:
+        raise InputError(
+            source,
+            f"is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB input limit "
+            "(raise max_input_bytes in exporter.toml to allow it)",
+        )
+
+
+__all__ = ["FORMATS", "read_bytes", "read_path", "read_string", "sniff_format"]

@@ -7,6 +7,7 @@ stable sentence positions are done once, the same way for every input format.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,6 +17,28 @@ from ..segment import split_sentences
 from ..textclean import clean_inline, clean_text
 
 ISO_CODE_LENGTH = 2
+DATELINE = re.compile(
+    r"""^(?P<place>[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž.'’\- ]{1,40}?(?:,\s*[A-ZÀ-ÞĀ-Ž][\w.'’\- ]{1,40}?)?)
+        \s*(?:\((?:AP|AFP|Reuters|[A-Z]{2,8})\)\s*)?[—–-]{1,2}\s+(?=\S)""",
+    re.X,
+)
+
+
+def split_dateline(text: str) -> tuple[str | None, str]:
+    """``("Tbilisi, Georgia", rest)`` for text opening with a dateline; ``(None, text)`` otherwise."""
+    match = DATELINE.match(text)
+    if match is None:
+        return None, text
+    return _tidy_place(match["place"]), text[match.end():]
+
+
+def _tidy_place(place: str) -> str:
+    """``TBILISI, Georgia`` -> ``Tbilisi, Georgia``: capitals only where the dateline shouts."""
+    parts = [p.strip() for p in place.split(",")]
+    tidy = [p.title() if p.isupper() else p for p in parts]
+    return ", ".join(p for p in tidy if p)
+
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +80,30 @@ def build_document(
     """A Document from raw blocks: text cleaned, paragraphs split into sentences."""
     cleaned = [(raw, clean_text(raw.text)) for raw in raw_blocks]
     cleaned = [(raw, text) for raw, text in cleaned if text]
+    if title and cleaned and cleaned[0][0].kind == "heading":
+        if cleaned[0][1].casefold() == clean_inline(title).casefold():
+            cleaned.pop(0)  # the page repeats its headline as the first heading
+    # Body headings start at level 1 however deep the source started them.
+    levels = sorted({raw.level for raw, _ in cleaned if raw.kind == "heading"})
     body_text = "\n".join(text for _, text in cleaned)
     code = normalise_language(language) or detect_language(
         " ".join(filter(None, [title, body_text[:20000]]))
     )
+    if place is None:
+        for number, (raw, text) in enumerate(cleaned):
+            if raw.kind == "heading":
+                continue
+            if raw.kind == "paragraph":
+                place, rest = split_dateline(text)
+                if place is not None and rest:
+                    cleaned[number] = (raw, rest)
+                else:
+                    place = None
+            break
     blocks: list[Block] = []
     for raw, text in cleaned:
         if raw.kind == "heading":
-            blocks.append(Heading(clean_inline(text), max(1, min(raw.level, 6))))
+            blocks.append(Heading(clean_inline(text), min(levels.index(raw.level) + 1, 6)))
             continue
         index = len(blocks)
         pieces = split_sentences(text.replace("\n", " "), code) or [text]

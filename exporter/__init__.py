@@ -1,0 +1,124 @@
+"""exporter: news articles to a DOCX briefing, a PDF one-pager and an EPUB digest.
+
+The public API::
+
+    import exporter
+
+    document = exporter.read_article("story.txt")          # or read_string(text)
+    summary = exporter.summarise(document, sentences=3)
+    exporter.write(document, "out/story.pdf", summary=summary)
+
+Everything here is imported lazily, so ``import exporter`` is cheap and asking
+for one format never loads another format's libraries.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .config import Options, load_options
+from .errors import DependencyError, ExporterError, InputError, OutputError, UsageError
+from .model import Article, Document, Heading, ListItem, Paragraph, Quote, Sentence, Summary
+
+if TYPE_CHECKING:
+    from .pipeline import ExportReport
+
+__version__ = "0.1.0"
+
+
+def read_article(source: str | Path, *, language: str | None = None,
+                 max_bytes: int | None = None) -> Document:
+    """Read an article file (text, HTML or Markdown; ``-`` for standard input)."""
+    from .readers import DEFAULT_MAX_BYTES, read_path
+
+    return read_path(source, max_bytes=max_bytes or DEFAULT_MAX_BYTES, language=language)
+
+
+def read_string(text: str, *, format: str | None = None, language: str | None = None) -> Document:
+    """Read an article from a string; ``format`` (text, html, markdown) is sniffed if omitted."""
+    from .readers import read_string as _read_string
+
+    return _read_string(text, format=format, language=language)
+
+
+def summarise(
+    document: Document,
+    *,
+    sentences: int | None = None,
+    ratio: float | None = None,
+    words: int | None = None,
+    method: str = "default",
+) -> Summary:
+    """The document's extractive summary, in document order (see :mod:`exporter.summarise`)."""
+    from .summarise import summarise as _summarise
+
+    return _summarise(document, sentences=sentences, ratio=ratio, words=words, method=method)
+
+
+summarize = summarise
+
+
+def render(articles: Article | list[Article], format: str, options: Options | None = None) -> bytes:
+    """The bytes of one article, or of several for a combining format such as ``epub``."""
+    from .pipeline import render as _render
+
+    items = [articles] if isinstance(articles, Article) else list(articles)
+    return _render(items, format, options)
+
+
+def write(
+    document: Document,
+    path: str | Path,
+    *,
+    summary: Summary | None = None,
+    options: Options | None = None,
+) -> Path:
+    """Write ``document`` to ``path``; the format comes from the suffix (.docx, .pdf, .epub).
+
+    Without ``summary`` the document is summarised with the options' length and
+    method. The file is written atomically.
+    """
+    from .pipeline import summarise_document, write_atomically
+    from .writers import writer_for_suffix
+
+    options = options or Options()
+    target = Path(path)
+    writer = writer_for_suffix(target.suffix)
+    article = Article(document, summary) if summary else summarise_document(document, options)
+    return write_atomically(target, render(article, writer.name, options))
+
+
+def export(sources: list[str | Path], options: Options | None = None,
+           formats: list[str] | None = None) -> ExportReport:
+    """Export article files in several formats into ``options.out_dir``; see the CLI's export."""
+    from .pipeline import export as _export
+
+    return _export(sources, options or Options(), formats=formats)
+
+
+__all__ = [
+    "Article",
+    "DependencyError",
+    "Document",
+    "ExporterError",
+    "Heading",
+    "InputError",
+    "ListItem",
+    "Options",
+    "OutputError",
+    "Paragraph",
+    "Quote",
+    "Sentence",
+    "Summary",
+    "UsageError",
+    "__version__",
+    "export",
+    "load_options",
+    "read_article",
+    "read_string",
+    "render",
+    "summarise",
+    "summarize",
+    "write",
+]

@@ -1,0 +1,5 @@
+"""``python -m exporter``: the same command-line interface as ``exporter``."""
+
+from .cli import main
+
+raise SystemExit(main())

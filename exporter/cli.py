@@ -1,0 +1,258 @@
+"""The command line: argument parsing and exit codes only; the work is the API's.
+
+Exit status: 0 on success; 2 for bad usage, unreadable input or an output that
+cannot be written, with a one-line message naming the file and the reason; 1
+for anything else (a bug), still in one line. Set EXPORTER_DEBUG=1 for a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import __version__
+from .config import Options, load_options, normalise_page_size
+from .errors import ExporterError, UsageError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its errors are one line and exit 2 like every other usage error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def _ratio(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {text!r}")
+    return value
+
+
+def _length_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("summary")
+    group.add_argument("--sentences", "-n", type=_positive_int, metavar="N",
+                       help="summary length in sentences (default 5, or from the configuration)")
+    group.add_argument("--ratio", type=_ratio, metavar="R",
+                       help="summary length as a fraction of the article's sentences")
+    group.add_argument("--words", type=_positive_int, metavar="W",
+                       help="summary length as a word budget")
+    group.add_argument("--method", "-m", metavar="NAME",
+                       help="summarisation method (see `exporter methods`)")
+    group.add_argument("--language", metavar="CODE",
+                       help="the articles' language (ISO 639-1, e.g. de) instead of detecting it")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``exporter`` argument parser with all its commands."""
+    parser = _Parser(prog="exporter", description=__doc__.split("\n")[0] if __doc__ else None)
+    parser.add_argument("--version", action="version", version=f"exporter {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    export = commands.add_parser(
+        "export", help="write briefings (DOCX), one-pagers (PDF) and a digest (EPUB)",
+        description="Read articles and write each in the chosen formats; the EPUB digest "
+        "gathers all of them into one book.",
+    )
+    export.add_argument("articles", nargs="+", metavar="ARTICLE",
+                        help="article files (.txt, .html, .md, or sniffed); - for standard input")
+    export.add_argument("--format", "-f", metavar="LIST",
+                        help="comma-separated formats (default docx,pdf,epub)")
+    export.add_argument("--out", "-o", type=Path, metavar="DIR",
+                        help="output folder (default ./out)")
+    _length_arguments(export)
+    layout = export.add_argument_group("layout")
+    layout.add_argument("--organisation", "--organization", metavar="NAME",
+                        help="organisation name for headers and mastheads")
+    layout.add_argument("--page-size", metavar="SIZE", help="PDF page size: A4 or Letter")
+    layout.add_argument("--template", type=Path, metavar="DOCX",
+                        help="reference .docx whose styles the briefing takes")
+    layout.add_argument("--css", type=Path, metavar="FILE", help="stylesheet for the EPUB digest")
+    layout.add_argument("--template-dir", type=Path, metavar="DIR",
+                        help="folder of templates that override the packaged ones")
+    layout.add_argument("--digest-title", metavar="TEXT", help="title of the EPUB digest")
+    layout.add_argument("--order", choices=("given", "date"), default="given",
+                        help="order of articles in the digest (default: as given)")
+    layout.add_argument("--preview", action="store_true",
+                        help="also write a PNG preview of each PDF one-pager")
+    export.add_argument("--json", action="store_true",
+                        help="print a JSON report (written files, failures) instead of lines")
+
+    summarise = commands.add_parser(
+        "summarise", aliases=["summarize"], help="print the extractive summary of articles",
+        description="Print each article's summary sentences, in document order.",
+    )
+    summarise.add_argument("articles", nargs="+", metavar="ARTICLE",
+                           help="article files; - for standard input")
+    _length_arguments(summarise)
+    summarise.add_argument("--json", action="store_true",
+                           help="one JSON object per article per line: source, title, sentences")
+
+    commands.add_parser("methods", help="list the summarisation methods",
+                        description="List the names --method accepts.")
+    commands.add_parser("formats", help="list the installed output formats",
+                        description="List the names --format accepts, built-in and plug-in.")
+    _add_optional_commands(commands)
+    return parser
+
+
+def _add_optional_commands(commands: Any) -> None:
+    try:
+        from .deliver.cli import add_email_parser
+    except ImportError:
+        return
+    add_email_parser(commands)
+
+
+def _options(args: argparse.Namespace) -> Options:
+    options = load_options()
+    page_size = getattr(args, "page_size", None)
+    return options.replace(
+        out_dir=getattr(args, "out", None),
+        sentences=getattr(args, "sentences", None),
+        ratio=getattr(args, "ratio", None),
+        words=getattr(args, "words", None),
+        method=getattr(args, "method", None),
+        language=getattr(args, "language", None),
+        organisation=getattr(args, "organisation", None),
+        pdf_page_size=normalise_page_size(page_size) if page_size else None,
+        docx_template=getattr(args, "template", None),
+        epub_css=getattr(args, "css", None),
+        template_dir=getattr(args, "template_dir", None),
+        digest_title=getattr(args, "digest_title", None),
+    )
+
+
+def _run_export(args: argparse.Namespace, options: Options) -> int:
+    from .pipeline import export
+    from .summarise import resolve_method
+
+    resolve_method(options.method)
+    formats = args.format.split(",") if args.format else list(options.formats)
+    report = export(args.articles, options, formats=formats, preview=args.preview,
+                    order=args.order)
+    if args.json:
+        print(json.dumps({
+            "written": [str(p) for p in report.written],
+            "failed": [{"source": f.source, "reason": f.reason} for f in report.failures],
+            "notices": report.notices,
+        }, ensure_ascii=False))
+    else:
+        for notice in report.notices:
+            print(f"exporter: {notice}", file=sys.stderr)
+        for path in report.written:
+            print(path)
+        for failure in report.failures:
+            print(f"exporter: {failure.reason if failure.reason.startswith(failure.source) else failure.source + ': ' + failure.reason}", file=sys.stderr)
+    if not report.failures:
+        return EXIT_OK
+    return EXIT_INTERNAL if any(f.internal for f in report.failures) else EXIT_USAGE
+
+
+def _run_summarise(args: argparse.Namespace, options: Options) -> int:
+    from .pipeline import summarise_document
+    from .readers import read_path
+    from .summarise import resolve_method
+
+    resolve_method(options.method)
+    failed = False
+    for source in args.articles:
+        try:
+            document = read_path(source, max_bytes=options.max_input_bytes,
+                                 language=options.language)
+            article = summarise_document(document, options)
+        except ExporterError as error:
+            print(f"exporter: {error}", file=sys.stderr)
+            failed = True
+            continue
+        sentences = article.summary.texts
+        if args.json:
+            print(json.dumps({
+                "source": source,
+                "title": document.title,
+                "language": document.language,
+                "method": article.summary.method,
+                "sentences": sentences,
+                "positions": [list(s.position) for s in article.summary.sentences],
+            }, ensure_ascii=False))
+        else:
+            if len(args.articles) > 1:
+                print(f"== {document.title} ({source})")
+            for sentence in sentences:
+                print(f"- {sentence}")
+    return EXIT_USAGE if failed else EXIT_OK
+
+
+def _run_methods() -> int:
+    from .summarise import method_names
+
+    for name in method_names():
+        print(name)
+    return EXIT_OK
+
+
+def _run_formats() -> int:
+    from .writers import available_formats, get_writer
+
+    for name in available_formats():
+        writer = get_writer(name)
+        print(f"{name}\t{writer.extension}\t{writer.media_type}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    logging.basicConfig(level=logging.WARNING, format="exporter: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        options = _options(args)
+        if args.command == "export":
+            return _run_export(args, options)
+        if args.command in ("summarise", "summarize"):
+            return _run_summarise(args, options)
+        if args.command == "methods":
+            return _run_methods()
+        if args.command == "formats":
+            return _run_formats()
+        handler = getattr(args, "handler", None)
+        if handler is not None:
+            return int(handler(args, options))
+        raise UsageError(f"unknown command {args.command!r}")
+    except ExporterError as error:
+        print(f"exporter: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("exporter: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # a bug: one line, no traceback, unless debugging
+        if os.environ.get("EXPORTER_DEBUG"):
+            raise
+        print(f"exporter: internal error: {error!r} (set EXPORTER_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_INTERNAL
