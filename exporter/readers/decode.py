@@ -79,6 +79,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _legacy(data: bytes) -> str:
+    # Western European text is mostly ASCII letters with a few accented ones; in that
+    # case cp1252 (a superset of Latin-1's printable range) is right, where a
+    # statistical guess often picks a Central European code page and turns ñ into ń.
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None:
+        letters = [c for c in western[:100_000] if c.isalpha()]
+        accented = sum(1 for c in letters if not c.isascii())
+        if letters and accented / len(letters) < 0.3:
+            return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000], cp_isolation=None).best()

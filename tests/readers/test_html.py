@@ -1,0 +1,54 @@
+"""The HTML reader: trafilatura's main text and metadata, never the page furniture."""
+
+from __future__ import annotations
+
+import datetime
+
+from exporter.model import Heading, ListItem, Quote
+from exporter.readers import read_string
+
+PAGE = """<!doctype html>
+<html lang="fr-FR"><head><title>La grève des ferries prend fin | Journal de la Côte</title>
+<meta name="author" content="Rosa Lind">
+<meta property="article:published_time" content="2025-06-02T10:00:00Z">
+<link rel="canonical" href="https://example.com/news/greve-ferries">
+<script>window.trackEverything = true;</script></head>
+<body>
+<nav><ul><li><a href="/">Accueil</a></li><li><a href="/actu">Actualités</a></li></ul></nav>
+<div id="cookie-banner">Nous utilisons des cookies. Tout accepter</div>
+<article>
+<h1>La grève des ferries prend fin</h1>
+<p>Les équipages des ferries ont repris le travail lundi après une grève de cinq jours qui s'est
+terminée par un accord salarial de 6 % sur deux ans. Le syndicat a indiqué que ses membres
+avaient voté en faveur de l'offre à une large majorité.</p>
+<h2>Reprise du service</h2>
+<p>L'opérateur a déclaré que les horaires seraient rétablis mercredi, même si certaines
+traversées matinales ont été annulées. Les passagers concernés peuvent demander un
+remboursement complet auprès de la compagnie.</p>
+<blockquote>« Ce n'était jamais seulement une question d'argent », a déclaré Pat Kerr.</blockquote>
+<ul><li>Remboursements possibles jusqu'au 30 juin.</li><li>Traversées supplémentaires le week-end.</li></ul>
+<p>Le conflit avait bloqué des centaines de voyageurs au cœur de la saison touristique et les
+commerces locaux disent avoir perdu des milliers d'euros de chiffre d'affaires.</p>
+</article>
+<aside class="advert">Publicité : achetez maintenant</aside>
+<footer>© Journal de la Côte</footer>
+</body></html>"""
+
+
+def test_main_text_and_metadata() -> None:
+    document = read_string(PAGE)
+    assert document.title == "La grève des ferries prend fin"
+    assert document.authors == ("Rosa Lind",)
+    assert document.published == datetime.date(2025, 6, 2)
+    assert document.source_url == "https://example.com/news/greve-ferries"
+    assert document.language == "fr"
+    assert document.blocks[0].text.startswith("Les équipages des ferries")
+    assert Heading("Reprise du service", 1) in document.blocks
+    assert any(isinstance(b, Quote) for b in document.blocks)
+    assert sum(isinstance(b, ListItem) for b in document.blocks) == 2
+
+
+def test_menus_cookies_adverts_and_scripts_are_dropped() -> None:
+    text = read_string(PAGE).text
+    for furniture in ("Accueil", "cookies", "Publicité", "trackEverything", "©"):
+        assert furniture not in text
