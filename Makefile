@@ -7,7 +7,7 @@ SAMPLE := exporter/samples/harbour-solar.md
 ARTICLE ?= $(SAMPLE)
 OUT    ?= out
 
-.PHONY: install test-deps demo test docx pdf epub all lint eval bench clean
+.PHONY: install test-deps demo test docx pdf epub all lint eval bench email clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ lint: test-deps
 
 test: test-deps lint
 	$(BIN)/pytest -q
+
+eval: test-deps
+	$(PY) benchmarks/eval.py
+
+bench: test-deps
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 clean:
 	rm -rf $(OUT) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
