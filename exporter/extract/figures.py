@@ -1,0 +1,182 @@
+"""The numbers that matter in an article, each with a few words of context.
+
+Figures are found with patterns for money (``£18.5 million``, ``4,5 Millionen
+Euro``), percentages, counts of things (``25 people``, ``1,960 peacekeepers``),
+compound measures (``44-day war``), tallies (``7 to 2``), dates
+(``September 19, 2023``, ``5. Januar``) and years or decades (``2020``,
+``1990s``). Each kind has a weight; casualty words in the sentence (killed,
+wounded, getötet, blessés…) add to it, so the death toll outranks a date.
+Numbers inside other words, section numbers and bare numbers without a
+counted noun are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..language import stop_words
+from ..model import Document, Sentence
+
+CONTEXT_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """A number with its unit or noun (``figure``) and the words around it (``context``)."""
+
+    figure: str
+    context: str
+    sentence: Sentence
+
+
+_NUMBER = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+_SCALE = (
+    r"(?:million|billion|trillion|thousand|bn|mn|tn|m|k|Millionen|Million|Milliarden|Milliarde|"
+    r"Mio\.|Mrd\.|Tsd\.|millions|milliards|millones|mil millones|miliardi|milioni)"
+)
+_SYMBOL = r"(?:US\$|A\$|C\$|HK\$|NZ\$|R\$|[£$€¥₹₽₺₼֏₴₩₪])"
+_CURRENCY_WORD = (
+    r"(?:dollars?|euros?|pounds?|sterling|pence|cents?|roubles?|rubles?|yen|yuan|francs?|"
+    r"manats?|drams?|rupees?|lira|Euro|Dollar|Pfund|Franken|Rubel|de dollars|d'euros|"
+    r"d’euros|de livres|de euros|USD|EUR|GBP|CHF|AZN|AMD|RUB)"
+)
+_PERCENT = r"(?:%|\s?per\s?cent|\s?percent|\s?Prozent|\s?pour\s?cent|\s?por\s?ciento)"
+_MONTHS_EN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_MONTHS_OTHER = (
+    r"(?:Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember|janvier|février|mars|"
+    r"avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
+    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+)
+_MONTH = rf"(?:{_MONTHS_EN}|{_MONTHS_OTHER})"
+_UNIT = (
+    r"(?:day|week|month|year|hour|minute|second|mile|km|kilometre|kilometer|metre|meter|"
+    r"storey|story|point|seat|member|man|person|tonne|ton|page|megawatt|MW|GW|acre|hectare|"
+    r"Tage|Jahre|jours|ans|días|años)"
+)
+
+# (kind, weight, pattern). Earlier kinds win where matches overlap.
+_KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (kind, weight, re.compile(pattern, re.UNICODE))
+    for kind, weight, pattern in (
+        ("money", 4, rf"{_SYMBOL}\s?(?:{_NUMBER})(?:\s?{_SCALE}\b)?"
+                     rf"|(?<![\w.,])(?:{_NUMBER})(?:\s?{_SCALE})?\s?(?:{_SYMBOL}|{_CURRENCY_WORD}\b)"),
+        ("percent", 3, rf"(?<![\w.,])(?:{_NUMBER}){_PERCENT}(?!\w)"),
+        ("date", 1, rf"\b{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:1[5-9]|20)\d\d)?\b"
+                    rf"|(?<![\w.,])\d{{1,2}}(?:\.|st|nd|rd|th)?\s{_MONTH}(?:\s(?:1[5-9]|20)\d\d)?\b"
+                    rf"|\b{_MONTH}\s(?:1[5-9]|20)\d\d\b"),
+        ("measure", 2, rf"(?<![\w.,])(?:{_NUMBER})-{_UNIT}s?(?:-old)?"
+                       r"(?:\s[^\W\d_]+(?:[-'’][^\W\d_]+)*)?"),
+        ("tally", 2, r"(?<![\w.,])\d{1,3}\s(?:to|-|–)\s\d{1,3}(?![\w.,])"
+                     r"|(?<![\w.,])\d{1,3}[-–]\d{1,3}\s(?:vote|win|victory|defeat|majority)\b"),
+        ("count", 3, rf"(?<![\w.,:/-])(?:{_NUMBER})(?:\s{_SCALE}\b)?(?=\s[^\W\d_])"),
+        ("year", 1, r"(?<![\w.,:/$£€-])(?:1[5-9]|20)\d0s(?!\w)"
+                    r"|(?<![\w.,:/$£€-])(?:1[5-9]|20)\d\d(?![\w.,%]\d|\w)"),
+    )
+)
+_CASUALTY = re.compile(
+    r"\b(?:died|dead|deaths?|killed|killing|wounded|injured|injuries|casualties|victims|"
+    r"fatalities|missing|displaced|refugees|evacuated|arrested|tote|toten|getötet|verletzt|"
+    r"verletzte|opfer|morts?|tués|blessés|victimes|muertos|heridos|víctimas)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\S+")
+_HAS_WORD = re.compile(r"\w")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _counted_noun(sentence: str, end: int, language: str) -> tuple[str, int] | None:
+    """The noun a count counts ('people', 'Russian peacekeepers'), with its end offset."""
+    stops = stop_words(language) | stop_words("en")
+    tail = sentence[end:]
+    words = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", tail[:60]))
+    if not words or tail[: words[0].start()].strip():
+        return None
+    first = words[0]
+    if first.group(0).lower() in stops or len(first.group(0)) < 2:
+        return None
+    noun_end = first.end()
+    if language == "en" and len(words) > 1 and not tail[first.end() : words[1].start()].strip():
+        second = words[1].group(0)
+        looks_plural = second.endswith("s") and not first.group(0).endswith("s")
+        if looks_plural and second.lower() not in stops:
+            noun_end = words[1].end()
+    return tail[:noun_end], end + noun_end
+
+
+def _matches(sentence: str, language: str) -> Iterator[tuple[int, int, str, int]]:
+    """``(start, end, kind, weight)`` for each figure, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str, int]] = []
+    for kind, weight, pattern in _KINDS:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if kind == "count":
+                noun = _counted_noun(sentence, end, language)
+                if noun is None:
+                    continue
+                if _YEAR.fullmatch(match.group(0)) and not noun[0].rstrip().endswith("s"):
+                    continue  # 'a 2020 war' is a year, '1500 jobs' a count
+                end = noun[1]
+            if any(start < b and a < end for a, b in taken):
+                continue
+            taken.append((start, end))
+            found.append((start, end, kind, weight))
+    yield from sorted(found)
+
+
+def _context(sentence: str, start: int, end: int) -> str:
+    """A few words either side of a figure, with ellipses where the sentence goes on."""
+    left = [m for m in _WORD.finditer(sentence, 0, start) if _HAS_WORD.search(m.group(0))]
+    right = [m for m in _WORD.finditer(sentence, end) if _HAS_WORD.search(m.group(0))]
+    cut_left = left[-CONTEXT_WORDS].start() if len(left) >= CONTEXT_WORDS else 0
+    cut_right = right[CONTEXT_WORDS - 1].end() if len(right) >= CONTEXT_WORDS else len(sentence)
+    text = sentence[cut_left:cut_right].strip()
+    if cut_left > 0:
+        text = "… " + text
+    if cut_right < len(sentence):
+        text = text.rstrip(",;:—– ") + " …"
+    return text
+
+
+def _normalise(figure: str) -> str:
+    return re.sub(r"\s+", " ", figure).strip(" ,.;:").casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    figure: KeyFigure
+    weight: int
+    order: tuple[int, int, int]
+
+
+def key_figures(document: Document, limit: int = 6) -> list[KeyFigure]:
+    """Up to ``limit`` figures from ``document``, the weightiest, in document order.
+
+    Each distinct figure is reported once, at its first occurrence.
+    """
+    if limit <= 0:
+        return []
+    best: dict[str, _Found] = {}
+    for sentence in document.sentences():
+        text = sentence.text
+        casualty = bool(_CASUALTY.search(text))
+        for start, end, kind, weight in _matches(text, document.language):
+            figure = text[start:end].strip(" ,;:")
+            if kind in ("count", "measure") and casualty:
+                weight += 3
+            key = _normalise(figure)
+            if key in best:
+                continue
+            best[key] = _Found(
+                KeyFigure(figure, _context(text, start, end), sentence),
+                weight,
+                (sentence.paragraph, sentence.index, start),
+            )
+    chosen = sorted(best.values(), key=lambda f: (-f.weight, f.order))[:limit]
+    chosen.sort(key=lambda f: f.order)
+    return [f.figure for f in chosen]

@@ -1,0 +1,456 @@
+"""Direct quotations in an article, with the speaker when the text names one.
+
+The extractor scans each prose block for quoted spans (curly “…”, straight "…",
+German „…“ and »…«, French « … », CJK 「…」) and keeps the ones that are
+quotations rather than scare quotes or quoted terms:
+
+- a *full* quotation (it starts a sentence or follows a colon, starts with a
+  capital, and closes on punctuation or is followed by an attribution) needs
+  three words, and five when no speaker is named;
+- a *partial* quotation inside the writer's own sentence (``said it saw "…"``)
+  needs six words and a speech verb (``said``, ``sagte``, ``a déclaré``…) in
+  its sentence, or an attribution right after it.
+
+Speakers come from the attribution patterns news writing uses:
+``X said: "…"``, ``"…," X said``, ``"…," said X, the group's chair``,
+``X, the Kremlin's spokesperson, said that … "…"``; a pronoun (``he added``)
+is resolved to the last speaker named nearby. Block quotations are quotations
+by construction; a trailing ``— Name`` names their speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Document, Heading, Quote, Sentence
+
+FULL_MIN_WORDS = 3
+UNATTRIBUTED_MIN_WORDS = 5
+PARTIAL_MIN_WORDS = 6
+MAX_SPEAKER_WORDS = 8
+# How far back (in blocks) a pronoun may look for the speaker it stands for: only
+# inside its own paragraph, since a pronoun further away is too often someone else.
+PRONOUN_REACH = 0
+
+
+@dataclass(frozen=True, slots=True)
+class KeyQuote:
+    """A direct quotation; ``sentence`` is where it starts, for linking back."""
+
+    text: str
+    speaker: str | None
+    sentence: Sentence
+
+
+# Opening mark -> the marks that may close it.
+_CLOSERS = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    "「": "」",
+    "『": "』",
+    '"': '"',
+}
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+
+_VERBS = {
+    "en": [
+        "said", "says", "say", "told", "tells", "added", "adds", "stated", "states",
+        "declared", "declares", "wrote", "writes", "explained", "explains", "noted", "notes",
+        "insisted", "insists", "warned", "warns", "argued", "argues", "asked", "asks",
+        "replied", "replies", "announced", "announces", "claimed", "claims", "continued",
+        "recalled", "acknowledged", "admitted", "concluded", "suggested", "urged",
+        "commented", "observed", "stressed", "emphasised", "emphasized", "predicted",
+        "tweeted", "posted", "remarked", "responded", "conceded", "cautioned", "vowed",
+        "promised", "pledged", "maintained", "complained", "countered", "confirmed",
+        "shouted", "pointed out", "according to",
+    ],
+    "de": [
+        "sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont",
+        "meinte", "meint", "warnte", "warnt", "fügte", "schrieb", "schreibt", "teilte",
+        "kündigte", "versicherte", "forderte", "sagte", "so", "laut", "berichtete",
+        "ergänzte", "kritisierte",
+    ],
+    "fr": [
+        "a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a souligné", "a estimé",
+        "a assuré", "a indiqué", "a précisé", "a averti", "a martelé", "a-t-il déclaré",
+        "a-t-elle déclaré", "a-t-il ajouté", "a-t-elle ajouté", "a-t-il dit", "a-t-elle dit",
+        "déclare", "dit", "affirme", "ajoute", "explique", "souligne", "estime", "assure",
+        "indique", "précise", "selon", "d'après", "a-t-il", "a-t-elle",
+        "explique-t-il", "explique-t-elle",
+        "ajoute-t-il", "ajoute-t-elle", "déclare-t-il", "déclare-t-elle",
+    ],
+    "es": [
+        "dijo", "afirmó", "declaró", "explicó", "añadió", "aseguró", "señaló", "indicó",
+        "advirtió", "dice", "afirma", "según",
+    ],
+    "it": [
+        "ha detto", "ha dichiarato", "ha affermato", "ha spiegato", "ha aggiunto", "dice",
+        "secondo",
+    ],
+}
+# Verbs after which the source follows rather than precedes ("according to Tass").
+_SOURCE_FIRST = {"according to", "laut", "selon", "d'après", "según", "secondo", "so"}
+_PRONOUNS = {
+    "he", "she", "they", "it", "we", "i", "er", "sie", "es", "wir", "ich", "il", "elle",
+    "ils", "elles", "on", "él", "ella", "lui", "lei",
+}
+# Words that end a speaker named after its verb ('said Ana Ruiz on Monday').
+_SPEAKER_STOP = {
+    "in", "on", "at", "during", "after", "before", "when", "while", "according", "as",
+    "adding", "who", "which", "that", "yesterday", "today", "tonight", "last", "this",
+    "told", "to", "am", "im", "bei", "vor", "nach", "gegenüber", "auf", "zu", "dass",
+    "dans", "lors", "à", "au", "devant", "pendant", "après", "avant", "que", "en", "el",
+    "durante", "tras", "ante", "a",
+}
+_LEADING_JUNK = {
+    "and", "but", "while", "as", "though", "although", "because", "so", "then", "when",
+    "after", "which", "who", "that", "where", "und", "aber", "doch", "et", "mais", "y",
+    "pero", "e", "ma", "also", "meanwhile",
+}
+_SEPARATORS = re.compile(r",|;|:|\s[—–-]\s|\(|\)")
+
+
+@cache
+def _verb_pattern(language: str) -> re.Pattern[str]:
+    verbs = set(_VERBS["en"]) | set(_VERBS.get(language, []))
+    alternatives = sorted((re.escape(v).replace(r"\ ", r"\s+") for v in verbs), key=len,
+                          reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-])",
+                      re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int  # index of the opening mark
+    end: int  # index just past the closing mark (or the block's end)
+    content: str
+    closed: bool
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    after = text[i + 1 : i + 2]
+    return bool(after) and not after.isspace()
+
+
+def _spans(text: str) -> list[_Span]:
+    """Quoted spans of one block, outermost only, in order."""
+    spans: list[_Span] = []
+    i = 0
+    while i < len(text):
+        mark = text[i]
+        if mark not in _CLOSERS or (mark == '"' and not _is_opening_straight(text, i)):
+            i += 1
+            continue
+        closers = _CLOSERS[mark]
+        j = i + 1
+        while j < len(text) and text[j] not in closers:
+            j += 1
+        if j < len(text):
+            spans.append(_Span(i, j + 1, text[i + 1 : j], True))
+            i = j + 1
+        else:
+            # Unclosed: a quotation that runs on into the next paragraph, by the
+            # convention of news writing, only when it opens the paragraph.
+            if i == 0:
+                spans.append(_Span(i, len(text), text[i + 1 :], False))
+            break
+    return spans
+
+
+def _mask(text: str, spans: Sequence[_Span]) -> str:
+    """``text`` with every quoted span blanked out, so verbs inside quotes are not seen."""
+    chars = list(text)
+    for span in spans:
+        for k in range(span.start, span.end):
+            chars[k] = "\x00"
+    return "".join(chars)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _clean_speaker(raw: str) -> str | None:
+    words = raw.strip(" \t,.;:—–-\x00").split()
+    while words and words[0].lower() in _LEADING_JUNK:
+        words = words[1:]
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return None
+    speaker = " ".join(words).strip(" ,.;:")
+    if "\x00" in speaker or not any(c.isalpha() for c in speaker):
+        return None
+    return speaker
+
+
+def _speaker_before_verb(before: str) -> str | None:
+    """The noun phrase that ends ``before`` (the text up to a speech verb).
+
+    ``X, the Kremlin's spokesperson,`` ends on a comma: the part between the last
+    two separators is an apposition, and the speaker is the phrase before it.
+    """
+    stripped = before.rstrip()
+    appositive = stripped.endswith(",")
+    parts = [p for p in _SEPARATORS.split(stripped) if p.strip()]
+    if appositive and len(parts) >= 2:
+        parts = parts[:-1]
+    if not parts:
+        return None
+    return _clean_speaker(parts[-1])
+
+
+def _speaker_after_verb(after: str) -> str | None:
+    """The speaker that follows a verb ('said Ana Ruiz, the group's chair')."""
+    words: list[str] = []
+    for token in after.split():
+        core = token.strip(",.;:!?\x00")
+        if not core or core.lower() in _SPEAKER_STOP and words:
+            break
+        if core.lower() in _SPEAKER_STOP:
+            return None
+        words.append(core)
+        if token[-1:] in ",.;:!?" or len(words) > MAX_SPEAKER_WORDS:
+            break
+    return _clean_speaker(" ".join(words))
+
+
+def _inverted_pronoun(verb: str) -> str | None:
+    """The pronoun of a French inverted verb ('a-t-elle ajouté' -> 'elle')."""
+    match = re.search(r"-(?:t-)?(il|elle|ils|elles|on)\b", verb, re.IGNORECASE)
+    return match.group(1).lower() if match else None
+
+
+def _attribution_after(after: str, verbs: re.Pattern[str]) -> tuple[bool, str | None]:
+    """``(attributed, speaker)`` from the text right after a closing quote mark."""
+    head = after[:160]
+    # The sentence that carries the attribution ends at the next full stop or quote.
+    head = re.split(r"[.!?](?:\s|$)|[\x00“„«\"]", head, maxsplit=1)[0]
+    match = verbs.search(head)
+    if match is None:
+        return False, None
+    lead = head[: match.start()]
+    inverted = _inverted_pronoun(match.group(0))
+    if inverted and not lead.strip(" ,"):
+        return True, inverted
+    if not lead.strip(" ,"):
+        # Verb first: '," said X' / '," according to X'.
+        return True, _speaker_after_verb(head[match.end() :])
+    if _words(lead) > MAX_SPEAKER_WORDS + 4 or re.search(r"[.!?]", lead):
+        return False, None
+    verb = match.group(0).lower()
+    if verb in _SOURCE_FIRST:
+        return True, _speaker_after_verb(head[match.end() :])
+    return True, _speaker_before_verb(lead)
+
+
+def _attribution_before(
+    before: str, verbs: re.Pattern[str], *, adjacent: bool
+) -> tuple[bool, str | None]:
+    """``(attributed, speaker)`` from the sentence text before an opening mark.
+
+    With ``adjacent`` the verb must introduce the quote (``X said: "``); otherwise
+    any speech verb earlier in the sentence attributes a partial quotation.
+    """
+    matches = list(verbs.finditer(before))
+    if not matches:
+        return False, None
+    match = matches[-1]
+    inverted = _inverted_pronoun(match.group(0))
+    if inverted:
+        return True, inverted
+    if adjacent:
+        between = before[match.end() :]
+        if _words(between) > 6 or not re.search(r"[:,]\s*$", before.rstrip() + " "):
+            return False, None
+    verb = match.group(0).lower()
+    if verb in _SOURCE_FIRST:
+        return True, _speaker_after_verb(before[match.end() :])
+    speaker = _speaker_before_verb(before[: match.start()])
+    if speaker is None and not before[: match.start()].strip():
+        # Inverted order at the start of a sentence: 'Said the minister: "…"'.
+        speaker = _speaker_after_verb(before[match.end() :])
+    return True, speaker
+
+
+def _starts_capital(text: str) -> bool:
+    for char in text:
+        if char.isalpha():
+            return char.isupper() or not char.islower()  # scripts without case count
+        if char.isdigit():
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    text: str
+    speaker: str | None
+    sentence: Sentence
+    full: bool
+    words: int
+    order: tuple[int, int]
+
+
+def _sentence_starts(block_sentences: Sequence[Sentence]) -> list[int]:
+    """Offsets of each sentence in the block's text (sentences joined by one space)."""
+    starts, offset = [], 0
+    for sentence in block_sentences:
+        starts.append(offset)
+        offset += len(sentence.text) + 1
+    return starts
+
+
+def _tidy(content: str) -> str:
+    text = " ".join(content.split())
+    return text.rstrip(" ,")
+
+
+def _block_candidates(
+    sentences: Sequence[Sentence], text: str, spans: Sequence[_Span], language: str
+) -> Iterator[_Candidate]:
+    verbs = _verb_pattern(language)
+    masked = _mask(text, spans)
+    starts = _sentence_starts(sentences)
+    previous_speaker: str | None = None
+    for span in spans:
+        number = max(k for k, s in enumerate(starts) if s <= span.start)
+        sentence = sentences[number]
+        content = span.content.strip()
+        words = _words(content)
+        if words < 2:
+            continue
+        before = masked[starts[number] : span.start]
+        after = masked[span.end :]
+        at_start = not before.strip(" \x00")
+        colon = before.rstrip().endswith(":")
+        attributed, speaker = _attribution_before(before, verbs, adjacent=True)
+        if not attributed and span.closed:
+            attributed, speaker = _attribution_after(after, verbs)
+        closes_on_punctuation = content[-1:] in ".,!?…;" or after[:1] in ",."
+        full = _starts_capital(content) and (at_start or colon or (
+            closes_on_punctuation and attributed))
+        if not attributed and not full:
+            attributed, speaker = _attribution_before(before, verbs, adjacent=False)
+        if not attributed and full and previous_speaker:
+            # '"A," he said. "B."': the speaker goes on within the paragraph.
+            attributed, speaker = True, previous_speaker
+        if full:
+            needed = FULL_MIN_WORDS if attributed else UNATTRIBUTED_MIN_WORDS
+        else:
+            needed = PARTIAL_MIN_WORDS if attributed else 10**9
+        if words < needed:
+            continue
+        previous_speaker = speaker or previous_speaker
+        text = _tidy(content) if full else _tidy(content).rstrip(".;")
+        yield _Candidate(text, speaker, sentence, full, words, sentence.position)
+
+
+def _block_quote_candidate(block: Quote, previous_text: str, language: str) -> _Candidate | None:
+    text = block.text.strip()
+    speaker = None
+    dash = re.search(r"\s*(?:^|\s)[—–―]\s*([^—–―]{2,80})$", text)
+    if dash and _words(dash.group(1)) <= MAX_SPEAKER_WORDS:
+        speaker = _clean_speaker(dash.group(1))
+        text = text[: dash.start()].rstrip()
+    text = text.strip("“”„\"«»「」 ")
+    if speaker is None and previous_text.rstrip().endswith(":"):
+        _, speaker = _attribution_before(previous_text.rstrip(), _verb_pattern(language),
+                                         adjacent=True)
+    if _words(text) < FULL_MIN_WORDS or not block.sentences:
+        return None
+    return _Candidate(_tidy(text), speaker, block.sentences[0], True, _words(text),
+                      block.sentences[0].position)
+
+
+def _resolve_pronouns(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Replace 'he'/'she' speakers with the last named speaker a few blocks back."""
+    resolved: list[_Candidate] = []
+    last_named: tuple[int, str] | None = None
+    for candidate in candidates:
+        speaker = candidate.speaker
+        if speaker is not None and speaker.lower() in _PRONOUNS:
+            near = last_named and candidate.order[0] - last_named[0] <= PRONOUN_REACH
+            speaker = last_named[1] if last_named and near else None
+            candidate = _Candidate(candidate.text, speaker, candidate.sentence, candidate.full,
+                                   candidate.words, candidate.order)
+        elif speaker is not None:
+            last_named = (candidate.order[0], speaker)
+        resolved.append(candidate)
+    return resolved
+
+
+def _candidates(document: Document) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    previous_text = ""
+    carried: _Candidate | None = None  # a quotation running on from the last paragraph
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            previous_text = ""
+            carried = None
+            continue
+        if isinstance(block, Quote):
+            quote = _block_quote_candidate(block, previous_text, document.language)
+            if quote:
+                found.append(quote)
+            previous_text, carried = block.text, None
+            continue
+        text = block.text
+        spans = _spans(text)
+        if carried is not None and spans and spans[0].start == 0:
+            # Join the continuation to the quotation it continues.
+            first = spans[0]
+            joined = carried.text + " " + _tidy(first.content)
+            speaker = carried.speaker
+            if speaker is None and first.closed:
+                _, speaker = _attribution_after(_mask(text, spans)[first.end :],
+                                                _verb_pattern(document.language))
+            carried = _Candidate(joined, speaker, carried.sentence, True,
+                                 _words(joined), carried.order)
+            found[-1] = carried
+            if not first.closed:
+                previous_text = text
+                continue
+            spans = spans[1:]
+        carried = None
+        block_found = list(_block_candidates(block.sentences, text, spans, document.language))
+        if block_found and spans and not spans[-1].closed and spans[-1].start == 0:
+            carried = block_found[-1]
+        elif not block_found and spans and not spans[-1].closed:
+            # An opening paragraph of a long quotation whose speaker comes later.
+            content = _tidy(spans[-1].content)
+            if _words(content) >= UNATTRIBUTED_MIN_WORDS and block.sentences:
+                carried = _Candidate(content, None, block.sentences[0], True, _words(content),
+                                     block.sentences[0].position)
+                block_found = [carried]
+        found.extend(block_found)
+        previous_text = text
+    return _resolve_pronouns(found)
+
+
+def key_quotes(document: Document, limit: int = 5) -> list[KeyQuote]:
+    """Up to ``limit`` direct quotations from ``document``, in document order.
+
+    When there are more, attributed full quotations are preferred to partial
+    ones, and longer ones to shorter. Scare quotes and quoted terms are never
+    reported.
+    """
+    if limit <= 0:
+        return []
+    seen: set[str] = set()
+    unique: list[_Candidate] = []
+    for candidate in _candidates(document):
+        key = candidate.text.casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(candidate)
+    ranked = sorted(
+        unique,
+        key=lambda c: (c.speaker is not None, c.full, min(c.words, 40)),
+        reverse=True,
+    )[:limit]
+    ranked.sort(key=lambda c: c.order)
+    return [KeyQuote(c.text, c.speaker, c.sentence) for c in ranked]

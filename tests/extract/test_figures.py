@@ -1,0 +1,82 @@
+"""Key figures: the numbers that matter, with context, and nothing that is not a figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import shared_path
+
+from exporter.extract import KeyFigure, key_figures
+from exporter.model import Document
+from exporter.readers.build import RawBlock, build_document
+
+
+def _document(paragraphs: list[str], language: str = "en") -> Document:
+    return build_document([RawBlock("paragraph", p) for p in paragraphs], title="Test",
+                          language=language)
+
+
+def _figures(document: Document, limit: int = 20) -> list[str]:
+    return [f.figure for f in key_figures(document, limit)]
+
+
+def test_scraped_article_figures() -> None:
+    text = Path(shared_path("articles", "nagorno-karabakh-scraped.txt")).read_text("utf-8")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    document = _document(paragraphs[2:])
+    figures = key_figures(document, limit=6)
+    names = [f.figure for f in figures]
+    assert names[:1] == ["25 people"]  # the death toll, and first in document order
+    for expected in ("1,960 peacekeepers", "44-day war", "2020"):
+        assert expected in names
+    toll = figures[0]
+    assert "25 people" in toll.context and "statement" in toll.context
+    assert toll.context.startswith("…") and toll.context.endswith("…")
+    assert "25 people" in document.sentence_at(*toll.sentence.position).text
+    # Each figure once, even though "2020" occurs four times.
+    assert len(names) == len(set(names))
+
+
+ENGLISH = [
+    "The storm killed 14 people and left 3,200 households without power on Sunday, "
+    "officials said.",
+    "Repairs will cost £18.5 million, and the insurer expects claims of up to $2bn. "
+    "Prices rose 4.5% in the region.",
+    "The council voted 7 to 2 on March 3, 2024 to fund a 12-week clean-up.",
+    "See section 4 of the report, which has 2 annexes and was written in 1998.",
+]
+
+
+def test_english_kinds_and_context() -> None:
+    figures = key_figures(_document(ENGLISH), limit=20)
+    names = [f.figure for f in figures]
+    for expected in ("14 people", "3,200 households", "£18.5 million", "$2bn", "4.5%",
+                     "7 to 2", "March 3, 2024", "12-week clean-up", "1998"):
+        assert expected in names, names
+    assert "4" not in names and "section 4" not in names
+    money = next(f for f in figures if f.figure == "£18.5 million")
+    assert money == KeyFigure("£18.5 million", "Repairs will cost £18.5 million, and the insurer "
+                              "expects claims of …", money.sentence)
+
+
+def test_limit_keeps_the_weightiest_in_document_order() -> None:
+    names = _figures(_document(ENGLISH), limit=3)
+    # Casualty counts and money outrank dates and years.
+    assert names == ["14 people", "3,200 households", "£18.5 million"]
+
+
+def test_german_and_french_figures() -> None:
+    german = ["Bei dem Unwetter wurden 14 Menschen getötet. Der Schaden beträgt 4,5 Millionen "
+              "Euro, teilte die Stadt am 5. März 2024 mit. Die Preise stiegen um 3,2 Prozent."]
+    names = _figures(_document(german, "de"))
+    for expected in ("14 Menschen", "4,5 Millionen Euro", "5. März 2024", "3,2 Prozent"):
+        assert expected in names, names
+    french = ["La tempête a fait 14 morts et coûtera 18,5 millions d'euros, selon la mairie."]
+    names = _figures(_document(french, "fr"))
+    assert "14 morts" in names and "18,5 millions d'euros" in names
+
+
+def test_no_figures_in_plain_prose() -> None:
+    document = _document(["The minister resigned on a grey morning.", "Nobody was surprised."])
+    assert key_figures(document) == []
+    assert key_figures(_document(ENGLISH), limit=0) == []

@@ -1,0 +1,176 @@
+"""Key quotes: recall and speakers on a real scraped article, precision on our own ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import shared_path
+
+from exporter.extract import KeyQuote, key_quotes
+from exporter.model import Document
+from exporter.readers.build import RawBlock, build_document
+
+
+def _document(
+    paragraphs: list[str], language: str = "en", quote_blocks: frozenset[int] = frozenset()
+) -> Document:
+    raw = [RawBlock("quote" if i in quote_blocks else "paragraph", p)
+           for i, p in enumerate(paragraphs)]
+    return build_document(raw, title="Test article", language=language)
+
+
+def _scraped() -> Document:
+    """The scraped article, paragraph by paragraph, without its furniture line and headline."""
+    text = Path(shared_path("articles", "nagorno-karabakh-scraped.txt")).read_text("utf-8")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return _document(paragraphs[2:])
+
+
+def _by_start(quotes: list[KeyQuote]) -> dict[str, str | None]:
+    return {q.text[:30]: q.speaker for q in quotes}
+
+
+def test_scraped_article_quotations_and_speakers() -> None:
+    quotes = key_quotes(_scraped(), limit=20)
+    found = _by_start(quotes)
+    expected = {
+        "Otherwise, the anti-terror mea": "the presidential administration",
+        "Armenia does not participate i": "Pashinyan",
+        "At present, we will not take a": "Pashinyan",  # 'he added', resolved
+        "sharp escalation of tensions a": "Dmitry Peskov",
+        "at this moment the capital Ste": "The enclave’s pro-Armenian government",
+        "disarm and secure the withdraw": "The Azerbaijani Defense Ministry",
+        "gradual improvement of the hum": "the Russian Foreign Ministry",
+    }
+    assert found == expected
+    # The multi-clause quotation is whole, and quote marks are not part of the text.
+    pashinyan = next(q for q in quotes if q.text.startswith("Armenia does not"))
+    assert pashinyan.text.endswith("does not have an army in Nagorno-Karabakh")
+    assert not any(mark in q.text for q in quotes for mark in "“”\"")
+
+
+def test_scraped_article_scare_quotes_are_not_quotations() -> None:
+    texts = " | ".join(q.text for q in key_quotes(_scraped(), limit=50))
+    for term in ("local anti-terrorist", "dissolution", "very difficult", "normalization",
+                 "large-scale military offensive", "achieve peace and stability"):
+        assert term not in texts
+
+
+def test_scraped_article_limit_prefers_full_attributed_quotes_in_document_order() -> None:
+    document = _scraped()
+    quotes = key_quotes(document, limit=3)
+    assert [q.speaker for q in quotes] == ["the presidential administration", "Pashinyan",
+                                           "Pashinyan"]
+    positions = [q.sentence.position for q in quotes]
+    assert positions == sorted(positions)
+    for quote in quotes:  # each quote links back to the sentence it starts in
+        assert quote.text[:20] in document.sentence_at(*quote.sentence.position).text
+
+
+ENGLISH = [
+    "HARBOURTON — The town council voted on Thursday to close the old ferry pier, a decision "
+    "that a local paper called a \"betrayal\" and the mayor described as \"overdue\".",
+    "\"We cannot keep patching a structure that was built for rowing boats,\" said Mira "
+    "Okafor, the council's chair. \"The tide has won this argument.\"",
+    "Residents were less sure. Tom Hale said: “I have taken this ferry every morning for "
+    "thirty years. Nobody asked us.” He added that the so-called “consultation” lasted a week.",
+    "“The pier will be replaced by a floating pontoon by next summer,” the harbour authority "
+    "said in a statement.",
+    "The council's report, titled \"Harbourton Waterfront and the Future of the Old Pier\", runs "
+    "to 40 pages. Officials said the pontoon would \"carry twice as many passengers in half the "
+    "time\" once it opens.",
+    "Critics dismissed the plan as \"cosmetic\". “It is a pontoon, not a plan,” one "
+    "fisherman told reporters.",
+    "“We have waited a long time for this,",
+    "“and we will keep watching what the council does with the money,” said Priya Raman, who "
+    "runs the bakery on the quay.",
+]
+
+
+def test_english_precision_speakers_and_multi_paragraph_quotes() -> None:
+    quotes = key_quotes(_document(ENGLISH), limit=20)
+    found = _by_start(quotes)
+    assert found == {
+        "We cannot keep patching a stru": "Mira Okafor",
+        "The tide has won this argument": "Mira Okafor",
+        "I have taken this ferry every ": "Tom Hale",
+        "The pier will be replaced by a": "the harbour authority",
+        "carry twice as many passengers": "Officials",
+        "It is a pontoon, not a plan": "one fisherman",
+        "We have waited a long time for": "Priya Raman",
+    }
+    multi = next(q for q in quotes if q.text.startswith("I have taken"))
+    assert multi.text == ("I have taken this ferry every morning for thirty years. "
+                          "Nobody asked us.")
+    joined = next(q for q in quotes if q.text.startswith("We have waited"))
+    assert joined.text.endswith("what the council does with the money")
+    texts = " ".join(q.text for q in quotes)
+    for not_a_quote in ("betrayal", "overdue", "consultation", "cosmetic",
+                        "Harbourton Waterfront and the Future"):
+        assert not_a_quote not in texts
+
+
+def test_pronoun_without_antecedent_gives_no_speaker() -> None:
+    quotes = key_quotes(_document(["“We are closing the factory at the end of May,” she said."]))
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We are closing the factory at the end of May", None)]
+
+
+def test_german_quotes() -> None:
+    german = [
+        "Der Stadtrat hat am Donnerstag die Schließung des alten Fähranlegers beschlossen. "
+        "Kritiker sprachen von einem „Verrat“.",
+        "„Wir können ein Bauwerk nicht ewig flicken, das für Ruderboote gebaut wurde“, sagte "
+        "Bürgermeisterin Anna Weber am Abend.",
+        "Der Fährmann Jonas Brandt sagte: „Ich fahre seit dreißig Jahren jeden Morgen über den "
+        "Fluss. Niemand hat uns gefragt.“",
+        "Die Hafenverwaltung erklärte, der neue Ponton werde »doppelt so viele Fahrgäste in der "
+        "halben Zeit befördern«.",
+    ]
+    found = _by_start(key_quotes(_document(german, "de"), limit=10))
+    assert found == {
+        "Wir können ein Bauwerk nicht e": "Bürgermeisterin Anna Weber",
+        "Ich fahre seit dreißig Jahren ": "Der Fährmann Jonas Brandt",
+        "doppelt so viele Fahrgäste in ": "Die Hafenverwaltung",
+    }
+
+
+def test_french_quotes() -> None:
+    french = [
+        "Le conseil municipal a voté jeudi la fermeture du vieux ponton, une décision qualifiée "
+        "de « trahison » par l'opposition.",
+        "« Nous ne pouvons pas réparer éternellement un ouvrage construit pour des barques », a "
+        "déclaré la maire, Claire Dubois. "
+        "« La marée a gagné », a-t-elle ajouté. « Le nouveau ponton sera prêt l'été prochain. »",
+    ]
+    quotes = key_quotes(_document(french, "fr"), limit=10)
+    found = _by_start(quotes)
+    assert found == {
+        "Nous ne pouvons pas réparer ét": "la maire",
+        "La marée a gagné": "la maire",  # 'a-t-elle ajouté', resolved
+        "Le nouveau ponton sera prêt l'": "la maire",
+    }
+    assert "trahison" not in " ".join(q.text for q in quotes)
+
+
+def test_block_quotation_with_dash_attribution() -> None:
+    document = _document(
+        ["The minister closed her speech with a warning.",
+         "“No harbour survives on nostalgia alone.” — Minister Lena Sørensen"],
+        quote_blocks=frozenset({1}),
+    )
+    [quote] = key_quotes(document)
+    assert quote == KeyQuote("No harbour survives on nostalgia alone.", "Minister Lena Sørensen",
+                             document.sentence_at(1, 0))
+
+
+@pytest.mark.parametrize("limit", [0, -1])
+def test_non_positive_limit(limit: int) -> None:
+    assert key_quotes(_document(ENGLISH), limit=limit) == []
+
+
+def test_text_without_quotes_and_unbalanced_marks() -> None:
+    document = _document(["He measured 5'10\" and left.", "An unclosed “quote runs on here",
+                          "Nothing to see."])
+    assert key_quotes(document) == []
