@@ -1,0 +1,125 @@
+"""From an article to the three documents, read back by meaning."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, shared_path
+
+from exporter.cli import main
+from exporter.filenames import slugify
+from exporter.readers import read_path
+
+FURNITURE = ("scorecardresearch", "Skip to main content")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def docx_text(path: Path) -> tuple[list[str], list[str]]:
+    """(paragraph texts, style names) of a DOCX, header and footer excluded."""
+    import docx
+
+    document = docx.Document(str(path))
+    return ([p.text for p in document.paragraphs], [p.style.name for p in document.paragraphs])
+
+
+def pdf_pages(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+
+
+def epub_chapters(path: Path) -> dict[str, str]:
+    """The text of every XHTML file in the EPUB, by name."""
+    from lxml import etree
+
+    chapters: dict[str, str] = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xhtml"):
+                root = etree.fromstring(archive.read(name))
+                chapters[name] = _squash(" ".join(root.itertext()))
+    return chapters
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    out = tmp_path_factory.mktemp("out")
+    sample = ROOT / "exporter" / "samples" / "harbour-solar.md"
+    scraped = shared_path("articles", "nagorno-karabakh-scraped.txt")
+    assert main(["export", str(sample), str(scraped), "--out", str(out), "--sentences", "3",
+                 "--digest-title", "Morning digest"]) == 0
+    documents = {name: read_path(path) for name, path in (("sample", sample), ("scraped", scraped))}
+    return {"out": out, "documents": documents}
+
+
+def _summary(document, count: int = 3) -> list[str]:
+    from exporter.summarise import summarise
+
+    return summarise(document, sentences=count).texts
+
+
+@pytest.mark.parametrize("name", ["sample", "scraped"])
+def test_docx_briefing(exported, name: str) -> None:
+    document = exported["documents"][name]
+    path = exported["out"] / f"{slugify(document.title)}.docx"
+    paragraphs, styles = docx_text(path)
+    assert paragraphs[styles.index("Title")] == document.title
+    joined = "\n".join(paragraphs)
+    for sentence in _summary(document):
+        assert sentence in joined
+    assert "List Bullet" in styles
+    first_body = document.blocks[0].text
+    assert any(first_body in p for p in paragraphs)
+    for furniture in FURNITURE:
+        assert furniture not in joined
+
+
+@pytest.mark.parametrize("name", ["sample", "scraped"])
+def test_pdf_one_pager(exported, name: str) -> None:
+    document = exported["documents"][name]
+    pages = pdf_pages(exported["out"] / f"{slugify(document.title)}.pdf")
+    assert len(pages) == 1
+    text = _squash(pages[0])
+    assert _squash(document.title) in text
+    for sentence in _summary(document):
+        assert _squash(sentence) in text
+    for furniture in FURNITURE:
+        assert furniture not in text
+
+
+def test_epub_digest_has_a_chapter_per_article(exported) -> None:
+    out = exported["out"]
+    digest = out / "morning-digest.epub"
+    chapters = epub_chapters(digest)
+    everything = " ".join(chapters.values())
+    for document in exported["documents"].values():
+        assert document.title in everything
+        for sentence in _summary(document):
+            assert _squash(sentence) in everything
+        assert _squash(document.blocks[-1].text) in everything
+    for furniture in FURNITURE:
+        assert furniture not in everything
+    assert "Morning digest" in everything
+
+
+def test_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    code = re.search(r"## Python API\s+```python\n(.*?)```", readme, re.S)
+    assert code is not None
+    samples = tmp_path / "exporter" / "samples"
+    samples.mkdir(parents=True)
+    shutil.copy(ROOT / "exporter" / "samples" / "harbour-solar.md", samples)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code.group(1), "README.md", "exec"), {})
+    import docx
+
+    titles = [p.text for p in docx.Document("out/harbour.docx").paragraphs if p.style.name == "Title"]
+    assert titles == [read_path(samples / "harbour-solar.md").title]
+    assert Path("out/harbour.pdf").read_bytes().startswith(b"%PDF")
