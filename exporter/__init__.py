@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def read_article(source: str | Path, *, language: str | None = None,
-                 max_bytes: int | None = None) -> Document:
+def read_article(
+    source: str | Path, *, language: str | None = None, max_bytes: int | None = None
+) -> Document:
     """Read an article file (text, HTML or Markdown; ``-`` for standard input)."""
     from .readers import DEFAULT_MAX_BYTES, read_path
 
@@ -89,8 +90,9 @@ def write(
     return write_atomically(target, render(article, writer.name, options))
 
 
-def export(sources: list[str | Path], options: Options | None = None,
-           formats: list[str] | None = None) -> ExportReport:
+def export(
+    sources: list[str | Path], options: Options | None = None, formats: list[str] | None = None
+) -> ExportReport:
     """Export article files in several formats into ``options.out_dir``; see the CLI's export."""
     from .pipeline import export as _export
 

@@ -53,16 +53,30 @@ def _ratio(text: str) -> float:
 
 def _length_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("summary")
-    group.add_argument("--sentences", "-n", type=_positive_int, metavar="N",
-                       help="summary length in sentences (default 5, or from the configuration)")
-    group.add_argument("--ratio", type=_ratio, metavar="R",
-                       help="summary length as a fraction of the article's sentences")
-    group.add_argument("--words", type=_positive_int, metavar="W",
-                       help="summary length as a word budget")
-    group.add_argument("--method", "-m", metavar="NAME",
-                       help="summarisation method (see `exporter methods`)")
-    group.add_argument("--language", metavar="CODE",
-                       help="the articles' language (ISO 639-1, e.g. de) instead of detecting it")
+    group.add_argument(
+        "--sentences",
+        "-n",
+        type=_positive_int,
+        metavar="N",
+        help="summary length in sentences (default 5, or from the configuration)",
+    )
+    group.add_argument(
+        "--ratio",
+        type=_ratio,
+        metavar="R",
+        help="summary length as a fraction of the article's sentences",
+    )
+    group.add_argument(
+        "--words", type=_positive_int, metavar="W", help="summary length as a word budget"
+    )
+    group.add_argument(
+        "--method", "-m", metavar="NAME", help="summarisation method (see `exporter methods`)"
+    )
+    group.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the articles' language (ISO 639-1, e.g. de) instead of detecting it",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,48 +87,87 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     export = commands.add_parser(
-        "export", help="write briefings (DOCX), one-pagers (PDF) and a digest (EPUB)",
+        "export",
+        help="write briefings (DOCX), one-pagers (PDF) and a digest (EPUB)",
         description="Read articles and write each in the chosen formats; the EPUB digest "
         "gathers all of them into one book.",
     )
-    export.add_argument("articles", nargs="+", metavar="ARTICLE",
-                        help="article files (.txt, .html, .md, or sniffed); - for standard input")
-    export.add_argument("--format", "-f", metavar="LIST",
-                        help="comma-separated formats (default docx,pdf,epub)")
-    export.add_argument("--out", "-o", type=Path, metavar="DIR",
-                        help="output folder (default ./out)")
+    export.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="article files (.txt, .html, .md, or sniffed); - for standard input",
+    )
+    export.add_argument(
+        "--format", "-f", metavar="LIST", help="comma-separated formats (default docx,pdf,epub)"
+    )
+    export.add_argument(
+        "--out", "-o", type=Path, metavar="DIR", help="output folder (default ./out)"
+    )
     _length_arguments(export)
     layout = export.add_argument_group("layout")
-    layout.add_argument("--organisation", "--organization", metavar="NAME",
-                        help="organisation name for headers and mastheads")
+    layout.add_argument(
+        "--organisation",
+        "--organization",
+        metavar="NAME",
+        help="organisation name for headers and mastheads",
+    )
     layout.add_argument("--page-size", metavar="SIZE", help="PDF page size: A4 or Letter")
-    layout.add_argument("--template", type=Path, metavar="DOCX",
-                        help="reference .docx whose styles the briefing takes")
+    layout.add_argument(
+        "--template",
+        type=Path,
+        metavar="DOCX",
+        help="reference .docx whose styles the briefing takes",
+    )
     layout.add_argument("--css", type=Path, metavar="FILE", help="stylesheet for the EPUB digest")
-    layout.add_argument("--template-dir", type=Path, metavar="DIR",
-                        help="folder of templates that override the packaged ones")
+    layout.add_argument(
+        "--template-dir",
+        type=Path,
+        metavar="DIR",
+        help="folder of templates that override the packaged ones",
+    )
     layout.add_argument("--digest-title", metavar="TEXT", help="title of the EPUB digest")
-    layout.add_argument("--order", choices=("given", "date"), default="given",
-                        help="order of articles in the digest (default: as given)")
-    layout.add_argument("--preview", action="store_true",
-                        help="also write a PNG preview of each PDF one-pager")
-    export.add_argument("--json", action="store_true",
-                        help="print a JSON report (written files, failures) instead of lines")
+    layout.add_argument(
+        "--order",
+        choices=("given", "date"),
+        default="given",
+        help="order of articles in the digest (default: as given)",
+    )
+    layout.add_argument(
+        "--preview", action="store_true", help="also write a PNG preview of each PDF one-pager"
+    )
+    export.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON report (written files, failures) instead of lines",
+    )
 
     summarise = commands.add_parser(
-        "summarise", aliases=["summarize"], help="print the extractive summary of articles",
+        "summarise",
+        aliases=["summarize"],
+        help="print the extractive summary of articles",
         description="Print each article's summary sentences, in document order.",
     )
-    summarise.add_argument("articles", nargs="+", metavar="ARTICLE",
-                           help="article files; - for standard input")
+    summarise.add_argument(
+        "articles", nargs="+", metavar="ARTICLE", help="article files; - for standard input"
+    )
     _length_arguments(summarise)
-    summarise.add_argument("--json", action="store_true",
-                           help="one JSON object per article per line: source, title, sentences")
+    summarise.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per article per line: source, title, sentences",
+    )
 
-    commands.add_parser("methods", help="list the summarisation methods",
-                        description="List the names --method accepts.")
-    commands.add_parser("formats", help="list the installed output formats",
-                        description="List the names --format accepts, built-in and plug-in.")
+    commands.add_parser(
+        "methods",
+        help="list the summarisation methods",
+        description="List the names --method accepts.",
+    )
+    commands.add_parser(
+        "formats",
+        help="list the installed output formats",
+        description="List the names --format accepts, built-in and plug-in.",
+    )
     _add_optional_commands(commands)
     return parser
 
@@ -152,21 +205,28 @@ def _run_export(args: argparse.Namespace, options: Options) -> int:
 
     resolve_method(options.method)
     formats = args.format.split(",") if args.format else list(options.formats)
-    report = export(args.articles, options, formats=formats, preview=args.preview,
-                    order=args.order)
+    report = export(args.articles, options, formats=formats, preview=args.preview, order=args.order)
     if args.json:
-        print(json.dumps({
-            "written": [str(p) for p in report.written],
-            "failed": [{"source": f.source, "reason": f.reason} for f in report.failures],
-            "notices": report.notices,
-        }, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "written": [str(p) for p in report.written],
+                    "failed": [{"source": f.source, "reason": f.reason} for f in report.failures],
+                    "notices": report.notices,
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         for notice in report.notices:
             print(f"exporter: {notice}", file=sys.stderr)
         for path in report.written:
             print(path)
         for failure in report.failures:
-            print(f"exporter: {failure.reason if failure.reason.startswith(failure.source) else failure.source + ': ' + failure.reason}", file=sys.stderr)
+            reason = failure.reason
+            if not reason.startswith(failure.source):
+                reason = f"{failure.source}: {reason}"
+            print(f"exporter: {reason}", file=sys.stderr)
     if not report.failures:
         return EXIT_OK
     return EXIT_INTERNAL if any(f.internal for f in report.failures) else EXIT_USAGE
@@ -181,8 +241,9 @@ def _run_summarise(args: argparse.Namespace, options: Options) -> int:
     failed = False
     for source in args.articles:
         try:
-            document = read_path(source, max_bytes=options.max_input_bytes,
-                                 language=options.language)
+            document = read_path(
+                source, max_bytes=options.max_input_bytes, language=options.language
+            )
             article = summarise_document(document, options)
         except ExporterError as error:
             print(f"exporter: {error}", file=sys.stderr)
@@ -190,14 +251,19 @@ def _run_summarise(args: argparse.Namespace, options: Options) -> int:
             continue
         sentences = article.summary.texts
         if args.json:
-            print(json.dumps({
-                "source": source,
-                "title": document.title,
-                "language": document.language,
-                "method": article.summary.method,
-                "sentences": sentences,
-                "positions": [list(s.position) for s in article.summary.sentences],
-            }, ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "source": source,
+                        "title": document.title,
+                        "language": document.language,
+                        "method": article.summary.method,
+                        "sentences": sentences,
+                        "positions": [list(s.position) for s in article.summary.sentences],
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
             if len(args.articles) > 1:
                 print(f"== {document.title} ({source})")
@@ -253,6 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line, no traceback, unless debugging
         if os.environ.get("EXPORTER_DEBUG"):
             raise
-        print(f"exporter: internal error: {error!r} (set EXPORTER_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(
+            f"exporter: internal error: {error!r} (set EXPORTER_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL

@@ -62,7 +62,9 @@ class Options:
 _FIELDS = {f.name: f for f in fields(Options)}
 
 
-def options_from_mapping(values: Mapping[str, Any], origin: str, base: Options | None = None) -> Options:
+def options_from_mapping(
+    values: Mapping[str, Any], origin: str, base: Options | None = None
+) -> Options:
     """Options from a configuration table; unknown keys and bad values raise ``UsageError``."""
     base = base or Options()
     changes: dict[str, Any] = {}
@@ -105,7 +107,7 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
 
 
 def normalise_page_size(value: str) -> str:
-    """``a4`` -> ``A4``, ``letter``/``us-letter`` -> ``Letter``; anything else is a ``UsageError``."""
+    """``a4`` -> ``A4``, ``us-letter`` -> ``Letter``; anything else is a ``UsageError``."""
     key = value.strip().lower().replace("-", "").replace("_", "").replace(" ", "")
     if key == "a4":
         return "A4"
@@ -115,7 +117,7 @@ def normalise_page_size(value: str) -> str:
 
 
 def load_options(directory: Path | None = None) -> Options:
-    """Options from ``pyproject.toml`` ``[tool.exporter]`` and ``exporter.toml`` in ``directory``."""
+    """Options from ``[tool.exporter]`` in pyproject.toml and exporter.toml in ``directory``."""
     directory = directory or Path.cwd()
     options = Options()
     pyproject = directory / "pyproject.toml"

@@ -8,8 +8,13 @@ import unicodedata
 MAX_STEM = 80
 _UNSAFE = re.compile(r"[^\w]+", re.UNICODE)
 _WINDOWS_RESERVED = {
-    "con", "prn", "aux", "nul", "clock$",
-    *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    "clock$",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
 }
 
 

@@ -119,8 +119,9 @@ def export(
     articles: list[Article] = []
     for source in sources:
         try:
-            document = read_path(source, max_bytes=options.max_input_bytes,
-                                 language=options.language)
+            document = read_path(
+                source, max_bytes=options.max_input_bytes, language=options.language
+            )
             articles.append(summarise_document(document, options))
         except ExporterError as error:
             report.failures.append(Failure(str(source), str(error)))

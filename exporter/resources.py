@@ -18,7 +18,7 @@ def packaged_templates() -> Path:
 
 
 def template_path(name: str, user_dir: Path | None = None, override: Path | None = None) -> Path:
-    """Path of template ``name``: ``override`` if given, else ``user_dir/name``, else the default."""
+    """Template ``name``: ``override`` if given, else ``user_dir/name``, else the default."""
     if override is not None:
         if not override.is_file():
             raise UsageError(f"{override}: template not found")

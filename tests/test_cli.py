@@ -31,15 +31,37 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
-def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "exporter", *args], capture_output=True,
-                          text=True, cwd=cwd, input=stdin, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "exporter", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_summarise_json_is_one_object_per_article(article: Path, capsys) -> None:
-    assert main(["summarise", str(article), str(article), "--sentences", "2", "--method", "lead",
-                 "--json"]) == 0
+    assert (
+        main(
+            [
+                "summarise",
+                str(article),
+                str(article),
+                "--sentences",
+                "2",
+                "--method",
+                "lead",
+                "--json",
+            ]
+        )
+        == 0
+    )
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
     record = json.loads(lines[0])
@@ -92,8 +114,17 @@ def test_methods_and_formats_list_what_is_installed(capsys) -> None:
     assert methods[0] == "default"
     from exporter.summarise import resolve_method
 
-    for name in ("lead", "lexrank", "textrank", "lsa", "luhn", "edmundson", "kl", "sumbasic",
-                 "reduction"):
+    for name in (
+        "lead",
+        "lexrank",
+        "textrank",
+        "lsa",
+        "luhn",
+        "edmundson",
+        "kl",
+        "sumbasic",
+        "reduction",
+    ):
         assert resolve_method(name) in methods
     assert main(["formats"]) == 0
     formats = capsys.readouterr().out

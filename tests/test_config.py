@@ -24,7 +24,10 @@ def test_pyproject_then_exporter_toml(tmp_path: Path) -> None:
     )
     options = load_options(tmp_path)
     assert (options.organisation, options.pdf_page_size, options.sentences) == (
-        "Harbour Desk", "Letter", 3)
+        "Harbour Desk",
+        "Letter",
+        3,
+    )
     (tmp_path / "exporter.toml").write_text(
         'organisation = "Press Office"\nformats = ["pdf"]\nmethod = "lead"\nout_dir = "briefings"\n'
     )
@@ -38,11 +41,13 @@ def test_pyproject_then_exporter_toml(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content, message",
-    [("colour = 'red'\n", "unknown option 'colour'"),
-     ("sentences = -1\n", "bad value for sentences"),
-     ("page_size = 'A3'\n", "unknown page size"),
-     ("ratio = 2\n", "bad value for ratio"),
-     ("this is not toml", "cannot read configuration")],
+    [
+        ("colour = 'red'\n", "unknown option 'colour'"),
+        ("sentences = -1\n", "bad value for sentences"),
+        ("page_size = 'A3'\n", "unknown page size"),
+        ("ratio = 2\n", "bad value for ratio"),
+        ("this is not toml", "cannot read configuration"),
+    ],
 )
 def test_bad_configuration_is_a_usage_error(tmp_path: Path, content: str, message: str) -> None:
     (tmp_path / "exporter.toml").write_text(content)

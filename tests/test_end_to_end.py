@@ -53,8 +53,22 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     out = tmp_path_factory.mktemp("out")
     sample = ROOT / "exporter" / "samples" / "harbour-solar.md"
     scraped = shared_path("articles", "nagorno-karabakh-scraped.txt")
-    assert main(["export", str(sample), str(scraped), "--out", str(out), "--sentences", "3",
-                 "--digest-title", "Morning digest"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(sample),
+                str(scraped),
+                "--out",
+                str(out),
+                "--sentences",
+                "3",
+                "--digest-title",
+                "Morning digest",
+            ]
+        )
+        == 0
+    )
     documents = {name: read_path(path) for name, path in (("sample", sample), ("scraped", scraped))}
     return {"out": out, "documents": documents}
 
@@ -120,6 +134,8 @@ def test_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     exec(compile(code.group(1), "README.md", "exec"), {})
     import docx
 
-    titles = [p.text for p in docx.Document("out/harbour.docx").paragraphs if p.style.name == "Title"]
+    titles = [
+        p.text for p in docx.Document("out/harbour.docx").paragraphs if p.style.name == "Title"
+    ]
     assert titles == [read_path(samples / "harbour-solar.md").title]
     assert Path("out/harbour.pdf").read_bytes().startswith(b"%PDF")

@@ -9,10 +9,17 @@ from exporter.filenames import slugify, unique_stem
 
 @pytest.mark.parametrize(
     "title, expected",
-    [("../../etc/passwd", "etc-passwd"), ("CON", "con-article"), ("nul", "nul-article"),
-     ("Café prices rise 5%!", "café-prices-rise-5"), ("Министр заявил", "министр-заявил"),
-     ("   ", "article"), ("🙂🙂", "article"), ("a\\b:c*d?e\"f<g>h|i", "a-b-c-d-e-f-g-h-i"),
-     ("line\nbreak\x00nul", "line-break-nul")],
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("CON", "con-article"),
+        ("nul", "nul-article"),
+        ("Café prices rise 5%!", "café-prices-rise-5"),
+        ("Министр заявил", "министр-заявил"),
+        ("   ", "article"),
+        ("🙂🙂", "article"),
+        ('a\\b:c*d?e"f<g>h|i', "a-b-c-d-e-f-g-h-i"),
+        ("line\nbreak\x00nul", "line-break-nul"),
+    ],
 )
 def test_slugify(title: str, expected: str) -> None:
     assert slugify(title) == expected

@@ -58,8 +58,11 @@ def txt_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _article(folder: Path, name: str, title: str) -> Path:
     path = folder / name
-    path.write_text(f"{title}\n\nThe first sentence is here. The second one follows.\n\n"
-                    "A second paragraph closes the story.\n", "utf-8")
+    path.write_text(
+        f"{title}\n\nThe first sentence is here. The second one follows.\n\n"
+        "A second paragraph closes the story.\n",
+        "utf-8",
+    )
     return path
 
 
@@ -67,12 +70,30 @@ def test_a_third_party_writer_is_discovered(txt_plugin: None, tmp_path: Path, ca
     article = _article(tmp_path, "a.txt", "Plug-ins are found through entry points")
     assert "txt" in registry.available_formats()
     out = tmp_path / "out"
-    assert main(["export", str(article), "--format", "txt", "--out", str(out), "-n", "1",
-                 "--method", "lead"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(article),
+                "--format",
+                "txt",
+                "--out",
+                str(out),
+                "-n",
+                "1",
+                "--method",
+                "lead",
+            ]
+        )
+        == 0
+    )
     written = out / "plug-ins-are-found-through-entry-points.txt"
     assert capsys.readouterr().out.strip() == str(written)
     assert written.read_text("utf-8").splitlines()[:3] == [
-        "Plug-ins are found through entry points", "", "* The first sentence is here."]
+        "Plug-ins are found through entry points",
+        "",
+        "* The first sentence is here.",
+    ]
 
 
 def test_a_batch_goes_past_bad_files_and_leaves_no_partial_file(
@@ -82,8 +103,7 @@ def test_a_batch_goes_past_bad_files_and_leaves_no_partial_file(
     failing = _article(tmp_path, "failing.txt", "A FAIL article")
     missing = tmp_path / "missing.txt"
     out = tmp_path / "out"
-    report = export([good, missing, failing], Options(out_dir=out, method="lead"),
-                    formats=["txt"])
+    report = export([good, missing, failing], Options(out_dir=out, method="lead"), formats=["txt"])
     assert report.written == [out / "a-good-article.txt"]
     reasons = [f.reason for f in report.failures]
     assert len(reasons) == 2
@@ -94,8 +114,20 @@ def test_a_batch_goes_past_bad_files_and_leaves_no_partial_file(
 
 def test_cli_batch_exit_status_and_report(txt_plugin: None, tmp_path: Path, capsys) -> None:
     good = _article(tmp_path, "good.txt", "Another good article")
-    assert main(["export", str(good), str(tmp_path / "nope.txt"), "--format", "txt",
-                 "--out", str(tmp_path / "o")]) == 2
+    assert (
+        main(
+            [
+                "export",
+                str(good),
+                str(tmp_path / "nope.txt"),
+                "--format",
+                "txt",
+                "--out",
+                str(tmp_path / "o"),
+            ]
+        )
+        == 2
+    )
     captured = capsys.readouterr()
     assert captured.out.strip().endswith("another-good-article.txt")
     assert f"{tmp_path / 'nope.txt'}: no such file" in captured.err
@@ -111,8 +143,15 @@ def test_titles_never_decide_where_files_go(txt_plugin: None, tmp_path: Path) ->
     report = export(sources, Options(out_dir=out, method="lead"), formats=["txt"])
     assert not report.failures
     names = sorted(p.name for p in report.written)
-    assert names == sorted(["etc-passwd.txt", "con-article.txt", "same-title.txt",
-                            "same-title-2.txt", "x" * 80 + ".txt"])
+    assert names == sorted(
+        [
+            "etc-passwd.txt",
+            "con-article.txt",
+            "same-title.txt",
+            "same-title-2.txt",
+            "x" * 80 + ".txt",
+        ]
+    )
     assert all(p.parent == out for p in report.written)
 
 

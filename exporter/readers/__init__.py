@@ -19,13 +19,20 @@ from .text import title_from_filename
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _SUFFIXES = {
-    ".txt": "text", ".text": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
 }
 FORMATS = ("text", "html", "markdown")
 _HTML_SNIFF = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<article\b)", re.I)
-_MD_SNIFF = re.compile(r"\A---\s*\n|^#{1,6}\s+\S|^\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S|\[[^\]]+\]\([^)]+\)", re.M)
+_MD_SNIFF = re.compile(
+    r"\A---\s*\n|^#{1,6}\s+\S|^\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S|\[[^\]]+\]\([^)]+\)", re.M
+)
 
 
 def sniff_format(text: str) -> str:
@@ -66,7 +73,9 @@ def read_string(
     """
     name = format or sniff_format(text)
     if name not in FORMATS:
-        raise InputError(source, f"unknown input format {name!r} (choose from {', '.join(FORMATS)})")
+        raise InputError(
+            source, f"unknown input format {name!r} (choose from {', '.join(FORMATS)})"
+        )
     if not text.strip():
         raise InputError(source, "the article is empty")
     document = _reader(name)(text, source=source, fallback_title=fallback_title, language=language)

@@ -6,8 +6,8 @@ stable sentence positions are done once, the same way for every input format.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,11 +25,11 @@ DATELINE = re.compile(
 
 
 def split_dateline(text: str) -> tuple[str | None, str]:
-    """``("Tbilisi, Georgia", rest)`` for text opening with a dateline; ``(None, text)`` otherwise."""
+    """``("Tbilisi, Georgia", rest)`` for text that opens with a dateline, else ``(None, text)``."""
     match = DATELINE.match(text)
     if match is None:
         return None, text
-    return _tidy_place(match["place"]), text[match.end():]
+    return _tidy_place(match["place"]), text[match.end() :]
 
 
 def _tidy_place(place: str) -> str:
@@ -37,8 +37,6 @@ def _tidy_place(place: str) -> str:
     parts = [p.strip() for p in place.split(",")]
     tidy = [p.title() if p.isupper() else p for p in parts]
     return ", ".join(p for p in tidy if p)
-
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +54,25 @@ def normalise_language(code: str | None) -> str | None:
     if not code:
         return None
     head = code.strip().replace("_", "-").split("-")[0].lower()
-    three = {"eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "rus": "ru",
-             "spa": "es", "ita": "it", "por": "pt", "hye": "hy", "arm": "hy", "ell": "el",
-             "gre": "el", "aze": "az", "ara": "ar", "heb": "he", "ukr": "uk"}
+    three = {
+        "eng": "en",
+        "deu": "de",
+        "ger": "de",
+        "fra": "fr",
+        "fre": "fr",
+        "rus": "ru",
+        "spa": "es",
+        "ita": "it",
+        "por": "pt",
+        "hye": "hy",
+        "arm": "hy",
+        "ell": "el",
+        "gre": "el",
+        "aze": "az",
+        "ara": "ar",
+        "heb": "he",
+        "ukr": "uk",
+    }
     if len(head) == ISO_CODE_LENGTH and head.isalpha():
         return head
     return three.get(head)

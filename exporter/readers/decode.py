@@ -40,10 +40,13 @@ def decode_bytes(data: bytes, source: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
-                raise InputError(source, f"invalid {encoding.upper()} after its byte-order mark "
-                                 f"at byte {error.start + len(bom)}") from None
+                raise InputError(
+                    source,
+                    f"invalid {encoding.upper()} after its byte-order mark "
+                    f"at byte {error.start + len(bom)}",
+                ) from None
     for magic, kind in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(source, f"this is {kind}, not text")

@@ -22,7 +22,11 @@ _CANONICAL = re.compile(
 )
 
 
-def read_html(text: str, *, source: str = "<string>", fallback_title: str | None = None,
+def read_html(
+    text: str,
+    *,
+    source: str = "<string>",
+    fallback_title: str | None = None,
     language: str | None = None,
 ) -> Document:
     """Extract an article from an HTML page into a Document."""
@@ -42,8 +46,12 @@ def read_html(text: str, *, source: str = "<string>", fallback_title: str | None
     if xml is None:
         # Short pages fall below trafilatura's size thresholds: try recall over precision.
         xml = trafilatura.extract(
-            text, output_format="xml", with_metadata=True, include_comments=False,
-            include_tables=False, favor_recall=True,
+            text,
+            output_format="xml",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
         )
     if xml is None:
         raise InputError(source, "no article text found in this HTML page")

@@ -19,7 +19,9 @@ from ..model import Document
 from .build import RawBlock, build_document
 from .dates import parse_date
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
 
 
 def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
@@ -35,10 +37,14 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
         raise InputError(source, f"invalid YAML front matter{where}") from None
     if not isinstance(meta, dict):
         raise InputError(source, "the front matter is not a mapping of keys to values")
-    return {str(k).lower(): v for k, v in meta.items()}, text[match.end():]
+    return {str(k).lower(): v for k, v in meta.items()}, text[match.end() :]
 
 
-def read_markdown(text: str, *, source: str = "<string>", fallback_title: str | None = None,
+def read_markdown(
+    text: str,
+    *,
+    source: str = "<string>",
+    fallback_title: str | None = None,
     language: str | None = None,
 ) -> Document:
     """Parse Markdown (with optional front matter) into a Document."""

@@ -32,24 +32,53 @@ _FURNITURE = re.compile(
     """
 )
 _NAV_WORDS = {
-    "share", "tweet", "email", "print", "comments", "comment", "search", "home", "menu",
-    "facebook", "twitter", "linkedin", "whatsapp", "reddit", "copy link", "save", "close",
-    "next", "previous", "more", "x", "watch", "live", "video",
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "search",
+    "home",
+    "menu",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "copy link",
+    "save",
+    "close",
+    "next",
+    "previous",
+    "more",
+    "x",
+    "watch",
+    "live",
+    "video",
 }
 # Furniture that a scrape glues to the front of the first real line.
 _LEADING_FURNITURE = re.compile(
     r"^(?:(?:scorecardresearch|skip\s+to\s+(?:main\s+)?content|advertisement)\s*)+", re.I
 )
 _BYLINE = re.compile(r"^(?:by|written\s+by|von|par|por|di|door)\s+(?P<names>.+)$", re.I)
-_NAME = re.compile(r"^[A-ZÀ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*|de|van|von|da|del|la|le|bin|al-?\w*)){0,4}$")
-_TIMESTAMP = re.compile(r"^(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published)\b", re.I)
+_NAME = re.compile(
+    r"^[A-ZÀ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*|de|van|von|da|del|la|le|bin|al-?\w*)){0,4}$"
+)
+_TIMESTAMP = re.compile(
+    r"^(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published)\b", re.I
+)
 _LIST_ITEM = re.compile(r"^\s*(?:(?P<bullet>[-*•·–])|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”»)]*$")
 _HEADLINE_MAX_WORDS = 25
 _SUBHEADING_MAX_WORDS = 12
 
 
-def read_text(text: str, *, source: str = "<string>", fallback_title: str | None = None,
+def read_text(
+    text: str,
+    *,
+    source: str = "<string>",
+    fallback_title: str | None = None,
     language: str | None = None,
 ) -> Document:
     """Parse scraped plain text into a Document."""
@@ -77,7 +106,12 @@ def read_text(text: str, *, source: str = "<string>", fallback_title: str | None
     title = None
     if len(kept) > 1 and len(kept[0]) == 1 and _looks_like_headline(kept[0][0]):
         title = kept.pop(0)[0]
-    elif kept and len(kept[0]) > 1 and _looks_like_headline(kept[0][0]) and DATELINE.match(kept[0][1]):
+    elif (
+        kept
+        and len(kept[0]) > 1
+        and _looks_like_headline(kept[0][0])
+        and DATELINE.match(kept[0][1])
+    ):
         title = kept[0].pop(0)
 
     raw: list[RawBlock] = []
@@ -185,9 +219,12 @@ def _looks_like_headline(line: str) -> bool:
 
 def _looks_like_subheading(line: str) -> bool:
     words = line.split()
-    return 1 <= len(words) <= _SUBHEADING_MAX_WORDS and not _SENTENCE_END.search(line) and (
-        line[0].isupper() or not line[0].isalpha()
-    ) and not line.startswith(("\"", "“", "«", "„"))
+    return (
+        1 <= len(words) <= _SUBHEADING_MAX_WORDS
+        and not _SENTENCE_END.search(line)
+        and (line[0].isupper() or not line[0].isalpha())
+        and not line.startswith(('"', "“", "«", "„"))
+    )
 
 
 def title_from_filename(path: Path) -> str:

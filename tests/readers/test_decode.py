@@ -15,8 +15,14 @@ TEXT = "Café owners “protest” new rules\n\nThe café owners in Zürich said
 
 @pytest.mark.parametrize(
     "encoding, bom",
-    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE),
-     ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""), ("cp1252", b"")],
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-16-le", b""),
+        ("cp1252", b""),
+    ],
 )
 def test_common_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
     path = tmp_path / "article.txt"
@@ -28,7 +34,11 @@ def test_common_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
 
 def test_latin_1(tmp_path: Path) -> None:
     path = tmp_path / "article.txt"
-    path.write_bytes("Señal débil en Málaga\n\nLa señal de radio fue débil toda la mañana en Málaga. Nadie sabe por qué.\n".encode("latin-1"))
+    path.write_bytes(
+        "Señal débil en Málaga\n\nLa señal de radio fue débil toda la mañana en Málaga. Nadie sabe por qué.\n".encode(
+            "latin-1"
+        )
+    )
     document = read_path(path)
     assert document.title == "Señal débil en Málaga"
     assert document.language == "es"
@@ -36,10 +46,16 @@ def test_latin_1(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "data, reason",
-    [(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
-     (b"", "empty"), (b"   \n\t\n", "empty"), (bytes(range(32)) * 50, "binary")],
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
+        (b"", "empty"),
+        (b"   \n\t\n", "empty"),
+        (bytes(range(32)) * 50, "binary"),
+    ],
 )
-def test_unreadable_inputs_name_the_file_and_reason(tmp_path: Path, data: bytes, reason: str) -> None:
+def test_unreadable_inputs_name_the_file_and_reason(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
     with pytest.raises(InputError) as raised:

@@ -59,7 +59,9 @@ def test_the_sample_article_ships_with_the_package(sample_article) -> None:
 
 
 def test_a_level_one_heading_is_the_title_without_front_matter() -> None:
-    document = read_string("# Storm closes ports\n\nAll ports shut at noon. Ships waited offshore.\n")
+    document = read_string(
+        "# Storm closes ports\n\nAll ports shut at noon. Ships waited offshore.\n"
+    )
     assert document.title == "Storm closes ports"
     assert document.text == "All ports shut at noon. Ships waited offshore."
 

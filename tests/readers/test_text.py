@@ -52,8 +52,10 @@ def test_sentences_have_stable_positions() -> None:
 
 
 def test_a_file_without_a_headline_keeps_its_first_paragraph_as_body() -> None:
-    body = ("The museum reopened on Saturday after a two-year renovation. Visitors queued "
-            "for an hour. The new wing doubles the space for the textile collection.")
+    body = (
+        "The museum reopened on Saturday after a two-year renovation. Visitors queued "
+        "for an hour. The new wing doubles the space for the textile collection."
+    )
     document = read_string(body, format="text", fallback_title="Museum notes")
     assert document.title == "Museum notes"
     assert document.blocks[0].text == body
