@@ -1,0 +1,167 @@
+"""The cover image: the digest's title, date and article count drawn with Pillow.
+
+The title is drawn in DejaVu Sans (from :mod:`exporter.fonts`), which covers
+Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew and Arabic; with Pillow's
+Raqm layout engine Arabic and Hebrew are shaped and laid out right to left. The
+image is a PNG without timestamps, so the same title gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import logging
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, features
+
+from ...errors import DependencyError
+
+log = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 1200, 1800
+MARGIN = 110
+BACKGROUND = (24, 52, 84)
+BAND = (222, 170, 62)
+INK = (255, 255, 255)
+MUTED = (205, 217, 230)
+TITLE_SIZES = (104, 92, 80, 70, 60, 52, 46)
+TITLE_LINES = 9
+
+
+@dataclass(frozen=True, slots=True)
+class CoverText:
+    """What the cover says."""
+
+    title: str
+    shown_date: date | None
+    articles: int
+    organisation: str
+
+
+def cover_png(text: CoverText) -> bytes:
+    """The cover as PNG bytes, 1200 x 1800 pixels."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 300, WIDTH, 318), fill=BAND)
+    draw.rectangle((0, HEIGHT - 318, WIDTH, HEIGHT - 300), fill=BAND)
+    width = WIDTH - 2 * MARGIN
+
+    organisation = drawable(text.organisation)
+    if organisation:
+        small = _font(44)
+        _centred(draw, _fit_line(draw, organisation, small, width), small, 200, MUTED)
+
+    lines, font = _title_lines(draw, drawable(text.title), width)
+    line_height = int(font.size * 1.22)
+    top = 360 + max(0, (HEIGHT - 720 - line_height * len(lines)) // 2)
+    for number, line in enumerate(lines):
+        _centred(draw, line, font, top + number * line_height, INK)
+
+    footer = [f"{text.articles} article{'' if text.articles == 1 else 's'}"]
+    if text.shown_date is not None:
+        footer.insert(0, text.shown_date.isoformat())
+    small = _font(48)
+    _centred(draw, " · ".join(footer), small, HEIGHT - 240, MUTED)
+
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _title_lines(draw: ImageDraw.ImageDraw, title: str, width: int
+                 ) -> tuple[list[str], ImageFont.FreeTypeFont]:
+    """The title wrapped at the largest size that fits; cut with an ellipsis if none does."""
+    for size in TITLE_SIZES:
+        font = _font(size)
+        lines = _wrap(draw, title, font, width)
+        if len(lines) <= TITLE_LINES:
+            return lines, font
+    lines = lines[:TITLE_LINES]
+    lines[-1] = _fit_line(draw, lines[-1] + " …", font, width, ellipsis=True)
+    return lines, font
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
+          width: int) -> list[str]:
+    """Greedy word wrap; a word wider than the line is broken between characters."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if draw.textlength(candidate, font=font) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        for char in word:
+            if current and draw.textlength(current + char, font=font) > width:
+                lines.append(current)
+                current = ""
+            current += char
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def _fit_line(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int,
+              *, ellipsis: bool = False) -> str:
+    """``text`` shortened (with an ellipsis) until it fits ``width``."""
+    if draw.textlength(text, font=font) <= width and not ellipsis:
+        return text
+    body = text.removesuffix(" …") if ellipsis else text
+    while body and draw.textlength(body + " …", font=font) > width:
+        body = body[:-1]
+    return body.rstrip() + " …"
+
+
+def _centred(draw: ImageDraw.ImageDraw, line: str, font: ImageFont.FreeTypeFont, top: int,
+             fill: tuple[int, int, int]) -> None:
+    draw.text((WIDTH // 2, top), line, font=font, fill=fill, anchor="ma")
+
+
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    engine = ImageFont.Layout.RAQM if _raqm() else ImageFont.Layout.BASIC
+    return ImageFont.truetype(str(_font_path()), size, layout_engine=engine)
+
+
+@cache
+def _raqm() -> bool:
+    return bool(features.check("raqm"))
+
+
+@cache
+def _font_path() -> Path:
+    """DejaVu Sans from :mod:`exporter.fonts`; reportlab's Latin-only Vera if that is missing."""
+    try:
+        from ...fonts import sans_family
+
+        return sans_family().regular.path
+    except (ImportError, DependencyError) as error:
+        log.warning("cover: %s; drawing the title in Bitstream Vera, which covers Latin only",
+                    error)
+    spec = importlib.util.find_spec("reportlab")  # its folder only: nothing is imported
+    if spec is None or spec.origin is None:
+        raise DependencyError("no font for the cover: pip install matplotlib")
+    return Path(spec.origin).parent / "fonts" / "Vera.ttf"
+
+
+def drawable(text: str) -> str:
+    """``text`` without the characters the cover font cannot draw (logged), spaces tidied."""
+    try:
+        from ...fonts import FontFace, missing_characters, scripts_of
+    except ImportError:
+        return text
+    path = _font_path()
+    missing = missing_characters(text, FontFace(path.stem, path))
+    if not missing:
+        return text
+    log.warning("cover: the font %s has no glyphs for %s (%s); the cover leaves them out, "
+                "the book's text keeps them", path.name, "".join(missing[:10]),
+                ", ".join(scripts_of(missing)))
+    absent = set(missing)
+    return " ".join("".join(c for c in text if c not in absent).split())

@@ -1,0 +1,293 @@
+"""The book's XHTML pages: cover, title page, one chapter per article, navigation.
+
+Pages are built as element trees, so article text is only ever text: ``<b>``,
+``&amp;`` or ``<script>`` in an article come out as those literal characters.
+Every string passes :func:`~exporter.textclean.clean_text` first, because XML
+cannot carry control characters at all. The only links are to other pages of the
+book, to ids inside them, and an article's own http(s) source URL.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from datetime import date
+from urllib.parse import urlsplit
+
+from ...model import Article, Block, Heading, ListItem, Paragraph, Quote, Sentence
+from ...textclean import clean_inline, clean_text
+from .plan import Chapter, DigestPlan, Section, heading_anchor
+
+log = logging.getLogger(__name__)
+
+XHTML = "http://www.w3.org/1999/xhtml"
+OPS = "http://www.idpf.org/2007/ops"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+LABEL_LANGUAGE = "en"  # the language of the book's own words ("Summary", "Contents")
+
+STYLESHEET = "digest.css"
+COVER_IMAGE = "cover.png"
+COVER_PAGE = "cover.xhtml"
+TITLE_PAGE = "titlepage.xhtml"
+NAV_PAGE = "nav.xhtml"
+ONE_LINE = 200
+
+
+def cover_page(plan: DigestPlan) -> bytes:
+    """A page that shows the cover image, for reading systems that do not show it themselves."""
+    html, body = _page("Cover", LABEL_LANGUAGE, "ltr", body_class="cover")
+    section = ET.SubElement(body, "section", {"epub:type": "cover", "class": "cover"})
+    alt = plan.title if plan.shown_date is None else f"{plan.title}, {plan.shown_date.isoformat()}"
+    ET.SubElement(section, "img", {"src": COVER_IMAGE, "alt": _inline(alt), "role": "doc-cover"})
+    return _serialise(html)
+
+
+def title_page(plan: DigestPlan) -> bytes:
+    """Digest title, date, number of articles and a contents list with one-line summaries."""
+    html, body = _page(plan.title, LABEL_LANGUAGE, "ltr", body_class="titlepage")
+    section = ET.SubElement(body, "section", {"epub:type": "titlepage", "class": "titlepage"})
+    heading = _text(section, "h1", plan.title, {"class": "digest-title"})
+    if plan.title_language and plan.title_language != LABEL_LANGUAGE:
+        _set_language(heading, plan.title_language)
+    if plan.organisation:
+        _text(section, "p", plan.organisation, {"class": "digest-publisher"})
+    if plan.shown_date is not None:
+        paragraph = ET.SubElement(section, "p", {"class": "digest-date"})
+        _time(paragraph, plan.shown_date)
+    count = len(plan.chapters)
+    _text(section, "p", f"{count} article{'' if count == 1 else 's'}", {"class": "digest-count"})
+
+    contents = ET.SubElement(body, "nav", {"class": "contents", "role": "doc-toc",
+                                           "aria-labelledby": "contents-heading"})
+    _text(contents, "h2", "Contents", {"id": "contents-heading"})
+    listing = ET.SubElement(contents, "ol", {"class": "contents"})
+    for chapter in plan.chapters:
+        item = ET.SubElement(listing, "li")
+        _set_language(item, chapter.language, chapter.direction)
+        _text(item, "a", chapter.title, {"href": chapter.file_name, "class": "contents-title"})
+        line = one_line_summary(chapter.article)
+        if line:
+            _text(item, "p", line, {"class": "contents-summary"})
+    return _serialise(html)
+
+
+def one_line_summary(article: Article) -> str:
+    """The first summary sentence (or the first sentence), cut to about one line."""
+    first = next(iter(article.summary.sentences), None) or next(article.document.sentences(), None)
+    text = clean_inline(first.text) if first is not None else ""
+    if len(text) <= ONE_LINE:
+        return text
+    cut = text[:ONE_LINE].rsplit(" ", 1)[0] or text[:ONE_LINE]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def chapter_page(chapter: Chapter) -> bytes:
+    """An article: title, meta line, linked summary, then the full text."""
+    document = chapter.article.document
+    html, body = _page(chapter.title, chapter.language, chapter.direction, body_class="chapter")
+    article = ET.SubElement(body, "article", {"class": "article", "epub:type": "chapter"})
+    header = ET.SubElement(article, "header")
+    _text(header, "h1", chapter.title, {"class": "article-title", "id": "title"})
+    if document.standfirst and clean_inline(document.standfirst):
+        _text(header, "p", document.standfirst, {"class": "standfirst"})
+    _meta_line(header, chapter)
+
+    anchors = {s.anchor for s in document.sentences()}
+    chosen = [s for s in chapter.article.summary.sentences if clean_inline(s.text)]
+    if chosen:
+        box = ET.SubElement(article, "section", {"class": "summary", "role": "doc-abstract",
+                                                 "aria-labelledby": "summary-heading"})
+        _label(_text(box, "h2", "Summary", {"id": "summary-heading"}), chapter.language)
+        listing = ET.SubElement(box, "ul", {"class": "summary-sentences"})
+        for sentence in chosen:
+            item = ET.SubElement(listing, "li")
+            if sentence.anchor in anchors:
+                _text(item, "a", sentence.text, {"href": f"#{sentence.anchor}"})
+            else:
+                log.warning("%s: summary sentence %s is not in the text; shown without a link",
+                            chapter.title, sentence.anchor)
+                item.text = _inline(sentence.text)
+
+    full = ET.SubElement(article, "section", {"class": "full-text", "aria-label": "Full text"})
+    summarised = {s.anchor for s in chosen}
+    if not _body(full, document.blocks, summarised):
+        _label(_text(full, "p", "This article has no text.", {"class": "empty"}), chapter.language)
+    return _serialise(html)
+
+
+def nav_page(plan: DigestPlan) -> bytes:
+    """The EPUB 3 navigation document: articles and their sections, and landmarks."""
+    html, body = _page("Contents", LABEL_LANGUAGE, "ltr", body_class="nav")
+    toc = ET.SubElement(body, "nav", {"epub:type": "toc", "id": "toc", "role": "doc-toc"})
+    _text(toc, "h1", "Contents")
+    listing = ET.SubElement(toc, "ol")
+    for chapter in plan.chapters:
+        item = ET.SubElement(listing, "li")
+        _set_language(item, chapter.language, chapter.direction)
+        _text(item, "a", chapter.title, {"href": chapter.file_name})
+        _nav_sections(item, chapter.file_name, chapter.sections)
+
+    landmarks = ET.SubElement(body, "nav", {"epub:type": "landmarks", "hidden": "hidden",
+                                            "aria-label": "Landmarks"})
+    _text(landmarks, "h2", "Landmarks")
+    marks = ET.SubElement(landmarks, "ol")
+    first = plan.chapters[0].file_name if plan.chapters else TITLE_PAGE
+    for kind, href, label in (("cover", COVER_PAGE, "Cover"), ("toc", TITLE_PAGE, "Contents"),
+                              ("bodymatter", first, "Start of the digest")):
+        _text(ET.SubElement(marks, "li"), "a", label, {"epub:type": kind, "href": href})
+    return _serialise(html)
+
+
+def _nav_sections(parent: ET.Element, file_name: str, sections: Iterable[Section]) -> None:
+    sections = list(sections)
+    if not sections:
+        return
+    listing = ET.SubElement(parent, "ol")
+    for section in sections:
+        item = ET.SubElement(listing, "li")
+        _text(item, "a", section.title, {"href": f"{file_name}#{section.anchor}"})
+        _nav_sections(item, file_name, section.children)
+
+
+def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
+    """Source host (linked), authors, date, place and reading time, separated by dots."""
+    document = chapter.article.document
+    line = ET.SubElement(parent, "p", {"class": "meta"})
+    parts: list[ET.Element] = []
+    host = _http_host(document.source_url)
+    if host is not None and document.source_url:
+        link = ET.Element("a", {"href": clean_inline(document.source_url), "class": "source"})
+        link.text = host
+        parts.append(link)
+    authors = [clean_inline(a) for a in document.authors if clean_inline(a)]
+    if authors:
+        parts.append(_element("span", ", ".join(authors), {"class": "authors"}))
+    if document.published is not None:
+        stamp = ET.Element("span", {"class": "date"})
+        _time(stamp, document.published)
+        parts.append(stamp)
+    if document.place and clean_inline(document.place):
+        parts.append(_element("span", document.place, {"class": "place"}))
+    minutes = _element("span", f"{document.reading_time} min read", {"class": "reading-time"})
+    parts.append(_label(minutes, chapter.language))
+    for number, part in enumerate(parts):
+        if number:
+            separator = ET.SubElement(line, "span", {"class": "sep", "aria-hidden": "true"})
+            separator.text = " · "
+        line.append(part)
+
+
+def _http_host(url: str | None) -> str | None:
+    """The host of an http(s) URL; ``None`` for anything else (never a javascript: link)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(clean_inline(url))
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return parts.hostname.removeprefix("www.")
+
+
+def _body(parent: ET.Element, blocks: Iterable[Block], summarised: set[str]) -> bool:
+    """Append the article's blocks; False when nothing was written."""
+    wrote = False
+    current_list: ET.Element | None = None
+    current_ordered: bool | None = None
+    for index, block in enumerate(blocks):
+        if isinstance(block, ListItem):
+            if current_list is None or current_ordered != block.ordered:
+                current_list = ET.SubElement(parent, "ol" if block.ordered else "ul")
+                current_ordered = block.ordered
+            item = ET.SubElement(current_list, "li")
+            wrote |= _sentences(item, block.sentences, summarised)
+            continue
+        current_list, current_ordered = None, None
+        if isinstance(block, Heading):
+            text = clean_inline(block.text)
+            if text:
+                level = min(6, max(2, block.level + 1))  # h1 is the article's title
+                _text(parent, f"h{level}", text, {"id": heading_anchor(index)})
+                wrote = True
+        elif isinstance(block, Quote):
+            quote = ET.SubElement(parent, "blockquote")
+            wrote |= _sentences(ET.SubElement(quote, "p"), block.sentences, summarised)
+        elif isinstance(block, Paragraph):
+            wrote |= _sentences(ET.SubElement(parent, "p"), block.sentences, summarised)
+        else:
+            log.warning("block %d (%s) cannot be shown in the EPUB digest; skipped",
+                        index, type(block).__name__)
+    return wrote
+
+
+def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: set[str]) -> bool:
+    """Each sentence as a span whose id is its anchor, so the summary can link to it."""
+    previous: ET.Element | None = None
+    for sentence in sentences:
+        text = clean_text(sentence.text)
+        if not text:
+            continue
+        attributes = {"id": sentence.anchor}
+        if sentence.anchor in summarised:
+            attributes["class"] = "summarised"
+        span = ET.SubElement(parent, "span", attributes)
+        span.text = text
+        if previous is not None:
+            previous.tail = " "
+        previous = span
+    return previous is not None
+
+
+def _page(title: str, language: str, direction: str, *, body_class: str
+          ) -> tuple[ET.Element, ET.Element]:
+    html = ET.Element("html", {"xmlns": XHTML, "xmlns:epub": OPS})
+    _set_language(html, language, direction)
+    head = ET.SubElement(html, "head")
+    ET.SubElement(head, "meta", {"charset": "utf-8"})
+    _text(head, "title", title)
+    ET.SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": STYLESHEET})
+    body = ET.SubElement(html, "body", {"class": body_class})
+    return html, body
+
+
+def _set_language(element: ET.Element, language: str, direction: str | None = None) -> None:
+    element.set("lang", language)
+    element.set(XML_LANG, language)
+    if direction:
+        element.set("dir", direction)
+
+
+def _label(element: ET.Element, page_language: str) -> ET.Element:
+    """Mark one of the book's own (English) words inside a page in another language."""
+    if page_language != LABEL_LANGUAGE:
+        _set_language(element, LABEL_LANGUAGE, "ltr")
+    return element
+
+
+def _inline(text: str) -> str:
+    return clean_inline(text)
+
+
+def _element(tag: str, text: str, attributes: dict[str, str] | None = None) -> ET.Element:
+    element = ET.Element(tag, attributes or {})
+    element.text = _inline(text)
+    return element
+
+
+def _text(parent: ET.Element, tag: str, text: str,
+          attributes: dict[str, str] | None = None) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes or {})
+    element.text = _inline(text)
+    return element
+
+
+def _time(parent: ET.Element, when: date) -> None:
+    stamp = ET.SubElement(parent, "time", {"datetime": when.isoformat()})
+    stamp.text = when.isoformat()
+
+
+def _serialise(html: ET.Element) -> bytes:
+    body = ET.tostring(html, encoding="unicode", short_empty_elements=True)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n' + body + "\n").encode()

@@ -1,0 +1,200 @@
+"""What the digest will contain, decided before any markup: titles, dates, languages, files.
+
+Everything here is derived from the articles (and ``SOURCE_DATE_EPOCH``), never
+from the clock or chance, so two runs over the same articles plan the same book.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from ...config import Options
+from ...model import Article, Heading
+from ...textclean import clean_inline
+
+DEFAULT_TITLE = "Digest"
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd",
+                           "syr", "ug", "ur", "yi"})
+UNDETERMINED = "und"
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+# The zip format cannot store times before 1980; undated digests use its first day.
+EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading of an article, with the headings below it, for the navigation."""
+
+    title: str
+    anchor: str
+    children: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """One article's page in the book."""
+
+    article: Article
+    number: int
+    file_name: str
+    item_id: str
+    language: str
+    direction: str
+    sections: tuple[Section, ...]
+
+    @property
+    def title(self) -> str:
+        return clean_inline(self.article.document.title) or "Untitled article"
+
+
+@dataclass(frozen=True, slots=True)
+class DigestPlan:
+    """The book as a whole: metadata and chapters, in reading order."""
+
+    title: str
+    title_language: str | None
+    shown_date: date | None
+    modified: datetime
+    identifier: str
+    languages: tuple[str, ...]
+    organisation: str
+    chapters: tuple[Chapter, ...]
+
+    @property
+    def language(self) -> str:
+        """The book's main language: the first of :attr:`languages`."""
+        return self.languages[0]
+
+
+def plan_digest(articles: Sequence[Article], options: Options) -> DigestPlan:
+    """Decide the digest's title, dates, identifier, languages and chapter files."""
+    width = max(2, len(str(len(articles))))
+    chapters = tuple(
+        _chapter(article, number, width) for number, article in enumerate(articles, start=1)
+    )
+    title, title_language = _title(articles, options)
+    newest = max((a.document.published for a in articles if a.document.published), default=None)
+    epoch = _source_date_epoch()
+    if epoch is not None:
+        modified = max(epoch, EARLIEST)
+    elif newest is not None:
+        modified = max(datetime(newest.year, newest.month, newest.day, tzinfo=UTC), EARLIEST)
+    else:
+        modified = EARLIEST
+    shown = newest or (epoch.date() if epoch is not None else None)
+    return DigestPlan(
+        title=title,
+        title_language=title_language,
+        shown_date=shown,
+        modified=modified,
+        identifier=_identifier(title, articles),
+        languages=_languages(chapters),
+        organisation=clean_inline(options.organisation),
+        chapters=chapters,
+    )
+
+
+def _chapter(article: Article, number: int, width: int) -> Chapter:
+    language = language_tag(article.document.language)
+    primary = language.split("-")[0].lower()
+    return Chapter(
+        article=article,
+        number=number,
+        file_name=f"article-{number:0{width}d}.xhtml",
+        item_id=f"article-{number:0{width}d}",
+        language=language,
+        direction="rtl" if primary in RTL_LANGUAGES else "ltr",
+        sections=_sections(article),
+    )
+
+
+def language_tag(code: str | None) -> str:
+    """``code`` if it looks like a BCP 47 tag, else ``und`` (undetermined)."""
+    code = (code or "").strip().replace("_", "-")
+    return code if _LANGUAGE_TAG.match(code) else UNDETERMINED
+
+
+def heading_anchor(block_index: int) -> str:
+    """The id of the heading at ``block_index`` in its chapter."""
+    return f"section-{block_index}"
+
+
+def _sections(article: Article) -> tuple[Section, ...]:
+    """The article's headings as a tree: a heading owns the deeper ones that follow it."""
+    stack: list[tuple[int, str, str, list[Section]]] = [(0, "", "", [])]
+
+    def close() -> None:
+        level, title, anchor, children = stack.pop()
+        stack[-1][3].append(Section(title, anchor, tuple(children)))
+
+    for index, block in enumerate(article.document.blocks):
+        if not isinstance(block, Heading):
+            continue
+        text = clean_inline(block.text)
+        if not text:
+            continue
+        while len(stack) > 1 and stack[-1][0] >= block.level:
+            close()
+        stack.append((block.level, text, heading_anchor(index), []))
+    while len(stack) > 1:
+        close()
+    return tuple(stack[0][3])
+
+
+def _title(articles: Sequence[Article], options: Options) -> tuple[str, str | None]:
+    """The digest title and, when it is an article's own title, that article's language."""
+    given = clean_inline(options.digest_title or "")
+    if given:
+        return given, None
+    if len(articles) == 1:
+        title = clean_inline(articles[0].document.title)
+        if title:
+            return title, language_tag(articles[0].document.language)
+    return DEFAULT_TITLE, "en"
+
+
+def _languages(chapters: Sequence[Chapter]) -> tuple[str, ...]:
+    """Every chapter's language, the most common first (the first chapter's on a tie)."""
+    counts = Counter(chapter.language for chapter in chapters)
+    order = list(dict.fromkeys(chapter.language for chapter in chapters))
+    ranked = sorted(order, key=lambda code: -counts[code])
+    return tuple(ranked) or ("en",)
+
+
+def _identifier(title: str, articles: Sequence[Article]) -> str:
+    """A UUID URN derived from the digest's content: same articles, same identifier."""
+    digest = hashlib.sha256()
+    for part in [title] + [_fingerprint(a) for a in articles]:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return uuid.UUID(bytes=digest.digest()[:16], version=5).urn
+
+
+def _fingerprint(article: Article) -> str:
+    document = article.document
+    return "\x1f".join([
+        document.title,
+        document.source_url or "",
+        document.published.isoformat() if document.published else "",
+        document.language,
+        document.text,
+        ",".join(s.anchor for s in article.summary.sentences),
+    ])
+
+
+def _source_date_epoch() -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` (reproducible-builds convention) as a UTC time, if set and valid."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
