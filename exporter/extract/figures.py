@@ -115,6 +115,10 @@ def _matches(sentence: str, language: str) -> Iterator[tuple[int, int, str, int]
     for kind, weight, pattern in _KINDS:
         for match in pattern.finditer(sentence):
             start, end = match.span()
+            if kind == "measure" and " " in match.group(0):
+                noun = match.group(0).rsplit(" ", 1)[1]
+                if noun.lower() in stop_words(language) | stop_words("en"):
+                    end = start + match.group(0).rindex(" ")
             if kind == "count":
                 noun = _counted_noun(sentence, end, language)
                 if noun is None:

@@ -31,9 +31,8 @@ FULL_MIN_WORDS = 3
 UNATTRIBUTED_MIN_WORDS = 5
 PARTIAL_MIN_WORDS = 6
 MAX_SPEAKER_WORDS = 8
-# How far back (in blocks) a pronoun may look for the speaker it stands for: only
-# inside its own paragraph, since a pronoun further away is too often someone else.
-PRONOUN_REACH = 0
+# How far back (in blocks) a pronoun may look for the speaker it stands for.
+PRONOUN_REACH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +98,7 @@ _PRONOUNS = {
     "he", "she", "they", "it", "we", "i", "er", "sie", "es", "wir", "ich", "il", "elle",
     "ils", "elles", "on", "él", "ella", "lui", "lei",
 }
+_GROUP_PRONOUNS = {"they", "it", "we", "sie", "es", "wir", "ils", "elles", "on"}
 # Words that end a speaker named after its verb ('said Ana Ruiz on Monday').
 _SPEAKER_STOP = {
     "in", "on", "at", "during", "after", "before", "when", "while", "according", "as",
@@ -111,6 +111,11 @@ _LEADING_JUNK = {
     "and", "but", "while", "as", "though", "although", "because", "so", "then", "when",
     "after", "which", "who", "that", "where", "und", "aber", "doch", "et", "mais", "y",
     "pero", "e", "ma", "also", "meanwhile",
+}
+# Words that trail a speaker without being part of it ('Hailey later said').
+_TRAILING_JUNK = {
+    "later", "once", "also", "then", "again", "previously", "recently", "earlier", "now",
+    "today", "yesterday", "further", "however", "auch", "dann", "später", "aussi", "ensuite",
 }
 _SEPARATORS = re.compile(r",|;|:|\s[—–-]\s|\(|\)")
 
@@ -179,6 +184,8 @@ def _clean_speaker(raw: str) -> str | None:
     words = raw.strip(" \t,.;:—–-\x00").split()
     while words and words[0].lower() in _LEADING_JUNK:
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _TRAILING_JUNK:
+        words = words[:-1]
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return None
     speaker = " ".join(words).strip(" ,.;:")
@@ -366,19 +373,45 @@ def _block_quote_candidate(block: Quote, previous_text: str, language: str) -> _
                       block.sentences[0].position)
 
 
-def _resolve_pronouns(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Replace 'he'/'she' speakers with the last named speaker a few blocks back."""
+def _is_named(speaker: str, text: str) -> bool:
+    """Whether a pronoun may stand for ``speaker``: not a bare plural such as 'Officials'.
+
+    A single capitalised word ending in ``s`` counts as a name (Jones) only when the
+    article also writes it capitalised in mid-sentence.
+    """
+    words = speaker.split()
+    if len(words) != 1 or not words[0].endswith("s"):
+        return True
+    return re.search(r"[\w,;] " + re.escape(words[0]) + r"\b", text) is not None
+
+
+def _resolve_pronouns(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """Replace pronoun speakers with the speaker they stand for, a few blocks back at most.
+
+    'he'/'she' stand for the last named person; 'they'/'it'/'we' for the last
+    speaker of any kind (a ministry, 'officials'). Otherwise the speaker is unknown.
+    """
     resolved: list[_Candidate] = []
-    last_named: tuple[int, str] | None = None
+    last_person: tuple[int, str] | None = None
+    last_any: tuple[int, str] | None = None
     for candidate in candidates:
         speaker = candidate.speaker
         if speaker is not None and speaker.lower() in _PRONOUNS:
-            near = last_named and candidate.order[0] - last_named[0] <= PRONOUN_REACH
-            speaker = last_named[1] if last_named and near else None
+            speaker_is_group = speaker.lower() in _GROUP_PRONOUNS
+            target = last_any if speaker_is_group else last_person
+            near = target is not None and candidate.order[0] - target[0] <= PRONOUN_REACH
+            speaker = target[1] if target is not None and near else None
+            if speaker is not None:  # the chain of reference goes on from here
+                if speaker_is_group:
+                    last_any = (candidate.order[0], speaker)
+                else:
+                    last_person = (candidate.order[0], speaker)
             candidate = _Candidate(candidate.text, speaker, candidate.sentence, candidate.full,
                                    candidate.words, candidate.order)
         elif speaker is not None:
-            last_named = (candidate.order[0], speaker)
+            last_any = (candidate.order[0], speaker)
+            if _is_named(speaker, text):
+                last_person = last_any
         resolved.append(candidate)
     return resolved
 
@@ -428,7 +461,7 @@ def _candidates(document: Document) -> list[_Candidate]:
                 block_found = [carried]
         found.extend(block_found)
         previous_text = text
-    return _resolve_pronouns(found)
+    return _resolve_pronouns(found, document.text)
 
 
 def key_quotes(document: Document, limit: int = 5) -> list[KeyQuote]:

@@ -174,3 +174,24 @@ def test_text_without_quotes_and_unbalanced_marks() -> None:
     document = _document(["He measured 5'10\" and left.", "An unclosed “quote runs on here",
                           "Nothing to see."])
     assert key_quotes(document) == []
+
+
+def test_pronouns_resolve_by_number_within_two_paragraphs() -> None:
+    document = _document([
+        "Tom Hale said: “I have taken this ferry every morning for thirty years.”",
+        "“Nobody ever asked us about the pier,” he added.",
+        "Officials said the old pier was “unsafe for heavy loads in winter storms”.",
+        "“It is a pontoon, not a plan,” she said. “We will replace it,” they said.",
+        "The vote was close.",
+        "The harbour will stay open.",
+        "“It was always going to end this way,” he said.",
+    ])
+    found = _by_start(key_quotes(document, limit=10))
+    assert found == {
+        "I have taken this ferry every ": "Tom Hale",
+        "Nobody ever asked us about the": "Tom Hale",
+        "unsafe for heavy loads in wint": "Officials",
+        "It is a pontoon, not a plan": "Tom Hale",  # 'she': a person, not 'Officials'
+        "We will replace it": "Officials",  # 'they': the group
+        "It was always going to end thi": None,  # three paragraphs on: too far
+    }
