@@ -1,0 +1,152 @@
+"""The embedded TrueType fonts, and which characters and scripts they can print.
+
+Outputs that draw glyphs themselves (the PDF one-pager, a cover image) embed
+DejaVu Sans, which ships inside matplotlib's ``mpl-data``: a maintained PyPI
+package, so nothing is downloaded at run time. DejaVu Sans covers Latin with its
+extensions (Azerbaijani ə ğ ş ı İ), Greek, Cyrillic, Armenian, Georgian, Hebrew
+and the Arabic letters with their presentation forms; its oblique faces lack
+Arabic. Nothing here imports matplotlib (finding its folder is enough) and
+fontTools is loaded only when a font's character map is first needed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import DependencyError
+
+FONT_PACKAGE = "matplotlib"
+_FONT_FOLDER = ("mpl-data", "fonts", "ttf")
+
+# Characters every script check treats as printable whatever the font: spacing
+# and invisible format characters are not drawn as glyphs.
+_NOT_DRAWN = {"Zs", "Zl", "Zp", "Cc", "Cf"}
+
+SCRIPT_SAMPLES: dict[str, str] = {
+    "Latin": "AaZzÀéñ",
+    "Latin Extended": "ƏəĞğŞşıİ",
+    "Greek": "ΑαΩωάΐ",
+    "Cyrillic": "АаЯяЁёЇї",
+    "Armenian": "ԱաՖֆև։",
+    "Georgian": "აბგდ",
+    "Hebrew": "אבגדהש",
+    "Arabic": "ابتثجحﺍﺑ",
+    "Devanagari": "अआकख",
+    "Thai": "กขคง",
+    "CJK": "中文字",
+}
+"""A few letters of each script, to report what a font covers (``exporter doctor``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FontFace:
+    """One TrueType file and the name outputs register it under."""
+
+    name: str
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class FontFamily:
+    """The four faces a writer needs; ``label`` names the family in messages."""
+
+    label: str
+    regular: FontFace
+    bold: FontFace
+    italic: FontFace
+    bold_italic: FontFace
+
+    @property
+    def faces(self) -> tuple[FontFace, ...]:
+        return (self.regular, self.bold, self.italic, self.bold_italic)
+
+
+def font_folder() -> Path:
+    """The folder holding DejaVu Sans; ``DependencyError`` saying what to install if absent."""
+    spec = importlib.util.find_spec(FONT_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise DependencyError(
+            "the embedded fonts come from matplotlib, which is not installed: "
+            "pip install matplotlib"
+        )
+    folder = Path(spec.origin).parent.joinpath(*_FONT_FOLDER)
+    if not (folder / "DejaVuSans.ttf").is_file():
+        raise DependencyError(
+            f"{folder}: DejaVu Sans is missing from this matplotlib installation; "
+            "reinstall it: pip install --force-reinstall matplotlib"
+        )
+    return folder
+
+
+@cache
+def sans_family() -> FontFamily:
+    """DejaVu Sans in its four faces, located inside matplotlib's package data."""
+    folder = font_folder()
+
+    def face(suffix: str) -> FontFace:
+        path = folder / f"DejaVuSans{suffix}.ttf"
+        if not path.is_file():
+            raise DependencyError(f"{path}: font file missing; reinstall matplotlib")
+        return FontFace(f"DejaVuSans{suffix}", path)
+
+    return FontFamily(
+        "DejaVu Sans", face(""), face("-Bold"), face("-Oblique"), face("-BoldOblique")
+    )
+
+
+@cache
+def coverage(path: Path) -> frozenset[int]:
+    """Code points the font at ``path`` has a glyph for (from its best ``cmap``)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        cmap = font.getBestCmap() or {}
+        return frozenset(code for code, glyph in cmap.items() if glyph != ".notdef")
+
+
+def is_drawn(char: str) -> bool:
+    """False for spaces, controls and invisible format characters, which need no glyph."""
+    return unicodedata.category(char) not in _NOT_DRAWN
+
+
+def missing_characters(text: str, face: FontFace) -> list[str]:
+    """Distinct drawn characters of ``text`` that ``face`` has no glyph for, in order."""
+    covered = coverage(face.path)
+    seen: dict[str, None] = {}
+    for char in text:
+        if char not in seen and ord(char) not in covered and is_drawn(char):
+            seen[char] = None
+    return list(seen)
+
+
+def script_name(char: str) -> str:
+    """A readable script name for ``char`` from its Unicode name (``ARMENIAN`` -> Armenian)."""
+    name = unicodedata.name(char, "")
+    if not name:
+        return f"U+{ord(char):04X}"
+    first = name.split()[0]
+    if first in ("CJK", "HANGUL", "HIRAGANA", "KATAKANA"):
+        return first.title() if first != "CJK" else "CJK"
+    if first in ("LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC", "GEORGIAN",
+                 "DEVANAGARI", "BENGALI", "TAMIL", "TELUGU", "THAI", "LAO", "KHMER", "ETHIOPIC",
+                 "TIBETAN", "SINHALA", "MYANMAR", "GUJARATI", "GURMUKHI", "KANNADA",
+                 "MALAYALAM", "ORIYA", "SYRIAC", "THAANA", "MONGOLIAN", "CHEROKEE"):
+        return first.title()
+    return "symbol"
+
+
+def scripts_of(chars: Iterable[str]) -> list[str]:
+    """Distinct script names of ``chars``, in first-seen order."""
+    return list(dict.fromkeys(script_name(char) for char in chars))
+
+
+def covered_scripts(face: FontFace | None = None) -> dict[str, bool]:
+    """For each script of :data:`SCRIPT_SAMPLES`: can ``face`` (default DejaVu Sans) print it?"""
+    face = face or sans_family().regular
+    return {script: not missing_characters(sample, face)
+            for script, sample in SCRIPT_SAMPLES.items()}

@@ -1,0 +1,140 @@
+"""The PDF one-pager: exactly one full page per article, in any script DejaVu Sans prints.
+
+Parts: :mod:`.style` (the ``onepager.toml`` template), :mod:`.content` (the
+page's text, cleaned), :mod:`.layout` (what fits, at what size), :mod:`.render`
+(drawing the page) and :mod:`.preview` (a PNG of the page, for ``--preview``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from typing import BinaryIO, ClassVar
+
+from reportlab.lib.pagesizes import A4, LETTER
+
+from ...config import Options, normalise_page_size
+from ...errors import OutputError, UsageError
+from ...fonts import FontFamily, missing_characters, sans_family, scripts_of
+from ...model import Article
+from .content import BodyUnit, Content, KeyFigureText, KeyQuoteText, gather
+from .layout import Plan, Typesetter, capacity, plan_page
+from .render import content_top, draw_page, footer_height
+from .style import Style, load_style
+
+__all__ = ["PdfWriter", "render_preview"]
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+_RIGHT_TO_LEFT = {"R", "AL"}
+
+
+class PdfWriter:
+    """The one-pager: masthead, title, meta line, summary, quotes, figures and the lead."""
+
+    name: ClassVar[str] = "pdf"
+    extension: ClassVar[str] = ".pdf"
+    media_type: ClassVar[str] = "application/pdf"
+    combines: ClassVar[bool] = False
+
+    def write(self, articles: Sequence[Article], out: BinaryIO, options: Options) -> None:
+        """Write the single article of ``articles`` as a one-page PDF to ``out``."""
+        if len(articles) != 1:
+            raise UsageError(f"the PDF one-pager takes one article at a time, not {len(articles)}")
+        page = PAGE_SIZES[normalise_page_size(options.pdf_page_size)]
+        style = load_style(options.template_dir)
+        family = _registered_fonts()
+        setter, plan = layout(articles[0], options.organisation, style, family, page)
+        draw_page(out, page, plan, setter.content, style, family)
+
+
+def layout(article: Article, organisation: str, style: Style, family: FontFamily,
+           page: tuple[float, float]) -> tuple[Typesetter, Plan]:
+    """The typesetter holding the page's text, and the plan of what goes where."""
+    width = page[0] - 2 * style.margin
+    height = content_top(page, style) - style.margin
+    budget = capacity(width, height, style.min_size, style.leading)
+    content = _printable(gather(article, organisation, style, budget), family)
+    height -= footer_height(content)
+    setter = Typesetter(content, style, family, width, height)
+    return setter, plan_page(setter)
+
+
+@cache
+def _registered_fonts() -> FontFamily:
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    family = sans_family()
+    for face in family.faces:
+        try:
+            pdfmetrics.registerFont(TTFont(face.name, str(face.path)))
+        except TTFError as error:
+            raise OutputError(f"{face.path}: cannot use this font: {error}") from None
+    for bold, italic, face in ((0, 0, family.regular), (1, 0, family.bold),
+                               (0, 1, family.italic), (1, 1, family.bold_italic)):
+        addMapping(family.regular.name, bold, italic, face.name)
+    return family
+
+
+def _printable(content: Content, family: FontFamily) -> Content:
+    """``content`` checked against the fonts: a script they lack, or right-to-left text,
+    is refused with :class:`OutputError`; a lone symbol they lack is left out, with a warning."""
+    texts = content.texts()
+    joined = "\n".join(texts)
+    rtl = [c for c in joined if unicodedata.bidirectional(c) in _RIGHT_TO_LEFT]
+    if rtl:
+        names = " and ".join(scripts_of(rtl))
+        raise OutputError(
+            f"{names} script is not supported in the PDF one-pager (right-to-left text "
+            "would print in the wrong order); export DOCX or EPUB instead"
+        )
+    italic = "\n".join([content.standfirst or ""] + [q.text for q in content.quotes]
+                       + [s for u in content.body if u.kind == "quote" for s in u.sentences])
+    missing = missing_characters(joined, family.regular)
+    missing += [c for c in missing_characters(italic, family.italic) if c not in missing]
+    letters = [c for c in missing if unicodedata.category(c)[0] in "LMN"]
+    if letters:
+        sample = "".join(letters[:8])
+        raise OutputError(
+            f"{' and '.join(scripts_of(letters))} script is not supported in the PDF one-pager: "
+            f"its font ({family.label}) has no glyphs for {sample!r}; "
+            "export DOCX or EPUB instead"
+        )
+    if not missing:
+        return content
+    log.warning("PDF one-pager: leaving out symbols its font cannot print: %s", "".join(missing))
+    return _without(content, str.maketrans({c: None for c in missing}))
+
+
+def _without(content: Content, table: dict[int, None]) -> Content:
+    def clean(text: str) -> str:
+        return " ".join(text.translate(table).split())
+
+    return dataclasses.replace(
+        content,
+        organisation=clean(content.organisation),
+        title=clean(content.title) or "Untitled article",
+        standfirst=clean(content.standfirst or "") or None,
+        meta=clean(content.meta),
+        summary=tuple(t for t in map(clean, content.summary) if t),
+        quotes=tuple(KeyQuoteText(clean(q.text), clean(q.speaker or "") or None)
+                     for q in content.quotes if clean(q.text)),
+        figures=tuple(KeyFigureText(clean(f.figure), clean(f.context))
+                      for f in content.figures if clean(f.figure)),
+        body=tuple(unit for unit in (
+            BodyUnit(u.kind, tuple(t for t in map(clean, u.sentences) if t), u.number)
+            for u in content.body) if unit.sentences),
+    )
+
+
+def render_preview(pdf: bytes, dpi: int = 100) -> bytes:
+    """A PNG image of the PDF's first page at ``dpi`` (loads pypdfium2 only when called)."""
+    from .preview import render_png
+
+    return render_png(pdf, dpi)

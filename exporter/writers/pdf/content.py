@@ -1,0 +1,218 @@
+"""What the one-pager says, as cleaned plain text, before anything is laid out.
+
+Everything here is still text: the layout escapes it for reportlab's markup.
+The article body is cut down to what could possibly fit on one page at the
+smallest type size, so a whole book never reaches the layout.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ...model import Article, Document, Heading, ListItem, Quote
+from ...textclean import clean_inline
+from .style import Style
+
+log = logging.getLogger(__name__)
+
+QUOTE_LIMIT = 4
+FIGURE_LIMIT = 6
+KEYWORD_LIMIT = 8
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_KEYWORD = re.compile(r"[^\W\d_]{6,}")
+_OPENING_MARKS = "\"'“‘„«»‹›「『"
+_CLOSING_MARKS = "\"'”’“»«›‹」』"
+
+
+@dataclass(frozen=True, slots=True)
+class BodyUnit:
+    """One block of the article body: ``kind`` is heading, paragraph, quote or item."""
+
+    kind: str
+    sentences: tuple[str, ...]
+    number: int | None = None
+    """The item's number in an ordered list."""
+
+    @property
+    def chars(self) -> int:
+        return sum(len(s) + 1 for s in self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyQuoteText:
+    text: str
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigureText:
+    figure: str
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """The one-pager's text, cleaned; ``body`` is the article's first blocks, cut to a budget."""
+
+    organisation: str
+    title: str
+    standfirst: str | None
+    meta: str
+    summary: tuple[str, ...]
+    quotes: tuple[KeyQuoteText, ...]
+    figures: tuple[KeyFigureText, ...]
+    body: tuple[BodyUnit, ...]
+    body_complete: bool
+    """True when ``body`` is the whole article, not a budgeted prefix of it."""
+    source_url: str | None
+    author: str
+    keywords: tuple[str, ...]
+    language: str
+
+    def texts(self) -> list[str]:
+        """Every string the page may print, for font coverage checks."""
+        found = [self.organisation, self.title, self.standfirst or "", self.meta, *self.summary]
+        found += [q.text + " " + (q.speaker or "") for q in self.quotes]
+        found += [f.figure + " " + f.context for f in self.figures]
+        found += [s for unit in self.body for s in unit.sentences]
+        found.append(self.source_url or "")
+        return found
+
+
+def gather(article: Article, organisation: str, style: Style, char_budget: int) -> Content:
+    """The text of the page for ``article``; the body keeps at most about ``char_budget`` chars."""
+    document = article.document
+    body, complete = _body(document, char_budget)
+    quotes, figures = _extracted(document)
+    url = document.source_url if _is_web_url(document.source_url) else None
+    return Content(
+        organisation=clean_inline(organisation) or "Exporter",
+        title=_shorten(clean_inline(document.title) or "Untitled article", style.title_max_chars),
+        standfirst=clean_inline(document.standfirst or "") or None,
+        meta=_meta(document, url, style),
+        summary=tuple(t for t in (clean_inline(s) for s in article.summary.texts) if t),
+        quotes=quotes,
+        figures=figures,
+        body=body,
+        body_complete=complete,
+        source_url=url,
+        author=", ".join(clean_inline(a) for a in document.authors if clean_inline(a)),
+        keywords=_keywords(document),
+        language=document.language or "en",
+    )
+
+
+def _is_web_url(url: str | None) -> bool:
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _meta(document: Document, url: str | None, style: Style) -> str:
+    parts: list[str] = []
+    if url:
+        host = urlsplit(url).hostname or ""
+        parts.append(host.removeprefix("www."))
+    authors = [clean_inline(a) for a in document.authors]
+    if any(authors):
+        parts.append(", ".join(a for a in authors if a))
+    if document.published:
+        day = document.published
+        parts.append(f"{day.day} {_MONTHS[day.month - 1]} {day.year}")
+    if document.place:
+        parts.append(clean_inline(document.place))
+    parts.append(style.labels["reading_time"].replace("{minutes}", str(document.reading_time)))
+    return "  ·  ".join(p for p in parts if p)
+
+
+def _body(document: Document, budget: int) -> tuple[tuple[BodyUnit, ...], bool]:
+    units: list[BodyUnit] = []
+    used = 0
+    number = 0
+    for block in document.blocks:
+        if used > budget:
+            return tuple(units), False
+        if isinstance(block, Heading):
+            number = 0
+            unit = BodyUnit("heading", (clean_inline(block.text),))
+        else:
+            sentences = tuple(t for t in (clean_inline(s.text) for s in block.sentences) if t)
+            if isinstance(block, ListItem):
+                number = number + 1 if block.ordered else 0
+                unit = BodyUnit("item", sentences, number or None)
+            else:
+                number = 0
+                unit = BodyUnit("quote" if isinstance(block, Quote) else "paragraph", sentences)
+            # A block longer than the budget keeps only the sentences that could fit.
+            kept: list[str] = []
+            for sentence in unit.sentences:
+                if used > budget:
+                    break
+                kept.append(sentence)
+                used += len(sentence) + 1
+            if len(kept) < len(unit.sentences):
+                units.append(BodyUnit(unit.kind, tuple(kept), unit.number))
+                return tuple(u for u in units if u.sentences), False
+        if unit.sentences and unit.sentences[0]:
+            units.append(unit)
+            if unit.kind == "heading":
+                used += unit.chars
+    return tuple(units), True
+
+
+def _extracted(document: Document) -> tuple[tuple[KeyQuoteText, ...], tuple[KeyFigureText, ...]]:
+    from ...extract import key_quotes
+
+    quotes: list[KeyQuoteText] = []
+    for quote in key_quotes(document, limit=QUOTE_LIMIT):
+        text = clean_inline(quote.text).strip(_OPENING_MARKS + _CLOSING_MARKS + " ")
+        if text:
+            quotes.append(KeyQuoteText(text, clean_inline(quote.speaker or "") or None))
+    try:
+        from ...extract import key_figures  # type: ignore[attr-defined]
+    except ImportError:  # the figures extractor is not part of this installation yet
+        log.warning("key figures are not available: exporter.extract has no key_figures")
+        return tuple(quotes), ()
+    figures: list[KeyFigureText] = []
+    for item in key_figures(document, limit=FIGURE_LIMIT):
+        figure = clean_inline(item.figure)
+        if figure:
+            figures.append(KeyFigureText(figure, clean_inline(item.context)))
+    return tuple(quotes), tuple(figures)
+
+
+def _keywords(document: Document) -> tuple[str, ...]:
+    """Frequent long words of the article's opening, then its place: for PDF metadata."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    seen_chars = 0
+    for sentence in document.sentences():
+        for word in _KEYWORD.findall(sentence.text):
+            key = unicodedata.normalize("NFC", word.casefold())
+            counts[key] += 1
+            first_seen.setdefault(key, len(first_seen))
+        seen_chars += len(sentence.text)
+        if seen_chars > 20000:
+            break
+    ranked = sorted(counts, key=lambda w: (-counts[w], first_seen[w]))
+    words = [w for w in ranked if counts[w] > 1][:KEYWORD_LIMIT]
+    if document.place:
+        words.insert(0, clean_inline(document.place))
+    return tuple(dict.fromkeys(w for w in words if w))

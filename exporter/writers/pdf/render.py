@@ -1,0 +1,111 @@
+"""Drawing the planned page on one reportlab canvas: masthead, sections, footer, metadata.
+
+The canvas has exactly one page because the page is drawn once and saved: no
+frame, no page template, nothing that could flow onto a second sheet.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from ...fonts import FontFamily
+from .content import Content
+from .layout import Plan
+from .style import Style
+
+FOOTER_SIZE = 8.0
+MASTHEAD_SIZE = 13.0
+
+
+def footer_height(content: Content) -> float:
+    """Room the source line and its rule take at the foot of the page (none without a URL)."""
+    return FOOTER_SIZE * 3.2 if content.source_url else 0.0
+
+
+def draw_page(out: BinaryIO, page: tuple[float, float], plan: Plan, content: Content,
+              style: Style, family: FontFamily) -> None:
+    """Write the one-page PDF for ``plan`` to ``out``; identical input gives identical bytes."""
+    width, height = page
+    canvas = Canvas(out, pagesize=page, invariant=1, pageCompression=1,
+                    lang=content.language)
+    _metadata(canvas, content)
+    _masthead(canvas, page, content, style, family)
+    x = style.margin
+    y = height - style.masthead_height - style.margin * 0.6
+    frame_width = width - 2 * style.margin
+    for item in plan.items:
+        y -= item.gap
+        item.flowable.wrap(frame_width, item.height + 1)
+        item.flowable.drawOn(canvas, x, y - item.height)
+        y -= item.height
+    _footer(canvas, page, content, style, family)
+    canvas.showPage()
+    canvas.save()
+
+
+def content_top(page: tuple[float, float], style: Style) -> float:
+    """The y of the first section's top edge."""
+    return page[1] - style.masthead_height - style.margin * 0.6
+
+
+def _metadata(canvas: Canvas, content: Content) -> None:
+    canvas.setTitle(content.title)
+    canvas.setAuthor(content.author or content.organisation)
+    canvas.setSubject(content.summary[0] if content.summary else content.title)
+    canvas.setKeywords(", ".join(content.keywords))
+    canvas.setCreator(f"exporter one-pager for {content.organisation}")
+
+
+def _fitted(text: str, font: str, size: float, room: float) -> str:
+    """``text``, shortened with an ellipsis if it is wider than ``room``."""
+    if stringWidth(text, font, size) <= room:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(text[:middle] + "…", font, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
+
+
+def _masthead(canvas: Canvas, page: tuple[float, float], content: Content, style: Style,
+              family: FontFamily) -> None:
+    width, height = page
+    band = style.masthead_height
+    canvas.setFillColor(HexColor(style.colours["masthead"]))
+    canvas.rect(0, height - band, width, band, stroke=0, fill=1)
+    canvas.setFillColor(HexColor(style.colours["masthead_text"]))
+    size = min(MASTHEAD_SIZE, band * 0.45)
+    name = _fitted(content.organisation, family.bold.name, size, width - 2 * style.margin)
+    canvas.setFont(family.bold.name, size)
+    canvas.drawString(style.margin, height - band / 2 - size * 0.35, name)
+
+
+def _footer(canvas: Canvas, page: tuple[float, float], content: Content, style: Style,
+            family: FontFamily) -> None:
+    if not content.source_url:
+        return
+    width, _ = page
+    left = style.margin
+    base = style.margin
+    canvas.setStrokeColor(HexColor(style.colours["rule"]))
+    canvas.setLineWidth(0.6)
+    canvas.line(left, base + FOOTER_SIZE * 1.7, width - left, base + FOOTER_SIZE * 1.7)
+    label = style.labels["source"] + " "
+    canvas.setFont(family.bold.name, FOOTER_SIZE)
+    canvas.setFillColor(HexColor(style.colours["muted"]))
+    canvas.drawString(left, base, label)
+    start = left + stringWidth(label, family.bold.name, FOOTER_SIZE)
+    url = _fitted(content.source_url, family.regular.name, FOOTER_SIZE, width - left - start)
+    canvas.setFont(family.regular.name, FOOTER_SIZE)
+    canvas.setFillColor(HexColor(style.colours["link"]))
+    canvas.drawString(start, base, url)
+    end = start + stringWidth(url, family.regular.name, FOOTER_SIZE)
+    canvas.linkURL(content.source_url, (start, base - 2, end, base + FOOTER_SIZE), relative=0,
+                   thickness=0)

@@ -1,0 +1,113 @@
+"""The one-pager's style: the packaged ``onepager.toml``, overridden key by key by the user's."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...errors import UsageError
+from ...resources import packaged_templates, template_path
+
+TEMPLATE_NAME = "onepager.toml"
+SMALLEST_TYPE = 8.0
+"""No text on the page is ever set smaller than this, whatever a template says."""
+
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """Every number, colour and label the one-pager uses (see ``templates/onepager.toml``)."""
+
+    margin: float
+    masthead_height: float
+    gap: float
+    min_size: float
+    reading_size: float
+    max_size: float
+    leading: float
+    title_scale: float
+    title_min: float
+    title_max: float
+    title_max_chars: int
+    colours: dict[str, str]
+    labels: dict[str, str]
+
+
+_NUMBERS = {
+    "page": ("margin", "masthead_height", "gap"),
+    "type": ("min_size", "reading_size", "max_size", "leading", "title_scale",
+             "title_min", "title_max", "title_max_chars"),
+}
+_COLOURS = ("masthead", "masthead_text", "accent", "text", "muted", "rule",
+            "quote_background", "figure_background", "figure_text", "link")
+_LABELS = ("summary", "key_quotes", "key_figures", "article", "continued", "source",
+           "reading_time")
+
+
+def load_style(template_dir: Path | None = None) -> Style:
+    """The packaged style with the user's ``onepager.toml`` (in ``template_dir``) laid over it."""
+    packaged = packaged_templates() / TEMPLATE_NAME
+    table = _read(packaged)
+    chosen = template_path(TEMPLATE_NAME, template_dir)
+    if chosen.resolve() != packaged.resolve():
+        for section, values in _read(chosen).items():
+            if not isinstance(values, dict) or section not in table:
+                raise UsageError(f"{chosen}: unknown section [{section}]")
+            table[section] = {**table[section], **values}
+    return _style(table, chosen)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"{path}: cannot read the one-pager style: {error}") from None
+
+
+def _style(table: dict[str, Any], origin: Path) -> Style:
+    numbers: dict[str, float] = {}
+    for section, keys in _NUMBERS.items():
+        values = table.get(section, {})
+        for key in keys:
+            value = values.get(key)
+            if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+                raise UsageError(f"{origin}: [{section}] {key} must be a positive number")
+            numbers[key] = float(value)
+    if numbers["min_size"] < SMALLEST_TYPE:
+        raise UsageError(f"{origin}: [type] min_size may not be below {SMALLEST_TYPE:g} pt")
+    if not numbers["min_size"] <= numbers["reading_size"] <= numbers["max_size"]:
+        raise UsageError(f"{origin}: [type] needs min_size <= reading_size <= max_size")
+    if numbers["title_min"] < SMALLEST_TYPE or numbers["title_min"] > numbers["title_max"]:
+        raise UsageError(f"{origin}: [type] needs {SMALLEST_TYPE:g} <= title_min <= title_max")
+    if not 1.0 <= numbers["leading"] <= 3.0:
+        raise UsageError(f"{origin}: [type] leading must be between 1 and 3")
+    colours = table.get("colours", {})
+    for key in _COLOURS:
+        if not isinstance(colours.get(key), str) or not _COLOUR.match(colours[key]):
+            raise UsageError(f"{origin}: [colours] {key} must be a colour like \"#1F3A5F\"")
+    labels = table.get("labels", {})
+    for key in _LABELS:
+        if not isinstance(labels.get(key), str):
+            raise UsageError(f"{origin}: [labels] {key} must be text")
+    if "{minutes}" not in labels["reading_time"]:
+        raise UsageError(f"{origin}: [labels] reading_time must contain {{minutes}}")
+    return Style(
+        margin=numbers["margin"],
+        masthead_height=numbers["masthead_height"],
+        gap=numbers["gap"],
+        min_size=numbers["min_size"],
+        reading_size=numbers["reading_size"],
+        max_size=numbers["max_size"],
+        leading=numbers["leading"],
+        title_scale=numbers["title_scale"],
+        title_min=numbers["title_min"],
+        title_max=numbers["title_max"],
+        title_max_chars=int(numbers["title_max_chars"]),
+        colours={key: colours[key] for key in _COLOURS},
+        labels={key: labels[key] for key in _LABELS},
+    )
