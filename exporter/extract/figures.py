@@ -116,16 +116,16 @@ def _matches(sentence: str, language: str) -> Iterator[tuple[int, int, str, int]
         for match in pattern.finditer(sentence):
             start, end = match.span()
             if kind == "measure" and " " in match.group(0):
-                noun = match.group(0).rsplit(" ", 1)[1]
-                if noun.lower() in stop_words(language) | stop_words("en"):
+                last_word = match.group(0).rsplit(" ", 1)[1]
+                if last_word.lower() in stop_words(language) | stop_words("en"):
                     end = start + match.group(0).rindex(" ")
             if kind == "count":
-                noun = _counted_noun(sentence, end, language)
-                if noun is None:
+                counted = _counted_noun(sentence, end, language)
+                if counted is None:
                     continue
-                if _YEAR.fullmatch(match.group(0)) and not noun[0].rstrip().endswith("s"):
+                if _YEAR.fullmatch(match.group(0)) and not counted[0].rstrip().endswith("s"):
                     continue  # 'a 2020 war' is a year, '1500 jobs' a count
-                end = noun[1]
+                end = counted[1]
             if any(start < b and a < end for a, b in taken):
                 continue
             taken.append((start, end))
