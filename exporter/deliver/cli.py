@@ -1,0 +1,250 @@
+"""``exporter email``: build the message, then write it to a .eml file or send it by SMTP.
+
+Exit status: 0 when the message was written or sent; 2 for bad usage (raised as
+``ExporterError`` for ``exporter.cli`` to report); 75 (EX_TEMPFAIL, as sendmail
+uses it) when the server refused or could not be reached and the message was
+put in the outbox instead, or when a retry left messages waiting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import socket
+import sys
+from email.headerregistry import Address
+from pathlib import Path
+from typing import Any
+
+from ..config import Options
+from ..errors import OutputError, UsageError
+from .addresses import parse_address, parse_addresses
+from .attachments import parse_formats
+from .settings import (
+    DEFAULT_PORTS,
+    EmailSettings,
+    format_size,
+    load_email_settings,
+    parse_size,
+)
+
+EXIT_OK = 0
+EXIT_QUEUED = 75
+
+DESCRIPTION = """\
+Email articles as briefings: a plain-text and an HTML body (title, meta line,
+summary bullets) with the documents attached. Write the message to a .eml file
+(--eml) or send it through an SMTP server (--smtp, or host in [email] of
+exporter.toml). The SMTP login comes from EXPORTER_SMTP_USER and
+EXPORTER_SMTP_PASSWORD (or the configuration file), never from the command
+line. A message the server refuses or cannot take is kept in the outbox;
+`exporter email --retry OUTBOX` sends what waits there.
+
+Size budget: when the message would be larger than --max-size (default 10MB),
+the attachments are zipped into one .zip; if it is still too large, files are
+left out of the zip, largest first, until it fits. Each step is printed and
+stated in the message itself."""
+
+
+def add_email_parser(subparsers: Any) -> None:
+    """Register the ``email`` command on an argparse ``subparsers`` object."""
+    parser = subparsers.add_parser(
+        "email",
+        help="email briefings: write a .eml or send through SMTP",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("articles", nargs="*", metavar="ARTICLE",
+                        help="article files (.txt, .html, .md); - for standard input")
+    who = parser.add_argument_group("message")
+    who.add_argument("--to", action="append", default=[], metavar="ADDR",
+                     help="recipient; repeat, or separate with commas")
+    who.add_argument("--cc", action="append", default=[], metavar="ADDR", help="copy recipient")
+    who.add_argument("--from", dest="sender", metavar="ADDR",
+                     help="sender (default: from in [email], else your login at this host)")
+    who.add_argument("--subject", metavar="TEXT", help="subject (default: the article's title)")
+    who.add_argument("--attach", metavar="LIST",
+                     help="formats to attach: docx,pdf,epub or none (default docx,pdf)")
+    who.add_argument("--max-size", metavar="SIZE",
+                     help="largest message as sent, e.g. 10MB, 500KB, none (default 10MB)")
+    target = parser.add_argument_group("delivery").add_mutually_exclusive_group()
+    target.add_argument("--eml", type=Path, metavar="FILE", help="write the message to FILE")
+    target.add_argument("--smtp", metavar="HOST[:PORT]", help="send through this SMTP server")
+    target.add_argument("--retry", type=Path, metavar="OUTBOX",
+                        help="send the messages waiting in OUTBOX (no ARTICLE then)")
+    smtp = parser.add_argument_group("SMTP")
+    mode = smtp.add_mutually_exclusive_group()
+    mode.add_argument("--starttls", dest="security", action="store_const", const="starttls",
+                      help="upgrade to TLS with STARTTLS (the default; port 587)")
+    mode.add_argument("--ssl", dest="security", action="store_const", const="ssl",
+                      help="implicit TLS (port 465)")
+    mode.add_argument("--no-tls", dest="security", action="store_const", const="none",
+                      help="no encryption, for a relay on this machine (no login allowed)")
+    smtp.add_argument("--cafile", type=Path, metavar="PEM",
+                      help="extra certificate authorities to trust (or EXPORTER_SMTP_CAFILE)")
+    smtp.add_argument("--timeout", type=float, metavar="SECONDS",
+                      help="how long to wait for the server (default 30)")
+    smtp.add_argument("--outbox", type=Path, metavar="DIR",
+                      help="where unsent messages wait (default ./outbox)")
+    _summary_arguments(parser)
+    parser.set_defaults(handler=run_email)
+
+
+def run_email(args: argparse.Namespace, options: Options) -> int:
+    """Carry out ``exporter email``; returns the exit status (see the module docstring)."""
+    settings = load_email_settings()
+    if args.retry is not None:
+        return _retry(args, settings)
+    if not args.articles:
+        raise UsageError("email: give an ARTICLE to send (or --retry OUTBOX)")
+    # Addresses and every other setting are checked before any article is read or rendered.
+    recipients = parse_addresses(args.to)
+    if not recipients:
+        raise UsageError("email: give at least one recipient with --to ADDR")
+    copies = parse_addresses(args.cc)
+    sender = _sender(args.sender, settings)
+    formats = parse_formats(args.attach) if args.attach is not None else settings.attach
+    max_size = parse_size(args.max_size) if args.max_size is not None else settings.max_size
+    server = _server(args, settings) if args.eml is None else None
+    if args.eml is None and server is None:
+        raise UsageError("email: give --eml FILE or --smtp HOST:PORT "
+                         "(or set host in the [email] table of exporter.toml)")
+    articles = _read(args.articles, options)
+
+    from .email import compose_message
+
+    composed = compose_message(articles, to=recipients, cc=copies, sender=sender,
+                               subject=args.subject, attach=formats, options=options,
+                               max_size=max_size)
+    for note in composed.notes:
+        print(f"exporter: {note}", file=sys.stderr)
+    raw = composed.message.as_bytes()
+    if args.eml is not None:
+        return _write_eml(args.eml, raw)
+    assert server is not None
+    return _send(raw, server, args, settings, len(recipients) + len(copies))
+
+
+def _write_eml(path: Path, raw: bytes) -> int:
+    from .outbox import write_atomic
+
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name for --eml")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{path.parent}: cannot create: {error.strerror}") from None
+    write_atomic(path, raw, private=False)
+    print(f"{path} ({format_size(len(raw))})")
+    return EXIT_OK
+
+
+def _send(raw: bytes, server: tuple[str, int, str], args: argparse.Namespace,
+          settings: EmailSettings, count: int) -> int:
+    from .outbox import save_to_outbox
+    from .smtp import DeliveryError, send_raw
+
+    host, port, security = server
+    try:
+        send_raw(raw, host=host, port=port, security=security, username=settings.username,
+                 password=settings.password, timeout=args.timeout or settings.timeout,
+                 cafile=args.cafile or settings.cafile)
+    except DeliveryError as error:
+        folder = args.outbox or settings.outbox
+        try:
+            path = save_to_outbox(raw, folder, recipients=error.refused, error=str(error),
+                                  host=host, port=port, security=security)
+        except OutputError as problem:
+            raise OutputError(f"not sent ({error}) and not saved either: {problem}") from None
+        print(f"exporter: not sent: {error}", file=sys.stderr)
+        print(f"exporter: the message waits in {path}; send it later with "
+              f"`exporter email --retry {folder}`", file=sys.stderr)
+        return EXIT_QUEUED
+    print(f"sent to {count} recipient{'s' if count != 1 else ''} through {host}:{port} "
+          f"({format_size(len(raw))})")
+    return EXIT_OK
+
+
+def _retry(args: argparse.Namespace, settings: EmailSettings) -> int:
+    from .outbox import retry_outbox, waiting_messages
+
+    if args.articles or args.to or args.cc:
+        raise UsageError("email --retry sends what waits in the outbox: give no ARTICLE or --to")
+    folder = args.retry
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such outbox folder")
+    if not waiting_messages(folder):
+        print(f"{folder}: nothing waiting")
+        return EXIT_OK
+    # --smtp, else [email] host, else the server each message was meant for.
+    server = _server(args, settings)
+    host, port, security = server if server else (None, None, args.security)
+    sent, failed = retry_outbox(folder, host=host, port=port, security=security,
+                                username=settings.username, password=settings.password,
+                                cafile=args.cafile or settings.cafile,
+                                timeout=args.timeout or settings.timeout)
+    for path in sent:
+        print(f"sent {path.name}")
+    for path, reason in failed:
+        print(f"exporter: still waiting: {path.name}: {reason}", file=sys.stderr)
+    print(f"{len(sent)} sent, {len(failed)} still waiting in {folder}")
+    return EXIT_QUEUED if failed else EXIT_OK
+
+
+def _server(args: argparse.Namespace, settings: EmailSettings) -> tuple[str, int, str] | None:
+    from .smtp import resolve_host
+
+    security = args.security or settings.security
+    if args.smtp:
+        host, port = resolve_host(args.smtp, security)
+        return host, port, security
+    if settings.host:
+        return settings.host, settings.port or DEFAULT_PORTS[security], security
+    return None
+
+
+def _sender(given: str | None, settings: EmailSettings) -> Address:
+    if given:
+        return parse_address(given)
+    if settings.sender:
+        return parse_address(settings.sender)
+    if settings.username and "@" in settings.username:
+        return parse_address(settings.username)
+    # As mail(1) and git do: the login name at this host, said out loud.
+    try:
+        fallback = parse_address(f"{getpass.getuser()}@{socket.gethostname()}")
+    except (UsageError, OSError, KeyError):
+        raise UsageError("email: no sender: give --from ADDR or set from in the [email] table "
+                         "of exporter.toml") from None
+    print(f"exporter: no sender configured, using {fallback.addr_spec} "
+          "(give --from or set from in [email])", file=sys.stderr)
+    return fallback
+
+
+def _read(sources: list[str], options: Options) -> list[Any]:
+    from ..pipeline import summarise_document
+    from ..readers import read_path
+
+    return [
+        summarise_document(
+            read_path(source, max_bytes=options.max_input_bytes, language=options.language),
+            options,
+        )
+        for source in sources
+    ]
+
+
+def _summary_arguments(parser: argparse.ArgumentParser) -> None:
+    """The summary-length and layout flags ``export`` has, with the same names."""
+    from ..cli import _length_arguments
+
+    _length_arguments(parser)
+    layout = parser.add_argument_group("layout")
+    layout.add_argument("--organisation", "--organization", metavar="NAME",
+                        help="organisation name in the message and the documents")
+    layout.add_argument("--template-dir", type=Path, metavar="DIR",
+                        help="folder of templates (email.txt, email.html, ...) that override "
+                             "the packaged ones")
+    layout.add_argument("--page-size", metavar="SIZE", help="PDF page size: A4 or Letter")
+    layout.add_argument("--digest-title", metavar="TEXT", help="title of the EPUB digest")
+

@@ -1,0 +1,210 @@
+"""The outbox: messages that could not be sent wait here until ``exporter email --retry``.
+
+Each message is one ``.eml`` file, exactly the bytes that were to be sent, and
+beside it a ``.json`` note of the envelope recipients still to reach, the
+server it was meant for, the attempts made and the last error (never a
+password). A ``.eml`` dropped in by hand, without a note, is sent to its To, Cc
+and Bcc. Files are written atomically and readable by their owner only; a
+message leaves the outbox only once a server has accepted it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from ..errors import ExporterError, OutputError
+from .smtp import DeliveryError, send_raw
+
+SUFFIX = ".eml"
+NOTE = ".json"
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A message in the outbox and what is known about it."""
+
+    path: Path
+    recipients: tuple[str, ...] | None
+    """Envelope recipients still to reach; ``None`` means the message's own To/Cc/Bcc."""
+    host: str | None = None
+    port: int | None = None
+    security: str | None = None
+    attempts: int = 0
+    last_error: str | None = None
+
+
+def save_to_outbox(
+    message: EmailMessage | bytes,
+    folder: Path,
+    *,
+    recipients: Sequence[str] | None = None,
+    error: str | None = None,
+    host: str | None = None,
+    port: int | None = None,
+    security: str | None = None,
+) -> Path:
+    """Put ``message`` in the outbox ``folder`` (created if needed); returns the ``.eml`` path.
+
+    ``recipients`` narrows the envelope (when a server took the message for some recipients
+    only); ``error``, ``host``, ``port`` and ``security`` are remembered for the retry.
+    """
+    raw = message if isinstance(message, bytes) else message.as_bytes(policy=policy.SMTP)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:
+        raise OutputError(f"{folder}: cannot create the outbox: {problem.strerror}") from None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    path = folder / f"{stamp}Z-{secrets.token_hex(4)}{SUFFIX}"
+    waiting = Waiting(path, tuple(recipients) if recipients is not None else None,
+                      host, port, security, 1 if error else 0, error)
+    # The note first: a retry running meanwhile sees only finished .eml files.
+    _write_note(waiting)
+    write_atomic(path, raw)
+    return path
+
+
+def waiting_messages(folder: Path) -> list[Waiting]:
+    """The messages waiting in ``folder``, oldest first; an empty list if there is no outbox."""
+    if not folder.is_dir():
+        return []
+    return [_read_note(path) for path in sorted(folder.glob(f"*{SUFFIX}")) if path.is_file()]
+
+
+def retry_outbox(
+    folder: Path,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    security: str | None = None,
+    username: str | None = None,
+    password: str | None = None,
+    cafile: Path | None = None,
+    timeout: float = 30.0,
+) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Send every message waiting in ``folder``; returns ``(sent, [(still waiting, why)])``.
+
+    ``host`` (and ``port``, ``security``) override the server each message was meant for.
+    A sent message is removed; one that fails again stays, with its attempt count raised.
+    """
+    if not folder.is_dir():
+        raise OutputError(f"{folder}: no such outbox folder")
+    sent: list[Path] = []
+    failed: list[tuple[Path, str]] = []
+    with _locked(folder):
+        for item in waiting_messages(folder):
+            server = host or item.host
+            mode = security or item.security or "starttls"
+            if not server:
+                failed.append((item.path, "no SMTP server known for it: give --smtp HOST:PORT"))
+                continue
+            try:
+                raw = _crlf(item.path.read_bytes())
+                send_raw(raw, host=server, port=port if host else (port or item.port),
+                         security=mode, username=username, password=password, cafile=cafile,
+                         timeout=timeout, recipients=item.recipients)
+            except DeliveryError as error:
+                left = error.refused or item.recipients
+                _write_note(Waiting(item.path, tuple(left) if left is not None else None,
+                                    server, port or item.port, mode, item.attempts + 1,
+                                    str(error)))
+                failed.append((item.path, str(error)))
+                continue
+            except (ExporterError, OSError) as error:
+                failed.append((item.path, str(error)))
+                continue
+            item.path.unlink()
+            _note_path(item.path).unlink(missing_ok=True)
+            sent.append(item.path)
+    return sent, failed
+
+
+def write_atomic(path: Path, data: bytes, *, private: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename:
+    a reader sees the old file or the whole new one, never a part. ``private`` files are
+    readable by their owner only."""
+    folder = path.parent
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if not private:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def _note_path(path: Path) -> Path:
+    return path.with_suffix(NOTE)
+
+
+def _write_note(item: Waiting) -> None:
+    note: dict[str, Any] = {
+        "recipients": list(item.recipients) if item.recipients is not None else None,
+        "host": item.host, "port": item.port, "security": item.security,
+        "attempts": item.attempts, "last_error": item.last_error,
+    }
+    write_atomic(_note_path(item.path), json.dumps(note, indent=2).encode("utf-8"))
+
+
+def _read_note(path: Path) -> Waiting:
+    try:
+        note = json.loads(_note_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Waiting(path, None)
+    if not isinstance(note, dict):
+        return Waiting(path, None)
+    recipients = note.get("recipients")
+    port = note.get("port")
+    attempts = note.get("attempts")
+    return Waiting(
+        path,
+        tuple(str(r) for r in recipients) if isinstance(recipients, list) else None,
+        note.get("host") if isinstance(note.get("host"), str) else None,
+        port if isinstance(port, int) else None,
+        note.get("security") if isinstance(note.get("security"), str) else None,
+        attempts if isinstance(attempts, int) else 0,
+        note.get("last_error") if isinstance(note.get("last_error"), str) else None,
+    )
+
+
+def _crlf(raw: bytes) -> bytes:
+    """SMTP wants CRLF; a hand-made .eml may have bare LF."""
+    return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """One retry at a time per outbox, so no message is sent twice."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; a second retry is the user's choice
+        yield
+        return
+    with open(folder / ".lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"{folder}: another retry is sending this outbox") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
