@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="article files (.txt, .html, .md, or sniffed); - for standard input",
+        help="article files (.txt, .html, .md, or sniffed), folders or globs; - for stdin",
     )
     export.add_argument(
         "--format", "-f", metavar="LIST", help="comma-separated formats (default docx,pdf,epub)"
@@ -141,6 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a JSON report (written files, failures) instead of lines",
     )
+    batch = export.add_argument_group("batch")
+    batch.add_argument("--jobs", "-j", type=_positive_int, metavar="N",
+                       help="worker processes (default: the number of cores)")
+    batch.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run on a Dask cluster, e.g. tcp://10.0.0.5:8786 (exporter[dask])")
 
     summarise = commands.add_parser(
         "summarise",
@@ -200,23 +205,30 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def _run_export(args: argparse.Namespace, options: Options) -> int:
-    from .pipeline import export
+    from .pipeline import close_executor, export, make_executor
     from .summarise import resolve_method
 
     resolve_method(options.method)
     formats = args.format.split(",") if args.format else list(options.formats)
-    report = export(args.articles, options, formats=formats, preview=args.preview, order=args.order)
+    executor = make_executor(args.jobs, args.scheduler)
+    bar = _progress_bar(len(args.articles)) if not args.json else None
+    try:
+        report = export(args.articles, options, formats=formats, preview=args.preview,
+                        order=args.order, executor=executor,
+                        progress=(lambda done: bar.update(done - bar.n)) if bar else None)
+    finally:
+        if bar is not None:
+            bar.close()
+        if executor is not None:
+            close_executor(executor)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "written": [str(p) for p in report.written],
-                    "failed": [{"source": f.source, "reason": f.reason} for f in report.failures],
-                    "notices": report.notices,
-                },
-                ensure_ascii=False,
-            )
-        )
+        print(json.dumps({
+            "written": [str(p) for p in report.written],
+            "failed": [{"source": f.source, "reason": f.reason} for f in report.failures],
+            "notices": report.notices,
+            "articles": report.articles,
+            "elapsed": round(report.elapsed, 3),
+        }, ensure_ascii=False))
     else:
         for notice in report.notices:
             print(f"exporter: {notice}", file=sys.stderr)
@@ -227,9 +239,22 @@ def _run_export(args: argparse.Namespace, options: Options) -> int:
             if not reason.startswith(failure.source):
                 reason = f"{failure.source}: {reason}"
             print(f"exporter: {reason}", file=sys.stderr)
+        if report.articles > 1 or report.failures:
+            failed = len({f.source for f in report.failures})
+            print(f"exporter: {report.articles} articles, {len(report.written)} files written, "
+                  f"{failed} failed, {report.elapsed:.1f} s", file=sys.stderr)
     if not report.failures:
         return EXIT_OK
     return EXIT_INTERNAL if any(f.internal for f in report.failures) else EXIT_USAGE
+
+
+def _progress_bar(total: int) -> Any:
+    """A tqdm bar on standard error when it is a terminal and there is a batch; else None."""
+    if total < 2 or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=None, unit="article", file=sys.stderr, leave=False)
 
 
 def _run_summarise(args: argparse.Namespace, options: Options) -> int:
@@ -284,7 +309,11 @@ def _run_formats() -> int:
     from .writers import available_formats, get_writer
 
     for name in available_formats():
-        writer = get_writer(name)
+        try:
+            writer = get_writer(name)
+        except ExporterError as error:
+            print(f"{name}\tunavailable: {error}")
+            continue
         print(f"{name}\t{writer.extension}\t{writer.media_type}")
     return EXIT_OK
 

@@ -1,23 +1,34 @@
 """From article files to written outputs: read, summarise, render, write atomically.
 
+Each article is read, summarised and rendered by a worker (in this process, in
+a process pool, or on any ``concurrent.futures.Executor``, Dask's included);
+the main process names and writes the files in input order, so names are
+deterministic and same-titled articles get ``-2``, ``-3`` suffixes. At most a
+few articles per worker are in flight, so a batch's memory does not grow with
+its length (the EPUB digest, which needs every article, is the exception).
+
 Outputs are written to a temporary file in the target folder and renamed into
-place, so a reader of the folder never sees a partial file and an existing
-output is replaced only by a complete new one. A batch keeps going past a bad
-article and reports every failure at the end.
+place: no partial file is ever visible, and an existing output is replaced only
+by a complete new one. A batch goes on past a bad article and reports every
+failure at the end.
 """
 
 from __future__ import annotations
 
+import glob
 import io
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Options
-from .errors import ExporterError, OutputError
+from .errors import ExporterError, InputError, OutputError
 from .filenames import slugify, unique_stem
 from .model import Article, Document
 from .readers import read_path
@@ -25,6 +36,9 @@ from .summarise import summarise
 from .writers import get_writer
 
 log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
@@ -39,11 +53,13 @@ class Failure:
 
 @dataclass
 class ExportReport:
-    """What an export wrote, what it skipped, and what failed."""
+    """What an export wrote, what it skipped, what failed, and how long it took."""
 
     written: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    articles: int = 0
+    elapsed: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -96,7 +112,72 @@ def write_atomically(path: Path, data: bytes) -> Path:
     return path
 
 
-PreviewHook = Callable[[bytes], bytes]
+def expand_sources(sources: Sequence[str | Path]) -> Iterator[str]:
+    """Each source as given, a folder as its article files (sorted), a glob as its matches.
+
+    A folder with no article files, or a glob that matches nothing, is passed on
+    as it is, so that reading it reports the problem in the batch's failures.
+    """
+    for source in sources:
+        text = str(source)
+        path = Path(text)
+        if text != "-" and path.is_dir():
+            files = sorted(p for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            yield from (str(p) for p in files) if files else (text,)
+        elif text != "-" and not path.exists() and glob.has_magic(text):
+            matches = sorted(m for m in glob.glob(text, recursive=True) if Path(m).is_file())
+            yield from matches if matches else (text,)
+        else:
+            yield text
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a worker sends back for one article."""
+
+    source: str
+    title: str = ""
+    outputs: tuple[tuple[str, str, bytes], ...] = ()
+    """(format, file suffix, bytes) of every per-article output."""
+    article: Article | None = None
+    """The summarised article, kept only when a combining format needs it."""
+    failures: tuple[Failure, ...] = ()
+
+
+def _process(source: str, options: Options, formats: tuple[str, ...], keep: bool,
+             preview: bool) -> _Outcome:
+    """Read, summarise and render one article: the unit of work a worker runs."""
+    try:
+        document = read_path(source, max_bytes=options.max_input_bytes, language=options.language)
+        article = summarise_document(document, options)
+    except ExporterError as error:
+        return _Outcome(source, failures=(Failure(source, str(error)),))
+    except Exception as error:  # a bug: report it, and let the batch go on
+        log.debug("internal error on %s", source, exc_info=True)
+        return _Outcome(source, failures=(Failure(source, f"internal error: {error!r}", True),))
+    outputs: list[tuple[str, str, bytes]] = []
+    failures: list[Failure] = []
+    for name in formats:
+        writer = get_writer(name)
+        try:
+            data = render([article], name, options)
+            outputs.append((name, writer.extension, data))
+            if preview and name == "pdf":
+                from .writers.pdf import render_preview
+
+                outputs.append(("png", ".png", render_preview(data)))
+        except ExporterError as error:
+            failures.append(Failure(source, f"{name}: {error}"))
+        except Exception as error:
+            log.debug("internal error writing %s as %s", source, name, exc_info=True)
+            failures.append(Failure(source, f"{name}: internal error: {error!r}", True))
+    return _Outcome(source, document.title, tuple(outputs), article if keep else None,
+                    tuple(failures))
+
+
+Progress = Callable[[int], None]
 
 
 def export(
@@ -106,91 +187,130 @@ def export(
     formats: Sequence[str] | None = None,
     preview: bool = False,
     order: str = "given",
+    executor: Executor | None = None,
+    progress: Progress | None = None,
 ) -> ExportReport:
     """Export every source in every format into ``options.out_dir``.
 
-    Formats that combine (the EPUB digest) get all readable articles in one
-    file; the others get a file per article, named from its title.
+    Per-article formats (DOCX, PDF) get a file per article, named from its
+    title; combining formats (the EPUB digest) get one file for all readable
+    articles. ``executor`` runs the per-article work (default: in this
+    process); ``progress`` is called with the number of articles finished.
     """
+    started = time.perf_counter()
     report = ExportReport()
-    names = [f.strip().lower() for f in (formats or options.formats) if f.strip()]
-    writers = [get_writer(name) for name in dict.fromkeys(names)]
+    wanted = formats or options.formats
+    names = list(dict.fromkeys(f.strip().lower() for f in wanted if f.strip()))
+    writers = [get_writer(name) for name in names]  # unknown formats fail before any work
+    single = tuple(w.name for w in writers if not w.combines)
+    combined = [w.name for w in writers if w.combines]
     out_dir = Path(options.out_dir)
-    articles: list[Article] = []
-    for source in sources:
-        try:
-            document = read_path(
-                source, max_bytes=options.max_input_bytes, language=options.language
-            )
-            articles.append(summarise_document(document, options))
-        except ExporterError as error:
-            report.failures.append(Failure(str(source), str(error)))
-        except Exception as error:  # a bug: report it and go on with the batch
-            log.debug("internal error on %s", source, exc_info=True)
-            report.failures.append(Failure(str(source), f"internal error: {error!r}", True))
-
     taken: set[str] = set()
-    stems = [unique_stem(slugify(a.document.title), taken) for a in articles]
-    for writer in writers:
-        if writer.combines:
-            if articles:
-                _write_combined(writer.name, articles, out_dir, taken, options, order, report)
-            continue
-        for article, stem in zip(articles, stems, strict=True):
-            target = out_dir / f"{stem}{writer.extension}"
-            _write_one(writer.name, [article], target, options, report, preview)
+    articles: list[Article] = []
+    for outcome in _outcomes(list(expand_sources(sources)), options, single, bool(combined),
+                             preview, executor):
+        report.articles += 1
+        report.failures.extend(outcome.failures)
+        if outcome.article is not None:
+            articles.append(outcome.article)
+        if outcome.outputs:
+            stem = unique_stem(slugify(outcome.title), taken)
+            for name, suffix, data in outcome.outputs:
+                try:
+                    report.written.append(write_atomically(out_dir / f"{stem}{suffix}", data))
+                except OutputError as error:
+                    report.failures.append(Failure(outcome.source, f"{name}: {error}"))
+        if progress is not None:
+            progress(report.articles)
+    for name in combined:
+        if articles:
+            _write_combined(name, articles, out_dir, taken, options, order, report)
+    report.elapsed = time.perf_counter() - started
     return report
 
 
-def _write_combined(
-    format: str,
-    articles: list[Article],
-    out_dir: Path,
-    taken: set[str],
-    options: Options,
-    order: str,
-    report: ExportReport,
-) -> None:
-    try:
-        from .collect import deduplicate, order_articles
-    except ImportError:  # pragma: no cover - collect ships with the package
-        kept = articles
-    else:
-        kept, dropped = deduplicate(articles)
-        for duplicate, original, why in dropped:
-            report.notices.append(
-                f"dropped {duplicate.document.source or duplicate.document.title}: duplicate of "
-                f"{original.document.source or original.document.title} ({why})"
-            )
-        kept = order_articles(kept, order)
+def _outcomes(sources: list[str], options: Options, formats: tuple[str, ...], keep: bool,
+              preview: bool, executor: Executor | None) -> Iterator[_Outcome]:
+    """Outcomes in input order, with a bounded number of articles in flight."""
+    if executor is None or len(sources) <= 1:
+        for source in sources:
+            yield _process(source, options, formats, keep, preview)
+        return
+    window = IN_FLIGHT_PER_WORKER * max(1, getattr(executor, "_max_workers", os.cpu_count() or 1))
+    pending: deque[Future[_Outcome]] = deque()
+    queue = iter(sources)
+    for source in queue:
+        pending.append(executor.submit(_process, source, options, formats, keep, preview))
+        if len(pending) >= window:
+            break
+    while pending:
+        future = pending.popleft()
+        yield future.result()
+        source = next(queue, None)
+        if source is not None:
+            pending.append(executor.submit(_process, source, options, formats, keep, preview))
+
+
+def _write_combined(format: str, articles: list[Article], out_dir: Path, taken: set[str],
+                    options: Options, order: str, report: ExportReport) -> None:
+    from .collect import deduplicate, order_articles
+
+    kept, dropped = deduplicate(articles)
+    for duplicate, original, why in dropped:
+        report.notices.append(
+            f"dropped {duplicate.document.source or duplicate.document.title}: duplicate of "
+            f"{original.document.source or original.document.title} ({why})"
+        )
+    kept = order_articles(kept, order)
     title = options.digest_title or (kept[0].document.title if len(kept) == 1 else "Digest")
     writer = get_writer(format)
     stem = slugify(title, fallback="digest")
-    # A digest of one article shares its stem with that article's other formats.
-    stem = stem if len(kept) == 1 else unique_stem(stem, taken)
-    target = out_dir / f"{stem}{writer.extension}"
-    _write_one(format, kept, target, options, report, preview=False)
-
-
-def _write_one(
-    format: str,
-    articles: list[Article],
-    target: Path,
-    options: Options,
-    report: ExportReport,
-    preview: bool,
-) -> None:
-    source = ", ".join(a.document.source or a.document.title for a in articles)
+    # A digest of one article shares its stem with that article's other files.
+    if len(kept) != 1 or options.digest_title:
+        stem = unique_stem(stem, taken)
+    source = ", ".join(a.document.source or a.document.title for a in kept)
     try:
-        data = render(articles, format, options)
-        report.written.append(write_atomically(target, data))
-        if preview and format == "pdf":
-            from .writers.pdf import render_preview
-
-            png = target.with_suffix(".png")
-            report.written.append(write_atomically(png, render_preview(data)))
+        data = render(kept, format, options)
+        report.written.append(write_atomically(out_dir / f"{stem}{writer.extension}", data))
     except ExporterError as error:
         report.failures.append(Failure(source, f"{format}: {error}"))
-    except Exception as error:  # a bug in a writer: report it and go on
-        log.debug("internal error writing %s", target, exc_info=True)
+    except Exception as error:  # a bug in a writer: report it
+        log.debug("internal error writing the %s digest", format, exc_info=True)
         report.failures.append(Failure(source, f"{format}: internal error: {error!r}", True))
+
+
+def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Executor | None:
+    """A process pool of ``jobs`` workers, a Dask cluster's executor, or None for one job."""
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            from .errors import DependencyError
+
+            raise DependencyError(
+                "--scheduler needs Dask: pip install 'exporter[dask]'"
+            ) from None
+        try:
+            client = Client(scheduler, timeout="5s")
+        except OSError as error:
+            raise InputError(scheduler, f"cannot reach the Dask scheduler: {error}") from None
+        return client.get_executor()  # type: ignore[no-any-return]
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1:
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs)
+
+
+def close_executor(executor: Executor) -> None:
+    """Shut down an executor from :func:`make_executor`, and its Dask client if it has one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if isinstance(executor, ProcessPoolExecutor):
+        executor.shutdown(cancel_futures=True)
+        return
+    executor.shutdown()
+    client = getattr(executor, "_client", None)
+    if client is not None:
+        client.close()

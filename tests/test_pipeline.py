@@ -168,3 +168,86 @@ def test_an_unwritable_output_folder_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(OutputError, match="cannot write there"):
         write_atomically(blocker / "sub" / "a.pdf", b"data")
+
+
+def test_folders_and_globs_expand_to_their_articles(tmp_path: Path) -> None:
+    from exporter.pipeline import expand_sources
+
+    folder = tmp_path / "desk"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("b.md", "a.txt", "sub/c.html", "notes.pdf", ".hidden.txt"):
+        (folder / name).write_text("x")
+    assert list(expand_sources([folder])) == [
+        str(folder / "a.txt"), str(folder / "b.md"), str(folder / "sub" / "c.html")]
+    assert list(expand_sources([str(folder / "*.txt"), "-"])) == [str(folder / "a.txt"), "-"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert list(expand_sources([empty, str(tmp_path / "*.none")])) == [
+        str(empty), str(tmp_path / "*.none")]
+
+
+def _batch(tmp_path: Path, count: int) -> list[Path]:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    paths = []
+    for i in range(count):
+        path = folder / f"{i:03}.md"
+        path.write_text(f"---\ntitle: Story number {i}\n---\n\nStory {i} starts here. "
+                        f"It has {i} items.\n\nA closing paragraph for story {i}.\n")
+        paths.append(path)
+    return paths
+
+
+def test_a_process_pool_gives_the_same_files_in_the_same_order(txt_plugin: None,
+                                                               tmp_path: Path) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    paths = _batch(tmp_path, 12)
+    options = Options(out_dir=tmp_path / "serial", method="lead")
+    serial = export(paths, options, formats=["txt"])
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        parallel = export(paths, options.replace(out_dir=tmp_path / "pool"), formats=["txt"],
+                          executor=pool, progress=lambda n: None)
+    assert [p.name for p in parallel.written] == [p.name for p in serial.written]
+    assert [p.name for p in serial.written][:2] == ["story-number-0.txt", "story-number-1.txt"]
+    for a, b in zip(serial.written, parallel.written, strict=True):
+        assert a.read_bytes() == b.read_bytes()
+    assert parallel.articles == 12 and not parallel.failures
+
+
+def test_a_dask_cluster_runs_the_batch(txt_plugin: None, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    paths = _batch(tmp_path, 6)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        report = export(paths, Options(out_dir=tmp_path / "dask", method="lead"),
+                        formats=["txt"], executor=client.get_executor())
+    assert sorted(p.name for p in report.written) == sorted(
+        f"story-number-{i}.txt" for i in range(6))
+    assert (tmp_path / "dask" / "story-number-5.txt").read_text().startswith("Story number 5")
+
+
+def test_cli_scheduler_flag_runs_on_a_dask_scheduler(txt_plugin: None, tmp_path: Path,
+                                                     capsys) -> None:
+    distributed = pytest.importorskip("distributed")
+    paths = _batch(tmp_path, 3)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  protocol="tcp", host="127.0.0.1", dashboard_address=None) as cluster:
+        code = main(["export", str(tmp_path / "batch"), "--format", "txt", "--out",
+                     str(tmp_path / "o"), "--scheduler", cluster.scheduler_address, "--json"])
+    assert code == 0
+    import json
+
+    report = json.loads(capsys.readouterr().out)
+    assert report["articles"] == len(paths) and report["failed"] == []
+    assert len(report["written"]) == 3
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("distributed")
+    article = _article(tmp_path, "a.txt", "Scheduler test article")
+    assert main(["export", str(article), "--scheduler", "tcp://127.0.0.1:9", "--out",
+                 str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot reach the Dask scheduler" in err[0]
