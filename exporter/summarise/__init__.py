@@ -1,10 +1,24 @@
 """Extractive summarisation: choose a document's most informative sentences.
 
-``summarise(document, ...)`` is the public function. Methods are small callables
-registered by name in :data:`METHODS`; each takes the document's candidate
-sentences and a count and returns the chosen sentences' indices. Length is given
-as a sentence count, a ratio of the document's sentences, or a word budget.
-Results always come back in document order.
+``summarise(document, ...)`` is the public function. A method ranks the
+document's sentences best first (:func:`rank`); :func:`select` then keeps the
+best while the summary has room and never keeps two near-duplicates. Results
+always come back in document order.
+
+Method names (``method_names()`` lists them; ``_`` and ``-`` are equivalent):
+
+==================  ==========================================================
+``default``         the project's best method; today ``centrality``
+``centrality``      degree centrality with furniture removal and MMR
+                    (:mod:`exporter.summarise.centrality`); NLTK-free
+``lexrank``         LexRank, vectorised: sumy's ranking, 100x+ faster; NLTK-free
+``textrank``        TextRank, vectorised: sumy's ranking, 100x+ faster; NLTK-free
+``lead``            the first sentences (the news baseline; ``lead-k``, ``lead3``)
+``sumy-<name>``     sumy's own summarizers: edmundson, kl, lexrank, lsa, luhn,
+                    reduction, sumbasic, textrank (imports NLTK). The six
+                    without a vectorised twin also answer to their bare name
+                    (``lsa``, ``luhn``, ...).
+==================  ==========================================================
 """
 
 from __future__ import annotations
@@ -14,22 +28,31 @@ from collections.abc import Callable, Sequence
 
 from ..errors import UsageError
 from ..model import Document, Sentence, Summary
+from .centrality import centrality
+from .fast import lexrank, textrank
 from .lead import lead
+from .select import select
 from .sumy_bridge import SUMY_METHODS, sumy_method
 
-Method = Callable[[Document, Sequence[Sentence], int], Sequence[int]]
-"""A method: (document, candidate sentences, how many) -> indices into the candidates."""
+Method = Callable[[Document, Sequence[Sentence]], Sequence[int]]
+"""A method: (document, candidate sentences) -> candidate indices, best first."""
 
-DEFAULT_METHOD = "textrank"
+DEFAULT_METHOD = "centrality"
 DEFAULT_SENTENCES = 5
 
-METHODS: dict[str, Method] = {"lead": lead}
-METHODS.update({name: sumy_method(name) for name in SUMY_METHODS})
-ALIASES = {"default": DEFAULT_METHOD, "lead-k": "lead", "lead3": "lead"}
+METHODS: dict[str, Method] = {
+    "centrality": centrality,
+    "lead": lead,
+    "lexrank": lexrank,
+    "textrank": textrank,
+}
+METHODS.update({f"sumy-{name}": sumy_method(name) for name in SUMY_METHODS})
+ALIASES = {"default": DEFAULT_METHOD, "lead-k": "lead", "lead3": "lead", "lead-3": "lead"}
+ALIASES.update({name: f"sumy-{name}" for name in SUMY_METHODS if name not in METHODS})
 
 
 def method_names() -> list[str]:
-    """Every method name ``summarise`` accepts, ``default`` first."""
+    """Every method name ``summarise`` accepts, ``default`` first, then the canonical names."""
     return ["default", *sorted(METHODS)]
 
 
@@ -38,8 +61,18 @@ def resolve_method(name: str) -> str:
     key = name.strip().lower().replace("_", "-")
     key = ALIASES.get(key, key)
     if key not in METHODS:
-        raise UsageError(f"unknown method {name!r} (choose from {', '.join(method_names())})")
+        choices = ", ".join([*method_names(), *sorted(a for a in ALIASES if a != "default")])
+        raise UsageError(f"unknown summary method {name!r} (choose from {choices})")
     return key
+
+
+def rank(document: Document, method: str = "default") -> tuple[list[Sentence], list[int]]:
+    """The document's candidate sentences and their indices ranked best first by ``method``."""
+    candidates = list(document.sentences())
+    if not candidates:
+        return candidates, []
+    ranking = list(METHODS[resolve_method(method)](document, candidates))
+    return candidates, ranking
 
 
 def summarise(
@@ -52,50 +85,47 @@ def summarise(
 ) -> Summary:
     """The ``document``'s summary, in document order.
 
-    Length: ``words`` (a word budget) wins over ``ratio`` (a fraction of the
-    document's sentences), which wins over ``sentences`` (default 5).
+    Length: ``words`` (a word budget: the best sentences that fit, never more
+    words than that) wins over ``ratio`` (a fraction of the document's
+    sentences, rounded up), which wins over ``sentences`` (default 5).
+    Two near-duplicate sentences are never both chosen.
     """
     name = resolve_method(method)
-    candidates = list(document.sentences())
+    count, budget = _limits(sentences, ratio, words)
+    candidates, ranking = rank(document, name)
     if not candidates:
         return Summary((), name)
-    count = _target_count(len(candidates), sentences, ratio, words)
-    if words is not None:
-        # Ask for more than the budget needs, then keep the best that fit.
-        count = min(len(candidates), max(1, count))
-    chosen = sorted(set(METHODS[name](document, candidates, count)))
-    picked = [candidates[i] for i in chosen if 0 <= i < len(candidates)]
-    if words is not None:
-        picked = _fit_budget(picked, words)
-    return Summary(tuple(picked), name)
+    if ratio is not None and budget is None:
+        count = max(1, math.ceil(len(candidates) * ratio))
+    chosen = select(candidates, ranking, count=count, words=budget)
+    return Summary(tuple(candidates[i] for i in chosen), name)
 
 
-def _target_count(total: int, sentences: int | None, ratio: float | None, words: int | None) -> int:
+def _limits(
+    sentences: int | None, ratio: float | None, words: int | None
+) -> tuple[int | None, int | None]:
+    """(sentence cap, word budget) from the three ways of giving a length."""
     if words is not None:
         if words <= 0:
-            raise UsageError("the word budget must be positive")
-        return total
+            raise UsageError("the summary's word budget must be a positive number")
+        return None, words
     if ratio is not None:
         if not 0 < ratio <= 1:
-            raise UsageError("the ratio must be between 0 and 1")
-        return max(1, min(total, math.ceil(total * ratio)))
+            raise UsageError("the summary ratio must be greater than 0 and at most 1")
+        return None, None
     count = DEFAULT_SENTENCES if sentences is None else sentences
     if count <= 0:
-        raise UsageError("the number of sentences must be positive")
-    return min(total, count)
+        raise UsageError("the number of summary sentences must be positive")
+    return count, None
 
 
-def _fit_budget(picked: list[Sentence], words: int) -> list[Sentence]:
-    """Keep sentences in document order while they fit the word budget (at least one)."""
-    kept: list[Sentence] = []
-    used = 0
-    for sentence in picked:
-        n = len(sentence.text.split())
-        if kept and used + n > words:
-            continue
-        kept.append(sentence)
-        used += n
-    return kept
-
-
-__all__ = ["DEFAULT_METHOD", "METHODS", "method_names", "resolve_method", "summarise"]
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "Method",
+    "method_names",
+    "rank",
+    "resolve_method",
+    "select",
+    "summarise",
+]

@@ -7,6 +7,6 @@ from collections.abc import Sequence
 from ..model import Document, Sentence
 
 
-def lead(document: Document, candidates: Sequence[Sentence], count: int) -> list[int]:
-    """Indices of the first ``count`` candidates."""
-    return list(range(min(count, len(candidates))))
+def lead(document: Document, candidates: Sequence[Sentence]) -> list[int]:
+    """The candidates in document order: taking the best k takes the first k."""
+    return list(range(len(candidates)))

@@ -5,7 +5,10 @@ We build sumy's document model (``ObjectDocumentModel`` of ``Paragraph`` of
 ``Sentence``) from our already-segmented Document, with a tokenizer that splits
 words by a Unicode regular expression, so nothing is ever downloaded. sumy
 compares sentences by text, so results are mapped back to our sentences by
-walking both in document order, never by looking text up.
+their position in document order (sumy's ``SentenceInfo.order``), never by
+looking text up. sumy hands back only the chosen sentences; we ask it, through
+its count callable, for its whole ranking, so that exporter's own length
+control (word budgets, near-duplicates) applies to sumy's methods too.
 """
 
 from __future__ import annotations
@@ -70,24 +73,25 @@ def _build(document: Document, candidates: Sequence[Sentence]) -> tuple[Any, lis
     return ObjectDocumentModel(paragraphs), ordered
 
 
-def sumy_method(name: str) -> Callable[[Document, Sequence[Sentence], int], list[int]]:
-    """A method that runs sumy's ``name`` summarizer."""
+def sumy_method(name: str) -> Callable[[Document, Sequence[Sentence]], list[int]]:
+    """A method that ranks the candidates with sumy's ``name`` summarizer, best first."""
 
-    def run(document: Document, candidates: Sequence[Sentence], count: int) -> list[int]:
+    def run(document: Document, candidates: Sequence[Sentence]) -> list[int]:
         summarizer = _summarizer(name, document)
         model, ordered = _build(document, candidates)
-        chosen = summarizer(model, count)
-        # Walk both sequences in document order: equal text at the cursor is a match.
-        indices: list[int] = []
-        cursor = 0
-        for picked in chosen:
-            text = str(picked)
-            while cursor < len(ordered) and str(ordered[cursor]) != text:
-                cursor += 1
-            if cursor < len(ordered):
-                indices.append(cursor)
-                cursor += 1
-        return indices
+        if not ordered:
+            return []
+        ranked: list[int] = []
+
+        def take_all(infos: Any) -> Any:
+            # sumy hands its count callable the sentences sorted best first, each
+            # with its position in document order: exactly the ranking we want.
+            infos = list(infos)
+            ranked.extend(info.order for info in infos)
+            return infos
+
+        summarizer(model, take_all)
+        return ranked
 
     run.__name__ = name
     run.__doc__ = f"sumy's {name} summarizer."
