@@ -173,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the installed output formats",
         description="List the names --format accepts, built-in and plug-in.",
     )
+    doctor = commands.add_parser(
+        "doctor", help="report what this installation can do",
+        description="Report, offline, which scripts the fonts cover (and, given an article, "
+        "whether they cover it), Java and EPUBCheck, LibreOffice, SMTP and library versions.",
+    )
+    doctor.add_argument("article", nargs="?", type=Path, metavar="ARTICLE",
+                        help="also check that the fonts cover this article")
     _add_optional_commands(commands)
     return parser
 
@@ -333,6 +340,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_methods()
         if args.command == "formats":
             return _run_formats()
+        if args.command == "doctor":
+            from .doctor import report
+
+            print("\n".join(report(args.article)))
+            return EXIT_OK
         handler = getattr(args, "handler", None)
         if handler is not None:
             return int(handler(args, options))
