@@ -80,3 +80,17 @@ def test_no_figures_in_plain_prose() -> None:
     document = _document(["The minister resigned on a grey morning.", "Nobody was surprised."])
     assert key_figures(document) == []
     assert key_figures(_document(ENGLISH), limit=0) == []
+
+
+def test_keywords_prefer_repeated_names_and_skip_calendar_words() -> None:
+    from exporter.extract import keywords
+
+    document = _document([
+        "On Monday the Harbourton council met. Mayor Ana Ruiz opened the meeting on Monday.",
+        "The ferry pier in Harbourton is old. Ana Ruiz said the ferry pier would close.",
+        "The ferry company and the council disagree about the pier.",
+    ])
+    words = keywords(document, limit=4)
+    assert words[:2] == ["Harbourton", "Ana Ruiz"]
+    assert "Monday" not in words and "ferry" in words and "pier" in words
+    assert keywords(document, limit=0) == []
