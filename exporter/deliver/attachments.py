@@ -61,8 +61,8 @@ def render_attachments(
     them (the EPUB digest). Unknown formats raise ``UsageError`` before anything is rendered."""
     writers = [get_writer(name) for name in parse_formats(list(formats))]
     attachments: list[Attachment] = []
-    taken: set[str] = set()
     for writer in writers:
+        taken: set[str] = set()
         groups = [list(articles)] if writer.combines else [[a] for a in articles]
         for group in groups:
             buffer = io.BytesIO()

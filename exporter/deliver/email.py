@@ -136,6 +136,9 @@ def assemble(
     message.add_alternative(bodies.html, subtype="html", charset="utf-8")
     for attachment in attachments:
         attachment.add_to(message)
+    for part in message.walk():
+        if part is not message:  # email copies MIME-Version into some parts; it belongs on top
+            del part["MIME-Version"]
     return message
 
 

@@ -7,6 +7,7 @@ Every failure becomes a :class:`DeliveryError` whose message names the cause.
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import ssl
 from collections.abc import Sequence
@@ -151,9 +152,24 @@ def _transmit(
             client.starttls(context=context)
             client.ehlo()
         if username:
-            client.login(username, password or "")
+            _login(client, username, password or "")
         # Bcc is never in what we build; strip it from a hand-made outbox file all the same.
         return client.sendmail(sender, to, _without_bcc(raw))
+
+
+def _login(client: smtplib.SMTP, username: str, password: str) -> None:
+    if (username + password).isascii():
+        client.login(username, password)
+        return
+    # smtplib encodes credentials as ASCII; RFC 4616 PLAIN carries UTF-8, so send it here.
+    advertised = (client.esmtp_features.get("auth") or "").upper().split()
+    if "PLAIN" not in advertised:
+        raise smtplib.SMTPNotSupportedError(
+            "the login has non-ASCII characters and the server does not offer AUTH PLAIN")
+    token = base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
+    code, reply = client.docmd("AUTH", f"PLAIN {token}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _without_bcc(raw: bytes) -> bytes:
