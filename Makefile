@@ -41,6 +41,16 @@ lint: test-deps
 test: test-deps lint
 	$(BIN)/pytest -q
 
+# make email ARTICLE=story.txt TO=desk@example.org [SMTP=host:587] [ATTACH=docx,pdf]
+# Without SMTP the message is written to $(OUT)/briefing.eml for any mail client to open.
+TO     ?=
+SMTP   ?=
+ATTACH ?= docx,pdf
+email: install
+	@test -n "$(TO)" || { echo "make email: set TO=address (and ARTICLE=path)" >&2; exit 2; }
+	$(BIN)/exporter email $(ARTICLE) --to $(TO) --attach $(ATTACH) \
+		$(if $(SMTP),--smtp $(SMTP),--eml $(OUT)/briefing.eml)
+
 eval: test-deps
 	$(PY) benchmarks/eval.py
 
