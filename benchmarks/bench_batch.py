@@ -55,7 +55,8 @@ def generate_article(number: int, words: int = 700) -> str:
             sentence = f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} that {clause}"
             sentence += rng.choice(_TAILS) + "."
             if rng.random() < 0.15:
-                sentence = f"\u201cWe will keep working on it,\u201d {rng.choice(_SUBJECTS).lower()} said."
+                speaker = rng.choice(_SUBJECTS).lower()
+                sentence = f"\u201cWe will keep working on it,\u201d {speaker} said."
             sentences.append(sentence)
             count += len(sentence.split())
         paragraphs.append(" ".join(sentences))
@@ -68,7 +69,8 @@ def _run(args: list[str]) -> tuple[float, int]:
         "import resource, subprocess, sys, time, json;"
         "t = time.perf_counter(); r = subprocess.run(sys.argv[1:]);"
         "e = time.perf_counter() - t;"
-        "print(json.dumps([e, r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))"
+        "m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
+        "print(json.dumps([e, r.returncode, m]))"
     )
     out = subprocess.run([sys.executable, "-c", probe, *EXPORTER, *args], capture_output=True,
                          text=True, check=True, cwd=ROOT)
