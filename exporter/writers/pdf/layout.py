@@ -43,6 +43,9 @@ STEP = 0.5
 MIN_LEAD_LINES = 8
 """A cut article still shows at least this many lines of its lead (or a quarter page)."""
 LEAD_SHARE = 0.25
+BODY_GAP = 0.5
+LONGEST_LINE = 90
+"""Characters a line may hold before the article is set in two columns."""
 TALL = 1e6
 
 
@@ -92,7 +95,6 @@ class Typesetter:
         self.width = width
         self.height = height
         self.colour = {key: HexColor(value) for key, value in style.colours.items()}
-        self._unit_heights: dict[tuple[float, int], float] = {}
         self.styles = cache(self._styles)
 
     # -- styles -------------------------------------------------------------------------
@@ -233,27 +235,55 @@ class Typesetter:
         return self._place(self._p(self.style.labels["continued"], "note", size),
                            self.gap(size) * 0.5)
 
-    def unit(self, size: float, index: int, sentences: int | None = None) -> Placed:
-        """Block ``index`` of the body, or only its first ``sentences`` sentences."""
+    def columns(self, size: float) -> int:
+        """Two columns when one would run past about 90 characters a line at ``size``."""
+        if self.style.columns < 2 or self.width / (0.5 * size) <= LONGEST_LINE:
+            return 1
+        return 2
+
+    def column_width(self, size: float) -> float:
+        columns = self.columns(size)
+        return (self.width - self.style.gutter * (columns - 1)) / columns
+
+    def unit(self, size: float, index: int, sentences: int | None = None) -> tuple[Flowable, float]:
+        """Block ``index`` of the body (or its first ``sentences`` sentences) and its gap."""
         unit = self.content.body[index]
         shown = unit.sentences if sentences is None else unit.sentences[:sentences]
         text = " ".join(shown)
         gap = self.gap(size) * (0.9 if unit.kind == "heading" else 0.45)
         if unit.kind == "heading":
-            return self._place(self._p(text, "heading", size), gap)
+            heading = self._p(text, "heading", size)
+            heading._heading = True  # kept with the text that follows it (see flow)
+            return heading, gap
         if unit.kind == "item":
             bullet = f"{unit.number}." if unit.number else "•"
-            return self._place(self._p(text, "item", size, bulletText=bullet), gap)
-        return self._place(self._p(text, "body_quote" if unit.kind == "quote" else "body", size),
-                           gap)
+            return self._p(text, "item", size, bulletText=bullet), gap
+        return self._p(text, "body_quote" if unit.kind == "quote" else "body", size), gap
 
-    def unit_height(self, size: float, index: int) -> float:
-        """Height (gap included) of the whole block ``index``, measured once per size."""
-        key = (size, index)
-        if key not in self._unit_heights:
-            placed = self.unit(size, index)
-            self._unit_heights[key] = placed.gap + placed.height
-        return self._unit_heights[key]
+    def lead(self, size: float, sentences: int) -> list[tuple[Flowable, float]]:
+        """The article's first ``sentences`` sentences as flowables, never ending on a heading."""
+        shown: list[tuple[Flowable, float]] = []
+        kinds: list[str] = []
+        left = sentences
+        for index, unit in enumerate(self.content.body):
+            if unit.kind == "heading":
+                shown.append(self.unit(size, index))
+                kinds.append("heading")
+                continue
+            if left <= 0:
+                break
+            take = min(left, len(unit.sentences))
+            shown.append(self.unit(size, index, None if take == len(unit.sentences) else take))
+            kinds.append(unit.kind)
+            left -= take
+        while kinds and kinds[-1] == "heading":
+            kinds.pop()
+            shown.pop()
+        return shown
+
+    @property
+    def body_sentences(self) -> int:
+        return sum(len(u.sentences) for u in self.content.body if u.kind != "heading")
 
     def capacity(self, size: float, height: float) -> int:
         """A generous upper bound on the characters that fit in ``height`` at ``size``."""
@@ -271,85 +301,152 @@ def capacity(width: float, height: float, size: float, leading: float) -> int:
     return int(per_line * lines * 1.2) + 40
 
 
+@dataclass(slots=True)
+class Flowed:
+    """Flowables placed into columns: (column, offset from the top, flowable, height)."""
+
+    placements: list[tuple[int, float, Flowable, float]]
+    height: float
+    fits: bool
+
+
+def flow(items: Sequence[tuple[Flowable, float]], width: float, height: float,
+         columns: int) -> Flowed:
+    """Pour ``items`` (flowable, gap above) into ``columns`` columns ``height`` tall.
+
+    Paragraphs split across a column break as reportlab's frames split them
+    (no orphan line at a column's foot); a heading moves to the next column
+    rather than stand at the foot of one without two lines of its text.
+    """
+    queue = list(reversed(items))
+    placed: list[tuple[int, float, Flowable, float]] = []
+    column, y, tallest = 0, 0.0, 0.0
+    while queue:
+        flowable, gap = queue.pop()
+        gap = 0.0 if y == 0 else gap
+        room = height - y - gap
+        _, needed = flowable.wrap(width, room)
+        keep = isinstance(flowable, Paragraph) and getattr(flowable, "_heading", False)
+        extra = 2 * flowable.style.leading if keep and queue else 0.0
+        if needed + extra <= room + 0.01:
+            placed.append((column, y + gap, flowable, needed))
+            y += gap + needed
+            continue
+        parts = flowable.split(width, room) if room > 0 and not keep else []
+        if len(parts) == 2:
+            _, first = parts[0].wrap(width, room)
+            placed.append((column, y + gap, parts[0], first))
+            y += gap + first
+            queue.append((parts[1], 0.0))
+        else:
+            queue.append((flowable, gap))
+        tallest = max(tallest, y)
+        column, y = column + 1, 0.0
+        if column == columns:
+            return Flowed(placed, height, False)
+    return Flowed(placed, max(tallest, y), True)
+
+
+class ColumnBody(Flowable):  # type: ignore[misc]
+    """The article's lead, already poured into balanced columns."""
+
+    def __init__(self, flowed: Flowed, column_width: float, gutter: float) -> None:
+        super().__init__()
+        self.flowed = flowed
+        self.column_width = column_width
+        self.gutter = gutter
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, self.flowed.height
+
+    def draw(self) -> None:
+        top = self.flowed.height
+        for column, offset, flowable, height in self.flowed.placements:
+            x = column * (self.column_width + self.gutter)
+            flowable.drawOn(self.canv, x, top - offset - height)
+
+
 @dataclass(frozen=True, slots=True)
 class Body:
-    """How much of the article is shown: whole blocks, then a prefix of one more."""
+    """How much of the article is shown, and the columns it is set in."""
 
-    blocks: int
-    partial: int
-    """Sentences shown of block ``blocks`` (0: none)."""
-    height: float
-    complete: bool
     sentences: int
+    complete: bool
+    flowable: ColumnBody | None
+    height: float
 
 
-def fit_body(setter: Typesetter, size: float, room: float) -> Body:
-    """As many whole sentences of the article as fit in ``room``, in order."""
-    body = setter.content.body
-    used = 0.0
-    sentences = 0
-    index = 0
-    capacity = setter.capacity(size, room)
-    chars = 0
-    while index < len(body):
-        unit = body[index]
-        chars += unit.chars
-        if chars <= capacity:  # a block far longer than the room is never wrapped whole
-            height = setter.unit_height(size, index)
-            if used + height <= room:
-                used += height
-                sentences += len(unit.sentences) if unit.kind != "heading" else 0
-                index += 1
+def fit_body(setter: Typesetter, size: float, room: float, balance: bool = True) -> Body:
+    """As many whole sentences of the article as fit in ``room``, set in balanced columns.
+
+    With ``balance`` false only the count is decided (no columns are set).
+    """
+    columns, width = setter.columns(size), setter.column_width(size)
+
+    def poured(count: int, height: float) -> Flowed:
+        return flow(setter.lead(size, count), width, height, columns)
+
+    total = setter.body_sentences
+    count, complete = total, setter.content.body_complete
+    if room <= 0:
+        return Body(0, total == 0, None, 0.0)
+    if not (complete and poured(total, room).fits):
+        complete = False
+        room -= _placed_height(setter.note(size))
+        # Only sentences that could possibly fit are candidates: a book is never poured whole.
+        budget = setter.capacity(size, room * columns)
+        most, chars = 0, 0
+        for unit in setter.content.body:
+            if unit.kind == "heading":
                 continue
-        break
-    if index == len(body):
-        return Body(index, 0, used, setter.content.body_complete, sentences)
-    partial, height = 0, 0.0
-    unit = body[index]
-    if unit.kind != "heading":
-        left = room - used
-        budget = setter.capacity(size, left)
-        most, total = 0, 0
-        for sentence in unit.sentences:
-            total += len(sentence) + 1
-            if total > budget:
+            for sentence in unit.sentences:
+                chars += len(sentence) + 1
+                if chars > budget or most == total:
+                    break
+                most += 1
+            if chars > budget:
                 break
-            most += 1
-        partial, height = _largest(
-            most, lambda k: _placed_height(setter.unit(size, index, k)), left)
-    blocks = index
-    # A heading is never the last thing shown.
-    if partial == 0:
-        while blocks and body[blocks - 1].kind == "heading":
-            blocks -= 1
-            used -= setter.unit_height(size, blocks)
-    return Body(blocks, partial, used + height, False, sentences + partial)
+        count = _largest(min(most, total), lambda k: poured(k, room).fits)
+    if count == 0 or not balance:
+        return Body(count, complete, None, 0.0)
+    height = _balanced(lambda h: poured(count, h).fits, room, columns)
+    flowed = poured(count, height)
+    return Body(count, complete, ColumnBody(flowed, width, setter.style.gutter), flowed.height)
+
+
+def body_overhead(setter: Typesetter, size: float) -> float:
+    """Height the article's label and the gap under it take above the columns."""
+    return _placed_height(setter.body_label(size)) + setter.gap(size) * BODY_GAP
 
 
 def _placed_height(placed: Placed) -> float:
     return placed.gap + placed.height
 
 
-def _largest(most: int, height: Callable[[int], float], room: float) -> tuple[int, float]:
-    """The largest ``k`` in ``0..most`` with ``height(k) <= room`` (heights grow with ``k``)."""
-    low, high, best = 1, most, (0, 0.0)
+def _largest(most: int, fits: Callable[[int], bool]) -> int:
+    """The largest ``k`` in ``0..most`` for which ``fits(k)`` (fitting is monotone in ``k``)."""
+    low, high, best = 1, most, 0
     while low <= high:
         middle = (low + high) // 2
-        measured = height(middle)
-        if measured <= room:
-            best = (middle, measured)
-            low = middle + 1
+        if fits(middle):
+            best, low = middle, middle + 1
         else:
             high = middle - 1
     return best
 
 
-def body_items(setter: Typesetter, size: float, body: Body) -> list[Placed]:
-    """The flowables of the article's lead as chosen by :func:`fit_body`."""
-    items = [setter.unit(size, i) for i in range(body.blocks)]
-    if body.partial:
-        items.append(setter.unit(size, body.blocks, body.partial))
-    return items
+def _balanced(fits: Callable[[float], bool], room: float, columns: int) -> float:
+    """The least column height, to a point, at which the text still fits: even columns."""
+    if columns == 1:
+        return room
+    low, high = 0.0, room
+    while high - low > 1.0:
+        middle = (low + high) / 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def sizes(low: float, high: float) -> list[float]:
@@ -369,14 +466,13 @@ def plan_page(setter: Typesetter) -> Plan:
 
     def room_for_body(size: float, counts: Counts) -> float:
         room = setter.height - sum(p.gap + p.height for p in fixed(size, counts))
-        return room - _placed_height(setter.body_label(size)) if content.body else room
+        return room - body_overhead(setter, size) if content.body else room
 
     def whole(size: float) -> bool:
         room = room_for_body(size, full)
         if room < 0:
             return False
-        body = fit_body(setter, size, room)
-        return body.complete
+        return fit_body(setter, size, room, balance=False).complete
 
     chosen = _first(sizes(style.min_size, style.max_size), whole)
     if chosen is not None:
@@ -427,16 +523,13 @@ def _build(setter: Typesetter, size: float, counts: Counts, cut: bool) -> Plan:
     items = (setter.header(size) + setter.summary(size, counts.summary)
              + setter.quotes(size, counts.quotes) + setter.figures(size, counts.figures))
     used = sum(p.gap + p.height for p in items)
-    body = Body(0, 0, 0.0, True, 0)
+    body = Body(0, True, None, 0.0)
     if setter.content.body:
         label = setter.body_label(size)
-        room = setter.height - used - _placed_height(label)
-        body = fit_body(setter, size, room)
-        if not body.complete:
-            body = fit_body(setter, size, room - _placed_height(setter.note(size)))
-        if body.blocks or body.partial:
+        body = fit_body(setter, size, setter.height - used - body_overhead(setter, size))
+        if body.flowable is not None:
             items.append(label)
-            items += body_items(setter, size, body)
+            items.append(Placed(body.flowable, setter.gap(size) * BODY_GAP, body.height))
             if not body.complete:
                 items.append(setter.note(size))
     plan = Plan(size, counts, body.sentences, not body.complete, items)

@@ -25,6 +25,8 @@ class Style:
     margin: float
     masthead_height: float
     gap: float
+    columns: int
+    gutter: float
     min_size: float
     reading_size: float
     max_size: float
@@ -38,7 +40,7 @@ class Style:
 
 
 _NUMBERS = {
-    "page": ("margin", "masthead_height", "gap"),
+    "page": ("margin", "masthead_height", "gap", "columns", "gutter"),
     "type": ("min_size", "reading_size", "max_size", "leading", "title_scale",
              "title_min", "title_max", "title_max_chars"),
 }
@@ -84,6 +86,8 @@ def _style(table: dict[str, Any], origin: Path) -> Style:
         raise UsageError(f"{origin}: [type] needs min_size <= reading_size <= max_size")
     if numbers["title_min"] < SMALLEST_TYPE or numbers["title_min"] > numbers["title_max"]:
         raise UsageError(f"{origin}: [type] needs {SMALLEST_TYPE:g} <= title_min <= title_max")
+    if numbers["columns"] not in (1, 2):
+        raise UsageError(f"{origin}: [page] columns must be 1 or 2")
     if not 1.0 <= numbers["leading"] <= 3.0:
         raise UsageError(f"{origin}: [type] leading must be between 1 and 3")
     colours = table.get("colours", {})
@@ -100,6 +104,8 @@ def _style(table: dict[str, Any], origin: Path) -> Style:
         margin=numbers["margin"],
         masthead_height=numbers["masthead_height"],
         gap=numbers["gap"],
+        columns=int(numbers["columns"]),
+        gutter=numbers["gutter"],
         min_size=numbers["min_size"],
         reading_size=numbers["reading_size"],
         max_size=numbers["max_size"],

@@ -1,0 +1,394 @@
+"""The PDF one-pager, read back with pypdf: one full page, every script, text as text."""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exporter.config import Options
+from exporter.errors import OutputError, UsageError
+from exporter.model import Article, Document, Heading, Paragraph, Sentence, Summary
+from exporter.writers.pdf import PdfWriter, render_preview
+from exporter.writers.registry import get_writer
+from tests.conftest import make_article, make_document
+
+URL = "https://news.example.net/region/valley-winter"
+FULL = 0.70
+
+# --- test articles (written for these tests) --------------------------------------------
+
+SHORT = (  # 50 words
+    "The village of Orrin Ford reopened its only shop on Saturday after a flood in March. "
+    "Volunteers rebuilt the shelves and the counter in six weeks. "
+    '"We missed the place more than we expected," said Lena Marsh, who runs it. '
+    "The shop now also lends tools and books to its 300 neighbours."
+)
+
+_SUBJECTS = ("The harbour board", "A retired ferry pilot", "The county engineer",
+             "Parents at the primary school", "The regional transport minister",
+             "A spokesperson for the canal trust", "Shopkeepers on the high street",
+             "The hospital's chief nurse")
+_VERBS = ("said on Tuesday that", "warned that", "argued that", "confirmed that",
+          "told reporters that", "doubted that")
+_OBJECTS = ("the winter timetable would start in November",
+            "repairs to the swing bridge had cost 2.4 million euros",
+            "the reservoir stood at 61 per cent of its capacity",
+            "twelve rural bus routes would be cut",
+            "the bypass would open two years later than planned",
+            "about 3,000 homes still had no fast broadband",
+            "food prices at the Saturday market had risen by 8 per cent",
+            "the museum had welcomed 40,000 visitors since spring")
+
+
+def _sentences(count: int, seed: int) -> list[str]:
+    pick = random.Random(seed).choice
+    return [f"{pick(_SUBJECTS)} {pick(_VERBS)} {pick(_OBJECTS)}." for _ in range(count)]
+
+
+def generated(count: int, *, seed: int = 7, per_paragraph: int = 5, heading_every: int = 9,
+              title: str = "Valley towns count the cost of a long winter") -> Document:
+    """An article of ``count`` generated sentences, built straight into the model."""
+    texts = _sentences(count, seed)
+    blocks: list[Heading | Paragraph] = []
+    for number, start in enumerate(range(0, count, per_paragraph)):
+        if number and number % heading_every == 0:
+            blocks.append(Heading(f"Part {number // heading_every + 1}"))
+        index = len(blocks)
+        chunk = texts[start:start + per_paragraph]
+        blocks.append(Paragraph(tuple(Sentence(t, index, i) for i, t in enumerate(chunk))))
+    return Document(title=title, blocks=tuple(blocks), source_url=URL,
+                    authors=("Mira Holt",), place="Orrin Ford")
+
+
+def spread_summary(document: Document, count: int = 5) -> Article:
+    """A summary of ``count`` sentences spread over the whole article, in document order."""
+    sentences = list(document.sentences())
+    step = max(1, len(sentences) // count)
+    return Article(document, Summary(tuple(sentences[::step][:count]), "test"))
+
+
+def short_article() -> Article:
+    document = make_document("Flooded village shop opens its doors again", [SHORT],
+                             source_url=URL, authors=["Tom Reyes"], language="en")
+    return make_article(document, 2)
+
+
+# --- reading a PDF back ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Fragment:
+    y: float
+    size: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    pdf: bytes
+    reader: PdfReader
+    fragments: tuple[Fragment, ...]
+    text: str
+
+    @property
+    def height(self) -> float:
+        return float(self.reader.pages[0].mediabox.height)
+
+    @property
+    def flat(self) -> str:
+        return " ".join(self.text.split())
+
+    def lowest_body_line(self) -> float:
+        """The y of the lowest text line above the source line at the foot."""
+        footer = [f.y for f in self.fragments if f.text.startswith("Source:")]
+        floor = max(footer) + 1 if footer else -1.0
+        return min(f.y for f in self.fragments if f.y > floor)
+
+    def fullness(self) -> float:
+        return (self.height - self.lowest_body_line()) / self.height
+
+
+def read(pdf: bytes) -> Page:
+    reader = PdfReader(io.BytesIO(pdf))
+    fragments: list[Fragment] = []
+
+    def visit(text: str, cm: Sequence[float], tm: Sequence[float], font: object,
+              size: float) -> None:
+        if text.strip():
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            fragments.append(Fragment(y, size * tm[3] * cm[3], text.strip()))
+
+    text = reader.pages[0].extract_text(visitor_text=visit)
+    return Page(pdf, reader, tuple(fragments), text)
+
+
+def render(article: Article, **options: object) -> bytes:
+    out = io.BytesIO()
+    PdfWriter().write([article], out, Options().replace(**options))
+    return out.getvalue()
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- one full page, short to a whole book --------------------------------------------------
+
+_ARTICLES = {
+    "short": short_article,
+    "medium": lambda: spread_summary(generated(42)),  # about 700 words
+    "book": lambda: spread_summary(generated(50_000, heading_every=40)),
+}
+_CACHE: dict[tuple[str, str], tuple[Article, bytes, float]] = {}
+
+
+def _rendered(kind: str, page_size: str) -> tuple[Article, Page, float]:
+    if (kind, page_size) not in _CACHE:
+        article = _ARTICLES[kind]()
+        started = time.perf_counter()
+        pdf = render(article, pdf_page_size=page_size)
+        _CACHE[kind, page_size] = (article, pdf, time.perf_counter() - started)
+    article, pdf, seconds = _CACHE[kind, page_size]
+    return article, read(pdf), seconds
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("kind", ["short", "medium", "book"])
+def test_one_full_page_at_any_length(kind: str, page_size: str) -> None:
+    article, page, seconds = _rendered(kind, page_size)
+    assert len(page.reader.pages) == 1
+    width, height = {"A4": (595, 842), "Letter": (612, 792)}[page_size]
+    box = page.reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (width, height)
+    assert page.fullness() >= FULL, f"only {page.fullness():.0%} of the page is used"
+    assert min(f.size for f in page.fragments) >= 8 - 1e-6
+    assert seconds < 8, f"{kind} took {seconds:.1f} s"
+
+
+@pytest.mark.parametrize("kind", ["short", "medium", "book"])
+def test_title_summary_and_the_lead_read_back(kind: str) -> None:
+    article, page, _ = _rendered(kind, "A4")
+    document = article.document
+    assert flat(document.title) in page.flat
+    for sentence in article.summary.texts:
+        assert flat(sentence) in page.flat
+    lead = [s.text for s in document.sentences()]
+    assert flat(" ".join(lead[:2])) in page.flat
+    assert "Mira Holt" in page.text or kind == "short"
+
+
+@pytest.mark.parametrize("kind", ["short", "medium"])
+def test_an_article_that_fits_is_printed_whole(kind: str) -> None:
+    article, page, _ = _rendered(kind, "A4")
+    body = page.flat.split("FROM THE ARTICLE", 1)[1]
+    assert flat(article.document.text.replace("\n", " ")) in flat(body)
+    assert "continues at the source" not in page.flat
+
+
+def test_a_book_is_cut_after_a_whole_sentence_and_says_so() -> None:
+    article, page, _ = _rendered("book", "A4")
+    body = page.flat.split("FROM THE ARTICLE", 1)[1]
+    shown, note = body.split("The article continues at the source.", 1)
+    sentences = [s.text for s in article.document.sentences()]
+    # The lead is exactly the article's first k sentences, for some k, with headings between.
+    shown = flat(shown.replace("Part 2", " "))
+    k = 0
+    while k < len(sentences) and flat(" ".join(sentences[:k + 1])) in shown:
+        k += 1
+    assert k >= 10
+    assert shown == flat(" ".join(sentences[:k]))
+    assert note.strip().startswith("Source:")
+
+
+def test_short_article_uses_big_type() -> None:
+    _, page, _ = _rendered("short", "A4")
+    body = [f.size for f in page.fragments if "Volunteers" in f.text]
+    assert body and body[0] >= 12
+
+
+def test_the_source_is_a_live_link_at_the_foot() -> None:
+    _, page, _ = _rendered("medium", "Letter")
+    annotations = [a.get_object() for a in page.reader.pages[0]["/Annots"]]
+    uris = [a["/A"]["/URI"] for a in annotations if "/A" in a]
+    assert uris == [URL]
+    footer = [f for f in page.fragments if URL in f.text]
+    assert footer and footer[0].y < 60
+
+
+def test_huge_title_and_summary_still_make_one_page() -> None:
+    title = " ".join(["Extraordinarily"] * 200)
+    document = generated(3000, title=title)
+    long_sentences = tuple(
+        Sentence(" ".join(["word"] * 300) + ".", 0, i) for i in range(8))
+    article = Article(document, Summary(long_sentences, "test"))
+    page = read(render(article))
+    assert len(page.reader.pages) == 1
+    assert page.fullness() >= FULL
+    assert "Extraordinarily…" in page.flat
+
+
+def test_no_source_url_means_no_footer_and_still_full() -> None:
+    document = make_document("A quiet week at the observatory", [SHORT * 3], language="en")
+    page = read(render(make_article(document, 2)))
+    assert "Source:" not in page.text
+    assert "/Annots" not in page.reader.pages[0]
+    assert page.fullness() >= FULL
+
+
+# --- every script prints -------------------------------------------------------------------
+
+SCRIPTS = {
+    "ru": ("Вологда строит новый мост", [
+        "Городской совет Вологды в среду одобрил строительство нового пешеходного моста "
+        "через реку. Работы начнутся весной и продлятся около двух лет.",
+        "По словам мэра, мост соединит старый центр с новыми жилыми кварталами. Жители "
+        "давно просили о такой переправе, потому что ближайший мост находится в трёх "
+        "километрах. Стоимость проекта оценивается в 450 миллионов рублей.",
+    ]),
+    "el": ("Νέο σχέδιο για το λιμάνι της Καλαμάτας", [
+        "Το δημοτικό συμβούλιο της Καλαμάτας ενέκρινε την Τρίτη ένα νέο σχέδιο για το "
+        "λιμάνι. Οι εργασίες θα ξεκινήσουν τον Σεπτέμβριο και θα διαρκέσουν δεκαοκτώ μήνες.",
+        "Ο δήμαρχος δήλωσε ότι το έργο θα φέρει περισσότερους επισκέπτες στην πόλη. Οι "
+        "ψαράδες ζήτησαν να διατηρηθεί μια ξεχωριστή αποβάθρα για τα καΐκια τους.",
+    ]),
+    "hy": ("Գյումրիում նոր այգի կկառուցվի", [
+        "Գյումրիի քաղաքապետարանը երեքշաբթի օրը հաստատեց նոր այգու կառուցման ծրագիրը։ "
+        "Աշխատանքները կսկսվեն գարնանը և կտևեն մեկ տարի։",
+        "Քաղաքապետի խոսքով՝ այգին կունենա խաղահրապարակ և հեծանվային արահետ։ Բնակիչները "
+        "վաղուց էին խնդրում կանաչ տարածք քաղաքի արևմտյան թաղամասում։",
+    ]),
+    "az": ("Gəncədə yeni məktəb tikiləcək", [
+        "Gəncə şəhər icra hakimiyyəti çərşənbə günü yeni məktəbin tikintisinə icazə verdi. "
+        "İşlər payızda başlayacaq və iki il davam edəcək.",
+        "Şəhər rəhbərinin sözlərinə görə, məktəb səkkiz yüz şagird üçün nəzərdə tutulub. "
+        "Valideynlər uzun müddətdir ki, köhnə binanın təmirini gözləyirdi.",
+    ]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SCRIPTS))
+def test_each_script_extracts_back_with_the_same_characters(language: str) -> None:
+    title, paragraphs = SCRIPTS[language]
+    document = make_document(title, paragraphs, language=language, source_url=URL,
+                             authors=["Ani Petrosyan"])
+    page = read(render(make_article(document, 2)))
+    assert len(page.reader.pages) == 1
+    assert page.fullness() >= FULL
+    assert flat(title) in page.flat
+    for paragraph in paragraphs:
+        assert flat(paragraph) in page.flat
+    letters = {c for c in "".join(paragraphs) if c.isalpha()}
+    assert letters <= set(page.text)
+    assert page.reader.trailer["/Root"]["/Lang"] == language
+
+
+@pytest.mark.parametrize("text, script", [
+    ("הוועדה אישרה את התוכנית ביום שלישי. העבודות יתחילו באביב.", "Hebrew"),
+    ("وافق المجلس البلدي على الخطة يوم الثلاثاء. ستبدأ الأعمال في الربيع.", "Arabic"),
+])
+def test_right_to_left_scripts_are_refused_plainly(text: str, script: str) -> None:
+    document = make_document("Council news", ["An English opening sentence. " + text])
+    with pytest.raises(OutputError, match=f"{script} script is not supported in the PDF"):
+        render(make_article(document, 1))
+
+
+def test_a_script_without_glyphs_is_refused_naming_it() -> None:
+    document = make_document("港口新闻", ["市议会周二批准了新的港口计划。工程将于春季开始。"],
+                             language="zh")
+    with pytest.raises(OutputError, match="CJK script is not supported"):
+        render(make_article(document, 1))
+
+
+# --- text is text ---------------------------------------------------------------------------
+
+MARKUP = [
+    'The memo read <b>urgent</b> and a<b and c>d, then <font name="Courier" size="40">big</font>.',
+    'AT&T, R&D spending and Q&A sessions rose; &amp; stayed &lt;literal&gt; too.',
+    'One reader pasted <img src="/etc/passwd"/> and <a href="javascript:alert(1)">click</a>.',
+    "An unclosed <i>tag and a <para> and ]]> end here.",
+]
+
+
+def test_markup_in_an_article_prints_literally() -> None:
+    document = make_document('Tags <b>in</b> the "title" & more', MARKUP, source_url=URL)
+    page = read(render(make_article(document, 1)))
+    for text in MARKUP:
+        assert flat(text) in page.flat
+    assert 'Tags <b>in</b> the "title" & more' in page.flat
+    raw = page.pdf
+    assert b"javascript" not in raw.lower()
+    assert b"/XObject" not in raw and b"/Subtype /Image" not in raw
+    annotations = page.reader.pages[0].get("/Annots", [])
+    assert [a.get_object()["/A"]["/URI"] for a in annotations] == [URL]
+
+
+def test_a_javascript_source_url_is_never_linked() -> None:
+    document = make_document("Links", [SHORT], source_url="javascript:alert(1)")
+    page = read(render(make_article(document, 1)))
+    assert "/Annots" not in page.reader.pages[0]
+    assert b"javascript" not in page.pdf.lower()
+
+
+# --- metadata, reproducibility, preview, configuration ----------------------------------
+
+def test_metadata() -> None:
+    article, page, _ = _rendered("medium", "A4")
+    meta = page.reader.metadata
+    assert meta is not None
+    assert meta.title == article.document.title
+    assert meta.author == "Mira Holt"
+    assert meta.subject == article.summary.texts[0]
+    keywords = [k.strip() for k in str(meta["/Keywords"]).split(",")]
+    assert "Orrin Ford" in keywords and len(keywords) >= 3
+    assert page.reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_two_runs_give_identical_bytes() -> None:
+    article = short_article()
+    assert render(article) == render(article)
+    medium = spread_summary(generated(42))
+    assert render(medium, pdf_page_size="Letter") == render(medium, pdf_page_size="Letter")
+
+
+@pytest.mark.parametrize("page_size, ratio", [("A4", 842 / 595), ("Letter", 792 / 612)])
+def test_preview_is_a_png_of_the_page(page_size: str, ratio: float) -> None:
+    png = render_preview(render(short_article(), pdf_page_size=page_size), dpi=50)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = struct.unpack(">II", png[16:24])
+    assert abs(width - 50 * {"A4": 595, "Letter": 612}[page_size] / 72) <= 1
+    assert abs(height / width - ratio) < 0.01
+
+
+def test_the_writer_is_registered_as_pdf() -> None:
+    writer = get_writer("pdf")
+    assert isinstance(writer, PdfWriter)
+    assert (writer.name, writer.extension, writer.media_type, writer.combines) == (
+        "pdf", ".pdf", "application/pdf", False)
+
+
+def test_organisation_in_the_masthead_and_user_style_overrides(tmp_path: Path) -> None:
+    (tmp_path / "onepager.toml").write_text(
+        '[labels]\nsummary = "En bref"\n[colours]\nmasthead = "#004400"\n', encoding="utf-8")
+    pdf = render(short_article(), organisation="Northshire Gazette", template_dir=tmp_path)
+    page = read(pdf)
+    assert page.fragments[0].text == "Northshire Gazette"
+    assert "EN BREF" in page.text and "SUMMARY" not in page.text
+    assert "KEY QUOTES" in page.text
+
+
+def test_a_bad_user_style_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "onepager.toml").write_text("[type]\nmin_size = 6\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="min_size"):
+        render(short_article(), template_dir=tmp_path)
+
+
+def test_one_article_at_a_time() -> None:
+    with pytest.raises(UsageError):
+        PdfWriter().write([short_article(), short_article()], io.BytesIO(), Options())
