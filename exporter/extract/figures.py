@@ -71,7 +71,7 @@ _KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
                     rf"|\b{_MONTH}\s(?:1[5-9]|20)\d\d\b"),
         ("measure", 2, rf"(?<![\w.,])(?:{_NUMBER})-{_UNIT}s?(?:-old)?"
                        r"(?:\s[^\W\d_]+(?:[-'’][^\W\d_]+)*)?"),
-        ("tally", 2, r"(?<![\w.,])\d{1,3}\s(?:to|-|–)\s\d{1,3}(?![\w.,])"
+        ("tally", 2, r"(?<![\w.,])\d{1,3}\s(?:to|-|–)\s\d{1,3}(?!\w|[.,]\d)"
                      r"|(?<![\w.,])\d{1,3}[-–]\d{1,3}\s(?:vote|win|victory|defeat|majority)\b"),
         ("count", 3, rf"(?<![\w.,:/-])(?:{_NUMBER})(?:\s{_SCALE}\b)?(?=\s[^\W\d_])"),
         ("year", 1, r"(?<![\w.,:/$£€-])(?:1[5-9]|20)\d0s(?!\w)"

@@ -1,0 +1,263 @@
+"""Lay out one article as a briefing inside the reference document.
+
+Order: title (and standfirst), meta line, Key points, Key quotes, Key figures,
+Full text; the header and footer come from the template. Every key point,
+quote and figure links to a bookmark around its sentence in the full text.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from ...config import Options
+from ...extract import key_figures, key_quotes
+from ...model import Article, Heading, ListItem, Quote, Sentence
+from ...model import Paragraph as BodyParagraph
+from ...textclean import clean_inline, clean_text
+from .ooxml import Bookmarks, add_hyperlink, bookmark_name, is_rtl, mark_rtl
+from .package import reproducible
+from .properties import set_properties
+from .template import fill_header_and_footer, open_template
+
+log = logging.getLogger(__name__)
+
+KEY_POINTS = "Key points"
+KEY_QUOTES = "Key quotes"
+KEY_FIGURES = "Key figures"
+FULL_TEXT = "Full text"
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+# Quotation marks the key quotes are shown in, by the article's language.
+_QUOTE_MARKS = {"de": ("„", "“"), "fr": ("«\u202f", "\u202f»"), "es": ("«", "»"),
+                "ru": ("«", "»"), "uk": ("«", "»"), "it": ("«", "»"), "pl": ("„", "”")}
+_MAX_HEADING_LEVEL = 9
+
+
+def build_briefing(article: Article, options: Options) -> bytes:
+    """The briefing for ``article`` as .docx bytes, identical for identical input."""
+    document = open_template(options)
+    _Briefing(document, article, options).write()
+    set_properties(document, article, options.organisation)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible(buffer.getvalue())
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+class _Briefing:
+    """Writes one article's briefing into an emptied reference document."""
+
+    def __init__(self, document: DocxDocument, article: Article, options: Options) -> None:
+        self.docx = document
+        self.article = article
+        self.source = article.document
+        self.options = options
+        self.bookmarks = Bookmarks()
+        self.quotes = key_quotes(self.source)
+        self.figures = key_figures(self.source)
+        self.targets: set[tuple[int, int]] = {s.position for s in article.summary.sentences}
+        self.targets |= {q.sentence.position for q in self.quotes}
+        self.targets |= {f.sentence.position for f in self.figures}
+        self._list_number: int | None = None
+
+    # -- the parts, in order -------------------------------------------------------------
+
+    def write(self) -> None:
+        url = self.source.source_url
+        fill_header_and_footer(self.docx, self.options.organisation, url,
+                               _host(url) or url or "")
+        self._set_language()
+        self._title()
+        self._meta()
+        self._key_points()
+        self._key_quotes()
+        self._key_figures()
+        self._full_text()
+
+    def _title(self) -> None:
+        self._paragraph("Title", [clean_inline(self.source.title)])
+        if self.source.standfirst:
+            self._paragraph("Subtitle", [clean_inline(self.source.standfirst)])
+
+    def _meta(self) -> None:
+        source = self.source
+        parts: list[str] = []
+        if source.authors:
+            names = [clean_inline(a) for a in source.authors]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            parts.append(f"By {joined}")
+        if source.published:
+            day = source.published
+            parts.append(f"{day.day} {_MONTHS[day.month - 1]} {day.year}")
+        if source.place:
+            parts.append(clean_inline(source.place))
+        parts.append(f"{source.reading_time} min read")
+        paragraph = self.docx.add_paragraph(style="Briefing Meta")
+        host = _host(source.source_url)
+        if host and source.source_url:
+            add_hyperlink(paragraph, host, url=source.source_url, style=self._link_style)
+            paragraph.add_run(" · ")
+        paragraph.add_run(" · ".join(parts))
+        self._direction(paragraph)
+
+    def _key_points(self) -> None:
+        sentences = self.article.summary.sentences
+        if not sentences:
+            return
+        self._heading(KEY_POINTS, 1)
+        for sentence in sentences:
+            paragraph = self.docx.add_paragraph(style="List Bullet")
+            self._link_to(paragraph, clean_text(sentence.text), sentence)
+            self._direction(paragraph)
+
+    def _key_quotes(self) -> None:
+        if not self.quotes:
+            return
+        self._heading(KEY_QUOTES, 1)
+        opening, closing = _QUOTE_MARKS.get(self.source.language, ("“", "”"))
+        for quote in self.quotes:
+            paragraph = self.docx.add_paragraph(style="Quote")
+            self._link_to(paragraph, f"{opening}{clean_text(quote.text)}{closing}",
+                          quote.sentence)
+            self._direction(paragraph)
+            if quote.speaker:
+                self._paragraph("Quote Speaker", [f"— {clean_inline(quote.speaker)}"])
+
+    def _key_figures(self) -> None:
+        if not self.figures:
+            return
+        self._heading(KEY_FIGURES, 1)
+        for figure in self.figures:
+            paragraph = self.docx.add_paragraph(style="List Bullet")
+            self._link_to(paragraph, clean_inline(figure.figure), figure.sentence, bold=True)
+            paragraph.add_run(": " + clean_inline(figure.context))
+            self._direction(paragraph)
+
+    def _full_text(self) -> None:
+        self._heading(FULL_TEXT, 1)
+        previous: object = None
+        for number, block in enumerate(self.source.blocks):
+            if isinstance(block, Heading):
+                level = min(block.level + 1, _MAX_HEADING_LEVEL)
+                self._heading(clean_inline(block.text), level)
+            elif isinstance(block, BodyParagraph):
+                self._sentences("Normal", block.sentences)
+            elif isinstance(block, Quote):
+                self._sentences("Quote", block.sentences)
+            elif isinstance(block, ListItem):
+                style = "List Number" if block.ordered else "List Bullet"
+                paragraph = self._sentences(style, block.sentences)
+                if block.ordered:
+                    restart = not (isinstance(previous, ListItem) and previous.ordered)
+                    self._number(paragraph, restart)
+            else:
+                log.warning("briefing: block %d (%s) cannot be rendered and is left out",
+                            number, type(block).__name__)
+            previous = block
+
+    # -- helpers ------------------------------------------------------------------------
+
+    @property
+    def _link_style(self) -> str:
+        return str(self.docx.styles["Hyperlink"].style_id)
+
+    def _heading(self, text: str, level: int) -> None:
+        self._paragraph(f"Heading {level}", [text])
+
+    def _paragraph(self, style: str, texts: Iterable[str]) -> Paragraph:
+        paragraph = self.docx.add_paragraph(style=style)
+        for text in texts:
+            paragraph.add_run(clean_text(text))
+        self._direction(paragraph)
+        return paragraph
+
+    def _sentences(self, style: str, sentences: Iterable[Sentence]) -> Paragraph:
+        """A body paragraph, one run per sentence, bookmarks round the linked ones."""
+        paragraph = self.docx.add_paragraph(style=style)
+        for i, sentence in enumerate(sentences):
+            if i:
+                paragraph.add_run(" ")
+            run = paragraph.add_run(clean_text(sentence.text))
+            if sentence.position in self.targets:
+                self.bookmarks.wrap(paragraph, bookmark_name(sentence.anchor), [run])
+        self._direction(paragraph)
+        return paragraph
+
+    def _link_to(self, paragraph: Paragraph, text: str, sentence: Sentence,
+                 bold: bool = False) -> None:
+        add_hyperlink(paragraph, text, anchor=bookmark_name(sentence.anchor), style=None)
+        if bold:
+            link_run = paragraph._p.findall(qn("w:hyperlink"))[-1].find(qn("w:r"))
+            link_run.get_or_add_rPr().get_or_add_b()
+
+    def _direction(self, paragraph: Paragraph) -> None:
+        if is_rtl(paragraph.text, self.source.language if not paragraph.text else None):
+            mark_rtl(paragraph)
+
+    def _number(self, paragraph: Paragraph, restart: bool) -> None:
+        """Number ordered list items, starting again at 1 for each separate list."""
+        if restart or self._list_number is None:
+            self._list_number = self._new_list()
+        if self._list_number is None:
+            return
+        numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numbering.get_or_add_ilvl().val = 0
+        numbering.get_or_add_numId().val = self._list_number
+
+    def _new_list(self) -> int | None:
+        style = self.docx.styles["List Number"].element
+        num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if num_id is None:
+            return None
+        try:
+            numbering = self.docx.part.numbering_part.element
+        except NotImplementedError:
+            return None
+        existing = numbering.num_having_numId(int(num_id.get(qn("w:val"))))
+        abstract = existing.find(qn("w:abstractNumId")).get(qn("w:val"))
+        num = numbering.add_num(int(abstract))
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return int(num.numId)
+
+    def _set_language(self) -> None:
+        """The article's language on the document defaults, for spelling and hyphenation."""
+        defaults = self.docx.styles.element.find(qn("w:docDefaults"))
+        if defaults is None:
+            return
+        run_defaults = defaults.find(qn("w:rPrDefault"))
+        if run_defaults is None:
+            run_defaults = OxmlElement("w:rPrDefault")
+            defaults.insert(0, run_defaults)
+        properties: Any = run_defaults.find(qn("w:rPr"))
+        if properties is None:
+            properties = OxmlElement("w:rPr")
+            run_defaults.append(properties)
+        language = properties.find(qn("w:lang"))
+        if language is None:
+            language = OxmlElement("w:lang")
+            following = [properties.find(qn(t)) for t in
+                         ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
+            anchor = next((f for f in following if f is not None), None)
+            if anchor is not None:
+                anchor.addprevious(language)
+            else:
+                properties.append(language)
+        code = self.source.language
+        language.set(qn("w:val"), code)
+        if is_rtl("", code):
+            language.set(qn("w:bidi"), code)

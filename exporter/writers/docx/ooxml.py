@@ -1,0 +1,155 @@
+"""The WordprocessingML python-docx has no API for: links, bookmarks, fields, right-to-left.
+
+Every function takes text that has already been cleaned and puts it in ``w:t``
+elements, so article text is only ever character data, never markup.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.text.parfmt import CT_PPr
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+# OOXML allows 40 characters; Word refuses names that do not start with a letter.
+BOOKMARK_MAX = 40
+_RTL_CLASSES = {"R", "AL"}
+_RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"}
+
+
+def is_rtl(text: str, language: str | None = None) -> bool:
+    """Whether ``text`` reads right to left: its strong characters are mostly Arabic/Hebrew."""
+    rtl = ltr = 0
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _RTL_CLASSES:
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    if rtl == ltr == 0:
+        return language in _RTL_LANGUAGES
+    return rtl > ltr
+
+
+def bookmark_name(anchor: str) -> str:
+    """A valid bookmark name from a model anchor (``s3-1`` -> ``s3_1``)."""
+    name = "".join(c if c.isascii() and (c.isalnum() or c == "_") else "_" for c in anchor)
+    if not name[:1].isalpha():
+        name = "b" + name
+    return name[:BOOKMARK_MAX]
+
+
+def _text_run(text: str, style: str | None = None, rtl: bool = False) -> Any:
+    run = OxmlElement("w:r")
+    if style:
+        run.get_or_add_rPr().style = style
+    if rtl:
+        run.get_or_add_rPr().get_or_add_rtl()
+    element = OxmlElement("w:t")
+    element.set(qn("xml:space"), "preserve")
+    element.text = text
+    run.append(element)
+    return run
+
+
+def add_hyperlink(
+    paragraph: Paragraph,
+    text: str,
+    *,
+    url: str | None = None,
+    anchor: str | None = None,
+    style: str | None = "Hyperlink",
+    rtl: bool = False,
+) -> None:
+    """Append a link: external to ``url`` (http/https only) or internal to bookmark ``anchor``."""
+    link = OxmlElement("w:hyperlink")
+    if url is not None:
+        if not url.lower().startswith(("http://", "https://")):
+            raise ValueError(f"refusing to link to {url!r}: only http(s) links are written")
+        rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        link.set(qn("r:id"), rel_id)
+    elif anchor is not None:
+        link.set(qn("w:anchor"), anchor)
+    link.set(qn("w:history"), "1")
+    link.append(_text_run(text, style, rtl))
+    paragraph._p.append(link)
+
+
+class Bookmarks:
+    """Hands out bookmark ids, unique within one document."""
+
+    def __init__(self) -> None:
+        self._next = 1
+
+    def wrap(self, paragraph: Paragraph, name: str, runs: Iterable[Run]) -> None:
+        """Put bookmark ``name`` around ``runs`` (consecutive runs of ``paragraph``)."""
+        runs = list(runs)
+        if not runs:
+            return
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self._next))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self._next))
+        self._next += 1
+        runs[0]._r.addprevious(start)
+        runs[-1]._r.addnext(end)
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
+    """Append a complex field (``PAGE``, ``NUMPAGES``) whose shown value Word recomputes."""
+
+    def char(kind: str) -> Any:
+        run = OxmlElement("w:r")
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run.append(element)
+        return run
+
+    instr_run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    instr_run.append(instr)
+    paragraph._p.append(char("begin"))
+    paragraph._p.append(instr_run)
+    paragraph._p.append(char("separate"))
+    paragraph._p.append(_text_run(placeholder))
+    paragraph._p.append(char("end"))
+
+
+def _insert_in_order(properties: Any, child: Any) -> None:
+    """Insert ``child`` into a ``w:pPr`` where the schema's element order puts it."""
+    order = CT_PPr._tag_seq
+    position = order.index(child.tag.replace(qn("w:"), "w:"))
+    for successor in order[position + 1 :]:
+        found = properties.find(qn(successor))
+        if found is not None:
+            found.addprevious(child)
+            return
+    properties.append(child)
+
+
+def mark_rtl(paragraph: Paragraph) -> None:
+    """Make ``paragraph`` right-to-left: ``w:bidi`` on it and ``w:rtl`` on each of its runs."""
+    properties = paragraph._p.get_or_add_pPr()
+    if properties.find(qn("w:bidi")) is None:
+        _insert_in_order(properties, OxmlElement("w:bidi"))
+    for run in paragraph._p.iter(qn("w:r")):
+        run.get_or_add_rPr().get_or_add_rtl()
+
+
+def shade_paragraph(paragraph: Paragraph, fill: str) -> None:
+    """Give ``paragraph`` a background colour (hex ``RRGGBB``), as a header band."""
+    properties = paragraph._p.get_or_add_pPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    _insert_in_order(properties, shading)

@@ -1,0 +1,172 @@
+"""The reference document: open it, empty its body, make sure the styles exist, fill its
+header and footer.
+
+Like pandoc's ``reference.docx``, the template gives the briefing its styles, page
+size, margins, header and footer; its body is thrown away. A template made in Word
+often lacks styles it never used (Word keeps built-in styles latent): those are
+copied from the packaged template so the briefing can always use Word's built-in
+names.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from typing import Any
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from ...config import Options
+from ...resources import packaged_templates, template_path
+from ...textclean import clean_inline
+from .ooxml import add_field, add_hyperlink, is_rtl, mark_rtl
+
+log = logging.getLogger(__name__)
+
+TEMPLATE_NAME = "briefing.docx"
+REQUIRED_STYLES = (
+    "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet",
+    "List Number", "Quote", "Header", "Footer", "Briefing Meta", "Quote Speaker", "Hyperlink",
+)
+_PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
+
+
+def open_template(options: Options) -> DocxDocument:
+    """The reference document named by the options, its body emptied, its styles complete."""
+    path = template_path(TEMPLATE_NAME, options.template_dir, options.docx_template)
+    document = docx.Document(str(path))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _complete_styles(document)
+    return document
+
+
+def _style_ids(document: DocxDocument) -> dict[str, Any]:
+    return {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
+
+
+def _complete_styles(document: DocxDocument) -> None:
+    """Copy styles the template lacks (and the styles they are based on) from the default."""
+    names = {style.name for style in document.styles}
+    missing = [name for name in REQUIRED_STYLES if name not in names]
+    if not missing:
+        return
+    default = docx.Document(str(packaged_templates() / TEMPLATE_NAME))
+    default_ids = _style_ids(default)
+    has_numbering = _has_numbering(document)
+    for name in missing:
+        element = default.styles[name].element
+        chain = [element]
+        based = element.find(qn("w:basedOn"))
+        while based is not None and based.get(qn("w:val")) not in _style_ids(document):
+            parent = default_ids.get(based.get(qn("w:val")))
+            if parent is None:
+                break
+            chain.append(parent)
+            based = parent.find(qn("w:basedOn"))
+        for style in reversed(chain):
+            if style.get(qn("w:styleId")) in _style_ids(document):
+                continue
+            clone = copy.deepcopy(style)
+            numbering = clone.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            if numbering is not None and not has_numbering:
+                numbering.getparent().remove(numbering)
+                log.warning("the DOCX template has no numbering: style %r is used without "
+                            "bullets or numbers", name)
+            document.styles.element.append(clone)
+
+
+def _has_numbering(document: DocxDocument) -> bool:
+    try:
+        document.part.numbering_part  # noqa: B018 - raises when absent
+    except NotImplementedError:
+        return False
+    return True
+
+
+def fill_header_and_footer(
+    document: DocxDocument, organisation: str, source_url: str | None, source_label: str
+) -> None:
+    """Put the organisation in the header and page numbers and the source in the footer.
+
+    The template's ``{organisation}``, ``{page}``, ``{pages}`` and ``{source}``
+    placeholders are replaced where they are, keeping their formatting; a template
+    without them gets the organisation and "Page X of Y" plus the source appended.
+    """
+    organisation = clean_inline(organisation)
+    link_style = document.styles["Hyperlink"].style_id
+    for section in document.sections:
+        # First-page and even-page variants only get their placeholders filled.
+        for variant in (section.first_page_header, section.first_page_footer,
+                        section.even_page_header, section.even_page_footer):
+            if not variant.is_linked_to_previous:
+                _fill(variant.paragraphs, organisation, source_url, source_label, link_style)
+        header, footer = section.header, section.footer
+        if not _fill(header.paragraphs, organisation, source_url, source_label, link_style):
+            paragraph = header.add_paragraph(style="Header")
+            paragraph.add_run(organisation)
+            _direction(paragraph, organisation)
+        if not _fill(footer.paragraphs, organisation, source_url, source_label, link_style):
+            pages = footer.add_paragraph(style="Footer")
+            _rebuild(pages, "Page {page} of {pages}", organisation, source_url, source_label,
+                     link_style)
+            if source_url or source_label:
+                source = footer.add_paragraph(style="Footer")
+                _rebuild(source, "{source}", organisation, source_url, source_label, link_style)
+
+
+def _fill(paragraphs: list[Paragraph], organisation: str, source_url: str | None,
+          source_label: str, link_style: str) -> bool:
+    """Replace placeholders in ``paragraphs``; whether there were any."""
+    found = False
+    for paragraph in paragraphs:
+        if _PLACEHOLDER.search(paragraph.text):
+            found = True
+            _rebuild(paragraph, paragraph.text, organisation, source_url, source_label,
+                     link_style)
+    return found
+
+
+def _rebuild(paragraph: Paragraph, pattern: str, organisation: str, source_url: str | None,
+             source_label: str, link_style: str) -> None:
+    """Rewrite ``paragraph`` from ``pattern``: literal text, fields and the source link."""
+    first_run = paragraph._p.find(qn("w:r"))
+    run_properties = first_run.find(qn("w:rPr")) if first_run is not None else None
+    for child in list(paragraph._p):
+        if child.tag != qn("w:pPr"):
+            paragraph._p.remove(child)
+    position = 0
+    for match in _PLACEHOLDER.finditer(pattern):
+        _literal(paragraph, pattern[position : match.start()], run_properties)
+        name = match.group(1)
+        if name == "organisation":
+            _literal(paragraph, organisation, run_properties)
+        elif name in ("page", "pages"):
+            add_field(paragraph, "PAGE" if name == "page" else "NUMPAGES")
+        elif source_url:
+            add_hyperlink(paragraph, source_label or source_url, url=source_url,
+                          style=link_style)
+        else:
+            _literal(paragraph, source_label, run_properties)
+        position = match.end()
+    _literal(paragraph, pattern[position:], run_properties)
+    _direction(paragraph, paragraph.text)
+
+
+def _literal(paragraph: Paragraph, text: str, run_properties: Any) -> None:
+    if not text:
+        return
+    run = paragraph.add_run(text)
+    if run_properties is not None:
+        run._r.insert(0, copy.deepcopy(run_properties))
+
+
+def _direction(paragraph: Paragraph, text: str) -> None:
+    if is_rtl(text):
+        mark_rtl(paragraph)
