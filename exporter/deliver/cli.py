@@ -70,8 +70,9 @@ def add_email_parser(subparsers: Any) -> None:
     target = parser.add_argument_group("delivery").add_mutually_exclusive_group()
     target.add_argument("--eml", type=Path, metavar="FILE", help="write the message to FILE")
     target.add_argument("--smtp", metavar="HOST[:PORT]", help="send through this SMTP server")
-    target.add_argument("--retry", type=Path, metavar="OUTBOX",
-                        help="send the messages waiting in OUTBOX (no ARTICLE then)")
+    parser.add_argument("--retry", type=Path, metavar="OUTBOX",
+                        help="send the messages waiting in OUTBOX (no ARTICLE then); to the "
+                             "server each was meant for, or to --smtp / [email] host")
     smtp = parser.add_argument_group("SMTP")
     mode = smtp.add_mutually_exclusive_group()
     mode.add_argument("--starttls", dest="security", action="store_const", const="starttls",
@@ -168,8 +169,9 @@ def _send(raw: bytes, server: tuple[str, int, str], args: argparse.Namespace,
 def _retry(args: argparse.Namespace, settings: EmailSettings) -> int:
     from .outbox import retry_outbox, waiting_messages
 
-    if args.articles or args.to or args.cc:
-        raise UsageError("email --retry sends what waits in the outbox: give no ARTICLE or --to")
+    if args.articles or args.to or args.cc or args.eml:
+        raise UsageError("email --retry sends what waits in the outbox: "
+                         "give no ARTICLE, --to, --cc or --eml with it")
     folder = args.retry
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such outbox folder")

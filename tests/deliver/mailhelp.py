@@ -23,11 +23,11 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from conftest import IN_CI, make_article, make_document
 
 from exporter.config import Options
 from exporter.model import Article
 from exporter.writers.registry import get_writer
-from conftest import IN_CI, make_article, make_document
 
 USER = "desk"
 PASSWORD = "s3cret pass ü"
