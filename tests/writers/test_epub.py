@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import require_tool
+from conftest import ROOT, SHARED, require_tool, shared_path
 from epubcheck_util import EpubCheckResult, check_epubs
 
+from exporter import read_article, summarise
 from exporter.config import Options
 from exporter.errors import UsageError
 from exporter.model import Article, Document, Heading, Paragraph, Sentence, Summary
@@ -167,8 +168,22 @@ def hostile_articles() -> list[Article]:
         [("paragraph", "מועצת העיר אישרה גשר חדש ביום שני. ההצבעה הסתיימה בשבעה מול שניים.")],
         language="he",
     )
+    twice = Sentence("This sentence claims a position another one holds.", 0, 0)
+    malformed = Document(title="Repeated positions", language="en",
+                         blocks=(Paragraph((twice,)), Paragraph((twice,))))
     return [markup, control_article, Article(empty, Summary((), "test")),
-            Article(heading_only, Summary((), "test")), hebrew]
+            Article(heading_only, Summary((), "test")), hebrew,
+            Article(malformed, Summary((twice,), "test"))]
+
+
+def real_articles() -> list[Article]:
+    """The packaged sample and, where ../shared is present, the scraped article."""
+    paths = [ROOT / "exporter" / "samples" / "harbour-solar.md"]
+    scraped = SHARED / "articles" / "nagorno-karabakh-scraped.txt"
+    if scraped.is_file():
+        paths.append(scraped)
+    documents = [read_article(path) for path in paths]
+    return [Article(d, summarise(d, sentences=4)) for d in documents]
 
 
 # ---------------------------------------------------------------- reading a book back
@@ -260,6 +275,8 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
                                                                     "It has two sentences.")],
                                         language="en") for n in range(12)]),
         }
+        made["real"] = write_book(folder / "real.epub", real_articles(),
+                                  Options(digest_title="Morning digest"))
         patch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
         made["epoch"] = write_book(folder / "epoch.epub", [arabic()])
     return made
@@ -275,7 +292,7 @@ def epubcheck_results(books: dict[str, Book]) -> dict[Path, EpubCheckResult]:
 
 
 @pytest.mark.parametrize("name", ["digest", "single", "several", "hostile", "css",
-                                  "template-dir", "many", "epoch"])
+                                  "template-dir", "many", "real", "epoch"])
 def test_epubcheck_reports_no_errors_and_no_warnings(name: str, books, epubcheck_results) -> None:
     result = epubcheck_results[books[name].path]
     assert result.clean, str(result)
@@ -673,3 +690,45 @@ def test_many_articles_are_numbered_in_order(books) -> None:
     assert book.chapters() == [f"article-{n:02d}.xhtml" for n in range(1, 13)]
     titles = [text_of(book.xml(name).find(".//x:h1", NS)) for name in book.chapters()]  # type: ignore[arg-type]
     assert titles == [f"Item {n}" for n in range(12)]
+
+
+def test_ids_are_unique_in_every_page(books) -> None:
+    for book in books.values():
+        for name in [n[len("EPUB/"):] for n in book.zip.namelist() if n.endswith(".xhtml")]:
+            ids = [e.get("id") for e in book.xml(name).iter() if e.get("id")]
+            assert len(ids) == len(set(ids)), (book.path.name, name)
+
+
+def test_repeated_sentence_positions_get_one_anchor(books) -> None:
+    page = books["hostile"].xml("article-06.xhtml")
+    spans = page.findall(".//x:section[@class='full-text']//x:span", NS)
+    assert [s.get("id") for s in spans] == ["s0-0", None]
+    link = page.find(".//x:section[@class='summary']//x:a", NS)
+    assert link is not None and link.get("href") == "#s0-0"
+
+
+def test_real_articles_make_a_digest(books) -> None:
+    book = books["real"]
+    sample = book.articles[0]
+    page = book.xml("article-01.xhtml")
+    assert text_of(page.find(".//x:h1", NS)) == sample.document.title  # type: ignore[arg-type]
+    links = page.findall(".//x:section[@class='summary']//x:a", NS)
+    assert [text_of(a) for a in links] == sample.summary.texts and len(links) == 4
+    headings = [b.text for b in sample.document.blocks if isinstance(b, Heading)]
+    assert headings and "How the scheme will be paid for" in headings
+    nav = text_of(book.xml("nav.xhtml"))
+    for heading in headings:
+        assert heading in nav
+
+
+def test_the_scraped_article_is_in_the_digest_without_furniture(books) -> None:
+    scraped = shared_path("articles", "nagorno-karabakh-scraped.txt")
+    book = books["real"]
+    assert len(book.articles) == 2
+    document = book.articles[1].document
+    assert document.source is not None and document.source.endswith(scraped.name)
+    page = book.xml("article-02.xhtml")
+    assert text_of(page.find(".//x:h1", NS)) == document.title  # type: ignore[arg-type]
+    body = text_of(page)
+    for furniture in ("scorecardresearch", "Skip to main content"):
+        assert furniture not in body

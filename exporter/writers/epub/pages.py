@@ -93,8 +93,13 @@ def chapter_page(chapter: Chapter) -> bytes:
         _text(header, "p", document.standfirst, {"class": "standfirst"})
     _meta_line(header, chapter)
 
-    anchors = {s.anchor for s in document.sentences()}
     chosen = [s for s in chapter.article.summary.sentences if clean_inline(s.text)]
+    # The full text is built first: the summary may only link to ids it really has.
+    full = ET.Element("section", {"class": "full-text", "aria-label": "Full text"})
+    anchors: set[str] = set()
+    if not _body(full, document.blocks, {s.anchor for s in chosen}, anchors):
+        _label(_text(full, "p", "This article has no text.", {"class": "empty"}), chapter.language)
+
     if chosen:
         box = ET.SubElement(article, "section", {"class": "summary", "role": "doc-abstract",
                                                  "aria-labelledby": "summary-heading"})
@@ -108,11 +113,7 @@ def chapter_page(chapter: Chapter) -> bytes:
                 log.warning("%s: summary sentence %s is not in the text; shown without a link",
                             chapter.title, sentence.anchor)
                 item.text = _inline(sentence.text)
-
-    full = ET.SubElement(article, "section", {"class": "full-text", "aria-label": "Full text"})
-    summarised = {s.anchor for s in chosen}
-    if not _body(full, document.blocks, summarised):
-        _label(_text(full, "p", "This article has no text.", {"class": "empty"}), chapter.language)
+    article.append(full)
     return _serialise(html)
 
 
@@ -191,8 +192,9 @@ def _http_host(url: str | None) -> str | None:
     return parts.hostname.removeprefix("www.")
 
 
-def _body(parent: ET.Element, blocks: Iterable[Block], summarised: set[str]) -> bool:
-    """Append the article's blocks; False when nothing was written."""
+def _body(parent: ET.Element, blocks: Iterable[Block], summarised: set[str],
+          anchors: set[str]) -> bool:
+    """Append the article's blocks, adding sentence ids to ``anchors``; False if none written."""
     wrote = False
     current_list: ET.Element | None = None
     current_ordered: bool | None = None
@@ -202,7 +204,7 @@ def _body(parent: ET.Element, blocks: Iterable[Block], summarised: set[str]) -> 
                 current_list = ET.SubElement(parent, "ol" if block.ordered else "ul")
                 current_ordered = block.ordered
             item = ET.SubElement(current_list, "li")
-            wrote |= _sentences(item, block.sentences, summarised)
+            wrote |= _sentences(item, block.sentences, summarised, anchors)
             continue
         current_list, current_ordered = None, None
         if isinstance(block, Heading):
@@ -213,25 +215,36 @@ def _body(parent: ET.Element, blocks: Iterable[Block], summarised: set[str]) -> 
                 wrote = True
         elif isinstance(block, Quote):
             quote = ET.SubElement(parent, "blockquote")
-            wrote |= _sentences(ET.SubElement(quote, "p"), block.sentences, summarised)
+            wrote |= _sentences(ET.SubElement(quote, "p"), block.sentences, summarised, anchors)
         elif isinstance(block, Paragraph):
-            wrote |= _sentences(ET.SubElement(parent, "p"), block.sentences, summarised)
+            wrote |= _sentences(ET.SubElement(parent, "p"), block.sentences, summarised,
+                                anchors)
         else:
             log.warning("block %d (%s) cannot be shown in the EPUB digest; skipped",
                         index, type(block).__name__)
     return wrote
 
 
-def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: set[str]) -> bool:
-    """Each sentence as a span whose id is its anchor, so the summary can link to it."""
+def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: set[str],
+               anchors: set[str]) -> bool:
+    """Each sentence as a span whose id is its anchor, so the summary can link to it.
+
+    A position already used in the page (a malformed document) gets no second id.
+    """
     previous: ET.Element | None = None
     for sentence in sentences:
         text = clean_text(sentence.text)
         if not text:
             continue
-        attributes = {"id": sentence.anchor}
-        if sentence.anchor in summarised:
-            attributes["class"] = "summarised"
+        attributes: dict[str, str] = {}
+        if sentence.anchor not in anchors:
+            attributes["id"] = sentence.anchor
+            anchors.add(sentence.anchor)
+            if sentence.anchor in summarised:
+                attributes["class"] = "summarised"
+        else:
+            log.warning("sentence position %s appears twice; its second copy gets no anchor",
+                        sentence.anchor)
         span = ET.SubElement(parent, "span", attributes)
         span.text = text
         if previous is not None:
