@@ -113,7 +113,7 @@ def read_path(
     source = str(path)
     try:
         if file.is_dir():
-            raise InputError(source, "is a folder, not an article file")
+            raise InputError(source, "is a folder with no article files (.txt, .md, .html)")
         size = file.stat().st_size
         _check_size(size, max_bytes, source)
         data = file.read_bytes()
@@ -136,9 +136,17 @@ def _check_size(size: int, max_bytes: int, source: str) -> None:
     if size > max_bytes:
         raise InputError(
             source,
-            f"is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB input limit "
+            f"is {_human(size)}, over the {_human(max_bytes)} input limit "
             "(raise max_input_bytes in exporter.toml to allow it)",
         )
+
+
+def _human(size: int) -> str:
+    """``3072`` -> ``3.1 kB``, ``52428800`` -> ``52.4 MB``: decimal units, as file managers use."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} bytes"
 
 
 __all__ = ["FORMATS", "read_bytes", "read_path", "read_string", "sniff_format"]

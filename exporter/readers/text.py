@@ -14,6 +14,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from ..errors import InputError
 from ..model import Document
 from .build import DATELINE, RawBlock, build_document
 from .dates import parse_date
@@ -103,6 +104,8 @@ def read_text(
         if body:
             kept.append(body)
 
+    if len(kept) == 1 and len(kept[0]) == 1 and _looks_like_headline(kept[0][0]):
+        raise InputError(source, "has a headline but no article text")
     title = None
     if len(kept) > 1 and len(kept[0]) == 1 and _looks_like_headline(kept[0][0]):
         title = kept.pop(0)[0]

@@ -67,7 +67,7 @@ def test_unreadable_inputs_name_the_file_and_reason(
 def test_missing_file_folder_and_size_limit(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         read_path(tmp_path / "missing.txt")
-    with pytest.raises(InputError, match="is a folder"):
+    with pytest.raises(InputError, match="is a folder with no article files"):
         read_path(tmp_path)
     big = tmp_path / "big.txt"
     big.write_text("Word. " * 2000)
