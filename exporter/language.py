@@ -7,21 +7,31 @@ scripts that identify their language on their own.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from collections import Counter
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 # A handful of very frequent words for languages sumy has no stop-word list for.
 _EXTRA_STOPWORDS = {
-    "ru": "и в не на что он я с как а то все она так его но да ты к у же вы за бы по только "
-    "ее мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть "
-    "был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где "
-    "есть надо ней для мы тебя их чем была сам чтобы без будто чего раз тоже себе под будет "
-    "это также который которые года после при этом",
+    # Russian: pronouns, prepositions, conjunctions, particles and auxiliary forms,
+    # the words a frequency list of Russian news puts above the first noun.
+    "ru": "а без более бы был была были было быть в вам вас весь во вот все всего всех вы "
+    "где да даже для до его ее её ей ему если есть еще ещё же за здесь и из или им их к как "
+    "какой когда кто ли либо между меня мне много может можно мы на над надо наш не него "
+    "нее неё нет ни них но ну о об однако он она они оно от очень по под при с со так "
+    "также такой там те тем то того тоже той только том ты у уж уже хотя чего чей чем "
+    "что чтобы чье чья эта эти это этого этой этом этот я который которая которое "
+    "которые которых котором которой которую после перед через около против ради среди "
+    "будет будут было бы являются является стал стала стали свой своя свое своё свои "
+    "своих себя себе сам сама сами самый нам нас ним ними нему ней ею ими кроме лишь "
+    "почти пока потом потому поэтому сейчас теперь тогда тут всё всегда никогда ничего "
+    "нибудь раз два года году лет также этим этих эту иной иные каждый любой другой "
+    "других другие сказал сказала заявил заявила отметил",
     "nl": "de het een en van in is dat op te zijn niet met voor er aan om ook als bij maar "
     "door dan wordt naar nog uit worden deze over tot zo kan geen heeft",
     "tr": "ve bir bu da de için ile olarak çok daha ne gibi kadar sonra ama en olan var "
@@ -55,13 +65,20 @@ def stop_words(code: str) -> frozenset[str]:
     name = _SUMY_LANGUAGES.get(code)
     words: set[str] = set()
     if name is not None:
-        try:
-            text = resources.files("sumy").joinpath(f"data/stopwords/{name}.txt").read_text("utf-8")
-            words.update(w.strip().lower() for w in text.splitlines() if w.strip())
-        except (FileNotFoundError, ModuleNotFoundError):
-            pass
+        text = _sumy_stop_word_file(name)
+        words.update(w.strip().lower() for w in text.splitlines() if w.strip())
     words.update(_EXTRA_STOPWORDS.get(code, "").split())
     return frozenset(words)
+
+
+def _sumy_stop_word_file(name: str) -> str:
+    """sumy's stop-word list, read from its package folder without importing sumy."""
+    spec = importlib.util.find_spec("sumy")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "data" / "stopwords" / f"{name}.txt"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return ""
 
 
 def _script(char: str) -> str:

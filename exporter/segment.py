@@ -26,6 +26,23 @@ _PUNKT_LANGUAGES = {
 }
 # Full stops of scripts Punkt does not know (Armenian, Devanagari, CJK, Arabic, Ethiopic).
 _OTHER_STOPS = re.compile(r"(?<=[։।。！？؟።])\s+")
+# Abbreviations Punkt's models miss (month and weekday names, common short forms),
+# lower-cased, without their full stop. A piece ending in one joins the next piece.
+_ABBREVIATIONS = {
+    "de": "jan feb mär mrz apr jun jul aug sep sept okt nov dez mo di mi do fr sa "
+    "nr ca bzw vgl ggf usw inkl evtl str tel abs bd hr dr prof st mio mrd",
+    # Only forms that are not also English words ending a sentence ("sun", "no").
+    "en": "jan feb apr jun jul aug sept oct nov dec tues thurs approx dept gov sen rep lt "
+    "col sgt",
+    "fr": "janv févr avr juil sept oct nov déc env cf mme mlle me st ste",
+    "es": "ene feb abr jun jul ago sept oct nov dic sr sra srta dr dra etc aprox",
+    "it": "genn febbr apr giu lug ago sett ott nov dic sig dott ecc",
+    "ru": "янв фев февр мар апр авг сен сент окт ноя нояб дек г гг им ул д т тыс млн млрд "
+    "руб см др пр проф",
+    "uk": "січ лют бер квіт трав черв лип серп вер жовт лист груд р вул тис млн млрд грн",
+}
+_LAST_WORD = re.compile(r"(\w+)\.$")
+_STARTS_LOWER = re.compile(r"^[\"'«„“‘(\[]*[^\W\d_]")
 # Punkt keeps a dangerously long run without punctuation as one sentence; so do we,
 # but a sentence is never longer than this many characters.
 MAX_SENTENCE_CHARS = 2000
@@ -43,13 +60,41 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     text = text.strip()
     if not text:
         return []
-    sentences: list[str] = []
-    for chunk in _tokenizer(language).tokenize(text):
+    pieces: list[str] = []
+    for chunk in _rejoin(_tokenizer(language).tokenize(text), language):
         for part in _OTHER_STOPS.split(chunk):
             part = part.strip()
             if part:
-                sentences.extend(_bounded(part))
-    return sentences
+                pieces.extend(_bounded(part))
+    return pieces
+
+
+def _rejoin(pieces: list[str], language: str) -> list[str]:
+    """Undo Punkt's splits after abbreviations and before lower-case continuations.
+
+    German "am 5. Jan. um 10 Uhr" must stay one sentence: a piece that ends in a
+    known abbreviation, or is followed by a piece starting with a lower-case
+    letter, is joined to the next one.
+    """
+    known = set(_ABBREVIATIONS.get(language, "").split())
+    joined: list[str] = []
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        if joined and _continues(joined[-1], piece, known):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _continues(previous: str, piece: str, known: set[str]) -> bool:
+    first = _STARTS_LOWER.match(piece)
+    if first and first.group(0)[-1].islower():
+        return True
+    last = _LAST_WORD.search(previous)
+    return bool(last and last.group(1).lower() in known)
 
 
 def _bounded(sentence: str) -> list[str]:

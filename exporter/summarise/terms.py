@@ -74,11 +74,29 @@ class Terms:
         return np.fromiter((len(t) for t in self.tokens), dtype=np.float64, count=len(self.tokens))
 
 
+# Scripts written without spaces between words: Chinese, Japanese kana, Thai.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def content_tokens(
     text: str, stops: frozenset[str], stem: Stemmer
 ) -> tuple[str, ...]:
-    """Stemmed, lower-cased words of ``text`` that are not stop words (sumy's rule)."""
-    return tuple(stem(w) for w in (w.lower() for w in WORD.findall(text)) if w not in stops)
+    """Stemmed, lower-cased words of ``text`` that are not stop words (sumy's rule).
+
+    A run of an unspaced script (Chinese, Japanese, Thai) is one regex "word";
+    it is taken as overlapping character bigrams, the usual unit for such text
+    in retrieval, so that sentences in those languages can share terms.
+    """
+    tokens: list[str] = []
+    for word in WORD.findall(text):
+        word = word.lower()
+        if word in stops:
+            continue
+        if len(word) > 2 and _UNSPACED.match(word):
+            tokens.extend(word[i : i + 2] for i in range(len(word) - 1))
+        else:
+            tokens.append(stem(word))
+    return tuple(tokens)
 
 
 def term_matrix(

@@ -1,0 +1,116 @@
+"""Summariser speed: vectorised LexRank/TextRank and the default beside sumy's own (``make bench``).
+
+Documents are synthetic but article-like: sentences of 8 to 30 words drawn
+from a Zipf-distributed vocabulary of pronounceable words, in paragraphs of
+four, so that the graphs have the density of real prose. Every figure is
+measured in this run: the median of several repetitions for the fast methods,
+fewer for sumy (which takes about a minute per call at 2,000 sentences). The
+50,000-sentence (book-sized) case runs each method in a fresh subprocess and
+reports its wall time and peak resident memory (interpreter and imports
+included).
+
+    .venv/bin/python benchmarks/bench_summarise.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from exporter.model import Document, Paragraph, Sentence  # noqa: E402
+
+_SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", "ai", "en")]
+
+
+def synthetic_document(sentences: int, seed: int = 7) -> Document:
+    """An English-tagged document of ``sentences`` article-like sentences."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    vocabulary = [
+        "".join(rng.choice(_SYLLABLES, size=int(rng.integers(2, 4)))) for _ in range(20000)
+    ]
+    ranks = np.arange(1, len(vocabulary) + 1)
+    probabilities = (1.0 / ranks) / (1.0 / ranks).sum()
+    texts = []
+    for _ in range(sentences):
+        words = rng.choice(len(vocabulary), size=int(rng.integers(8, 31)), p=probabilities)
+        text = " ".join(vocabulary[w] for w in words)
+        texts.append(text[0].upper() + text[1:] + ".")
+    blocks = tuple(
+        Paragraph(tuple(Sentence(t, p, i) for i, t in enumerate(texts[start : start + 4])))
+        for p, start in enumerate(range(0, len(texts), 4))
+    )
+    return Document(title="Synthetic", blocks=blocks, language="en")
+
+
+def _time(call: Callable[[], object], repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def _in_subprocess(method: str, sentences: int) -> dict[str, float]:
+    code = (
+        "import json, resource, sys, time\n"
+        f"sys.path.insert(0, {str(ROOT)!r}); sys.path.insert(0, {str(ROOT / 'benchmarks')!r})\n"
+        "from bench_summarise import synthetic_document\n"
+        "from exporter.summarise import summarise\n"
+        f"doc = synthetic_document({sentences})\n"
+        "started = time.perf_counter()\n"
+        f"summary = summarise(doc, sentences=10, method={method!r})\n"
+        "seconds = time.perf_counter() - started\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps({'seconds': seconds, 'peak_mb': peak, 'chosen': len(summary.sentences)}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=600
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip sumy at 2,000 sentences")
+    args = parser.parse_args(argv)
+    from exporter.summarise import summarise
+
+    sizes = (500,) if args.quick else (500, 2000)
+    print("Summariser speed (median seconds; speed-up = sumy / vectorised)\n")
+    print(f"{'sentences':>9}  {'method':<10} {'sumy s':>9} {'fast s':>9} {'speed-up':>9}")
+    for size in sizes:
+        document = synthetic_document(size)
+        for name in ("lexrank", "textrank"):
+            fast = _time(lambda n=name: summarise(document, sentences=10, method=n), 5)
+            sumy = _time(
+                lambda n=name: summarise(document, sentences=10, method=f"sumy-{n}"),
+                3 if size <= 500 else 1,
+            )
+            print(f"{size:>9}  {name:<10} {sumy:>9.3f} {fast:>9.4f} {sumy / fast:>8.0f}x")
+        default = _time(lambda: summarise(document, sentences=10), 5)
+        print(f"{size:>9}  {'default':<10} {'':>9} {default:>9.4f}")
+    print("\nBook-sized document: 50,000 sentences, one fresh process per method")
+    print(f"{'method':<10} {'seconds':>8} {'peak MB':>8}")
+    for name in ("lexrank", "textrank", "default"):
+        figures = _in_subprocess(name, 50000)
+        print(f"{name:<10} {figures['seconds']:>8.2f} {figures['peak_mb']:>8.0f}")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\n(this process peaked at {own:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""The vectorised LexRank and TextRank rank sentences exactly as sumy's own do."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from summarise_articles import ENGLISH
+
+from exporter.model import Document, Paragraph, Sentence
+from exporter.summarise import rank
+from exporter.summarise.fast import lexrank, textrank
+from exporter.summarise.graph import products
+from exporter.summarise.sumy_bridge import sumy_method
+from tests.conftest import make_document, shared_path
+
+SECOND = (
+    "A storm closed the mountain pass on Friday and stranded two hundred drivers overnight.",
+    "Rescue teams brought blankets and hot food to the drivers stranded on the pass. "
+    "Snow ploughs cleared one lane of the pass by Saturday morning.",
+    "The weather service had warned of heavy snow on the pass two days earlier. "
+    "Drivers said the warning never reached the valley towns.",
+    "The regional government will review how storm warnings are sent. "
+    "A new text message alert for the pass is planned before next winter.",
+)
+
+
+def _sumy_stemmer() -> object:
+    from sumy.nlp.stemmers import Stemmer
+
+    return Stemmer("english")
+
+
+@pytest.mark.parametrize("paragraphs", [ENGLISH, SECOND], ids=["harbour", "storm"])
+@pytest.mark.parametrize("name", ["lexrank", "textrank"])
+def test_same_ranking_as_sumy_with_the_same_stemmer(paragraphs: tuple[str, ...], name: str) -> None:
+    document = make_document("Test", paragraphs, language="en")
+    candidates = list(document.sentences())
+    fast = {"lexrank": lexrank, "textrank": textrank}[name]
+    expected = sumy_method(name)(document, candidates)
+    assert fast(document, candidates, stem=_sumy_stemmer()) == expected  # type: ignore[arg-type]
+    # The NLTK-free default stemmer gives the same summaries on these articles.
+    for count in (1, 2, 3, 5):
+        assert sorted(fast(document, candidates)[:count]) == sorted(expected[:count])
+
+
+def test_same_selection_as_sumy_on_the_bbc_set() -> None:
+    root = shared_path("eval", "bbc", "article")
+    files = sorted(root.glob("*/*.txt"))[::5]
+    assert files
+    for path in files:
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+        sentences = tuple(Sentence(t, 0, i) for i, t in enumerate(x for x in lines if x))
+        document = Document("BBC", (Paragraph(sentences),), language="en")
+        for name in ("lexrank", "textrank"):
+            _, mine = rank(document, name)
+            _, theirs = rank(document, f"sumy-{name}")
+            for count in (3, len(sentences) // 3):
+                assert sorted(mine[:count]) == sorted(theirs[:count]), (path.name, name, count)
+
+
+def test_banded_products_equal_exact_products_inside_the_band() -> None:
+    rng = np.random.default_rng(3)
+    from scipy import sparse
+
+    matrix = sparse.random(700, 50, density=0.1, random_state=rng, format="csr")
+    exact = products(matrix).toarray()
+    banded = products(matrix, window=40).toarray()
+    i, j = np.indices(exact.shape)
+    inside = np.abs(i - j) <= 40
+    assert np.allclose(banded[inside], exact[inside])
+    assert not banded[~inside].any()
+    assert exact[~inside].any()
+
+
+def test_long_documents_use_the_banded_graph(monkeypatch: pytest.MonkeyPatch) -> None:
+    import exporter.summarise.graph as graph
+
+    paragraphs = tuple(ENGLISH * 40)
+    document = make_document("Long", paragraphs, language="en")
+    _, exact = rank(document, "textrank")
+    monkeypatch.setattr(graph, "EXACT_LIMIT", 10)
+    monkeypatch.setattr(graph, "WINDOW", 5)
+    _, banded = rank(document, "textrank")
+    assert sorted(banded) == sorted(exact) == list(range(len(exact)))
+    assert banded != exact  # a different graph, still a full ranking
