@@ -97,11 +97,12 @@ def parse_size(value: str | int) -> int | None:
 
 
 def format_size(size: int) -> str:
-    """A size for people: ``10 MB``, ``1.4 MB``, ``820 KB``, ``312 bytes`` (decimal units)."""
+    """A size for people: ``10 MB``, ``1.4 MB``, ``820 KB``, ``4.3 KB``, ``312 bytes`` (decimal)."""
     if size >= 1000**2:
         return f"{size / 1000**2:.1f}".removesuffix(".0") + " MB"
     if size >= 1000:
-        return f"{size / 1000:.0f} KB"
+        kilo = size / 1000
+        return (f"{kilo:.1f}".removesuffix(".0") if kilo < 100 else f"{kilo:.0f}") + " KB"
     return f"{size} bytes"
 
 
