@@ -13,13 +13,22 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.text.parfmt import CT_PPr
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 # OOXML allows 40 characters; Word refuses names that do not start with a letter.
 BOOKMARK_MAX = 40
 _RTL_CLASSES = {"R", "AL"}
+# The order ECMA-376 prescribes for the children of w:pPr.
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+    "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+    "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
 _RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"}
 
 
@@ -126,9 +135,8 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
 
 def _insert_in_order(properties: Any, child: Any) -> None:
     """Insert ``child`` into a ``w:pPr`` where the schema's element order puts it."""
-    order = CT_PPr._tag_seq
-    position = order.index(child.tag.replace(qn("w:"), "w:"))
-    for successor in order[position + 1 :]:
+    position = _PPR_ORDER.index(child.tag.replace(qn("w:"), "w:"))
+    for successor in _PPR_ORDER[position + 1 :]:
         found = properties.find(qn(successor))
         if found is not None:
             found.addprevious(child)

@@ -128,6 +128,11 @@ def _fill(paragraphs: list[Paragraph], organisation: str, source_url: str | None
     for paragraph in paragraphs:
         if _PLACEHOLDER.search(paragraph.text):
             found = True
+            alone = len(paragraph._p.getparent().findall(qn("w:p"))) == 1
+            if paragraph.text.strip() == "{source}" and not (source_url or source_label):
+                if not alone:  # a part must keep one paragraph
+                    paragraph._p.getparent().remove(paragraph._p)
+                    continue
             _rebuild(paragraph, paragraph.text, organisation, source_url, source_label,
                      link_style)
     return found

@@ -1,0 +1,558 @@
+"""The DOCX briefing, read back with python-docx and checked by LibreOffice.
+
+Every briefing the tests inspect is built once, in the session fixture ``briefings``,
+so that one LibreOffice run converts them all.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import require_tool, shared_path
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from exporter.config import Options
+from exporter.extract import key_figures, key_quotes
+from exporter.model import Article, Document, Heading, ListItem, Paragraph, Quote, Sentence, Summary
+from exporter.readers.build import RawBlock, build_document
+from exporter.resources import packaged_templates
+from exporter.writers.docx import DocxWriter
+from exporter.writers.registry import get_writer
+
+ORGANISATION = "Tidewater Analysis Unit"
+SOURCE_URL = "https://www.harbourton-courier.example/news/2024/ferry-pier?id=7&ref=rss"
+
+# An article of our own: headings, quotations, figures, lists, a block quote.
+ENGLISH_BLOCKS = [
+    RawBlock("paragraph", "HARBOURTON — The town council voted 7 to 2 on Thursday to close the "
+             "old ferry pier, a decision critics called a \"betrayal\". Repairs would have cost "
+             "£18.5 million."),
+    RawBlock("paragraph", "\"We cannot keep patching a structure that was built for rowing "
+             "boats,\" said Mira Okafor, the council's chair. She said 1,200 passengers use the "
+             "ferry each day."),
+    RawBlock("heading", "What happens next", 1),
+    RawBlock("paragraph", "A floating pontoon will replace the pier by June 2025. The harbour "
+             "authority said the work would take a 40-week programme of dredging."),
+    RawBlock("item", "Close the pier to vehicles in March.", ordered=True),
+    RawBlock("item", "Open the pontoon in June.", ordered=True),
+    RawBlock("paragraph", "Residents listed their worries:"),
+    RawBlock("item", "Longer queues at the quay."),
+    RawBlock("item", "Higher fares for commuters."),
+    RawBlock("heading", "Reaction", 2),
+    RawBlock("quote", "A town that forgets its harbour forgets itself."),
+    RawBlock("paragraph", "Tom Hale, a ferryman, said: \u201cI have taken this ferry every "
+             "morning for thirty years. Nobody asked us.\u201d"),
+    RawBlock("item", "Survey the seabed.", ordered=True),
+    RawBlock("item", "Publish the costs.", ordered=True),
+]
+
+
+def english_document(**changes: object) -> Document:
+    meta: dict[str, object] = {
+        "title": "Harbourton votes to close its old ferry pier",
+        "standfirst": "A pontoon will replace the 1890s structure next summer",
+        "authors": ("Lena Sørensen", "Tom Bright"),
+        "place": "Harbourton",
+        "published": date(2024, 3, 7),
+        "source_url": SOURCE_URL,
+        "language": "en",
+    }
+    meta.update(changes)
+    return build_document(ENGLISH_BLOCKS, **meta)  # type: ignore[arg-type]
+
+
+def summarised(document: Document, positions: list[tuple[int, int]]) -> Article:
+    """An article whose summary is the sentences at ``positions``."""
+    sentences = tuple(document.sentence_at(*p) for p in positions)
+    return Article(document, Summary(sentences, "test"))
+
+
+def english_article(**changes: object) -> Article:
+    return summarised(english_document(**changes), [(0, 0), (1, 1), (3, 0)])
+
+
+ARABIC = [
+    "أعلن مجلس المدينة يوم الخميس إغلاق رصيف العبارات القديم. وقال رئيس المجلس إن الإصلاحات "
+    "ستكلف الكثير.",
+    "سيتم بناء رصيف عائم جديد بحلول الصيف المقبل.",
+]
+HEBREW = ["מועצת העיר הצביעה ביום חמישי על סגירת המזח הישן. תושבים רבים מחו על ההחלטה."]
+
+
+def rtl_article(paragraphs: list[str], language: str, title: str) -> Article:
+    raw = [RawBlock("paragraph", p) for p in paragraphs]
+    raw.append(RawBlock("paragraph", "The English summary of the council's report follows."))
+    document = build_document(raw, title=title, language=language)
+    return summarised(document, [(0, 0)])
+
+
+def hostile_article() -> Article:
+    """Text the writer must clean itself: the Document is built directly, not by a reader."""
+    texts = [
+        "Nul\x00byte and form\x0cfeed and a lone \ud800surrogate survive.",
+        "Markup stays text: <b>bold</b> &amp; AT&T <w:p/> ]]> end.",
+    ]
+    sentences = [Sentence(t, i, 0) for i, t in enumerate(texts)]
+    blocks = (Paragraph((sentences[0],)), Quote((sentences[1],)), Heading("Head\x07ing <i>"),
+              ListItem((Sentence("Item \x1b one", 3, 0),)))
+    document = Document(title="Hostile \x00<title> & co", blocks=blocks,
+                        authors=("Eve\x0b <script>",), language="en")
+    return Article(document, Summary((sentences[0], sentences[1]), "test"))
+
+
+def custom_template(directory: Path) -> Path:
+    """A house template: another font, wider margins, its own header text."""
+    document = docx.Document(str(packaged_templates() / "briefing.docx"))
+    normal = document.styles["Normal"]
+    normal.font.name = "Courier New"
+    normal.font.size = Pt(12)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attribute), "Courier New")
+    section = document.sections[0]
+    section.left_margin = section.right_margin = Cm(4)
+    section.header.paragraphs[0].text = "CONFIDENTIAL — {organisation}"
+    path = directory / "house.docx"
+    document.save(str(path))
+    return path
+
+
+def sparse_template(directory: Path) -> Path:
+    """A template as Word saves it: only the styles it used, no custom ones, no header."""
+    document = docx.Document()
+    styles = document.styles.element
+    for style in list(styles.findall(qn("w:style"))):
+        if style.get(qn("w:styleId")) not in ("Normal", "DefaultParagraphFont", "TableNormal",
+                                              "NoList"):
+            styles.remove(style)
+    path = directory / "sparse.docx"
+    document.save(str(path))
+    return path
+
+
+@dataclass(frozen=True)
+class Briefing:
+    article: Article
+    options: Options
+    path: Path
+    data: bytes
+
+    def open(self) -> DocxDocument:
+        return docx.Document(io.BytesIO(self.data))
+
+
+def render(article: Article, options: Options) -> bytes:
+    out = io.BytesIO()
+    DocxWriter().write([article], out, options)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def briefings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Briefing]:
+    """Every briefing the tests read, written once into one folder."""
+    folder = tmp_path_factory.mktemp("briefings")
+    templates = tmp_path_factory.mktemp("templates")
+    options = Options(organisation=ORGANISATION)
+    cases: dict[str, tuple[Article, Options]] = {
+        "english": (english_article(), options),
+        "arabic": (rtl_article(ARABIC, "ar", "إغلاق رصيف العبارات"), options),
+        "hebrew": (rtl_article(HEBREW, "he", "סגירת המזח"), options),
+        "hostile": (hostile_article(), options),
+        "house": (english_article(), replace(options, docx_template=custom_template(templates))),
+        "sparse": (english_article(), replace(options, docx_template=sparse_template(templates))),
+        "bare": (Article(build_document([RawBlock("paragraph", "Short note without numbers.")],
+                                        title="A bare note"), Summary((), "test")), options),
+    }
+    made: dict[str, Briefing] = {}
+    for name, (article, case_options) in cases.items():
+        data = render(article, case_options)
+        path = folder / f"{name}.docx"
+        path.write_bytes(data)
+        made[name] = Briefing(article, case_options, path, data)
+    return made
+
+
+@pytest.fixture(scope="session")
+def scraped(briefings: dict[str, Briefing]) -> Briefing:
+    """The briefing of the real scraped article (skips without ../shared)."""
+    from exporter import read_article, summarise
+
+    document = read_article(shared_path("articles", "nagorno-karabakh-scraped.txt"))
+    article = Article(document, summarise(document, sentences=4))
+    options = Options(organisation=ORGANISATION)
+    data = render(article, options)
+    path = next(iter(briefings.values())).path.with_name("scraped.docx")
+    path.write_bytes(data)
+    briefing = Briefing(article, options, path, data)
+    briefings["scraped"] = briefing
+    return briefing
+
+
+# -- reading helpers -------------------------------------------------------------------------
+
+
+def headings(document: DocxDocument) -> list[tuple[str, str]]:
+    return [(p.style.name, p.text) for p in document.paragraphs
+            if p.style.name.startswith("Heading")]
+
+
+def section(document: DocxDocument, heading: str) -> list[DocxParagraph]:
+    """The paragraphs under a Heading 1, up to the next Heading 1."""
+    out: list[DocxParagraph] = []
+    inside = False
+    for paragraph in document.paragraphs:
+        if paragraph.style.name == "Heading 1":
+            inside = paragraph.text == heading
+            continue
+        if inside:
+            out.append(paragraph)
+    return out
+
+
+def bookmarked_text(paragraph: DocxParagraph, name: str) -> str | None:
+    """The text between bookmark ``name``'s start and end in ``paragraph``, or None."""
+    inside, found, pieces = False, False, []
+    starts = {}
+    for element in paragraph._p.iter():
+        if element.tag == qn("w:bookmarkStart") and element.get(qn("w:name")) == name:
+            inside = found = True
+            starts[element.get(qn("w:id"))] = name
+        elif element.tag == qn("w:bookmarkEnd") and element.get(qn("w:id")) in starts:
+            inside = False
+        elif inside and element.tag == qn("w:t"):
+            pieces.append(element.text or "")
+    return "".join(pieces) if found else None
+
+
+def link_anchors(paragraph: DocxParagraph) -> list[str]:
+    return [h.get(qn("w:anchor")) for h in paragraph._p.iter(qn("w:hyperlink"))
+            if h.get(qn("w:anchor"))]
+
+
+def body_text(document: DocxDocument) -> str:
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+# -- layout ----------------------------------------------------------------------------------
+
+
+def test_writer_is_registered_and_described() -> None:
+    writer = get_writer("docx")
+    assert isinstance(writer, DocxWriter)
+    assert (writer.name, writer.extension, writer.combines) == ("docx", ".docx", False)
+    assert writer.media_type == ("application/vnd.openxmlformats-officedocument."
+                                 "wordprocessingml.document")
+    with pytest.raises(ValueError, match="exactly one article"):
+        DocxWriter().write([english_article(), english_article()], io.BytesIO(), Options())
+
+
+def test_sections_in_order_with_title_and_meta(briefings: dict[str, Briefing]) -> None:
+    document = briefings["english"].open()
+    paragraphs = document.paragraphs
+    assert (paragraphs[0].style.name, paragraphs[0].text) == (
+        "Title", "Harbourton votes to close its old ferry pier")
+    assert paragraphs[1].style.name == "Subtitle"
+    meta = paragraphs[2].text
+    assert meta == ("harbourton-courier.example · By Lena Sørensen and Tom Bright · "
+                    "7 March 2024 · Harbourton · 1 min read")
+    assert headings(document) == [
+        ("Heading 1", "Key points"), ("Heading 1", "Key quotes"), ("Heading 1", "Key figures"),
+        ("Heading 1", "Full text"), ("Heading 2", "What happens next"), ("Heading 3", "Reaction"),
+    ]
+    # Built-in style ids, so Word's navigation pane and outline see the headings.
+    ids = {p.style.name: p.style.style_id for p in paragraphs}
+    assert ids["Heading 1"] == "Heading1" and ids["Title"] == "Title"
+    assert {"Title", "Heading 1", "List Bullet", "List Number", "Quote"} <= set(ids)
+
+
+def test_key_points_link_to_bookmarks_on_their_sentences(briefings: dict[str, Briefing]) -> None:
+    briefing = briefings["english"]
+    document = briefing.open()
+    points = section(document, "Key points")
+    expected = briefing.article.summary.sentences
+    assert [p.text for p in points] == [s.text for s in expected]
+    assert all(p.style.name == "List Bullet" for p in points)
+    full_text = section(document, "Full text")
+    for paragraph, sentence in zip(points, expected, strict=True):
+        [anchor] = link_anchors(paragraph)
+        assert anchor == "s" + sentence.anchor[1:].replace("-", "_")
+        assert anchor[0].isalpha() and len(anchor) <= 40
+        holders = [p for p in full_text if bookmarked_text(p, anchor) is not None]
+        assert len(holders) == 1, anchor
+        assert bookmarked_text(holders[0], anchor) == sentence.text
+        assert sentence.text in holders[0].text
+    # Bookmark ids are unique in the whole document.
+    ids = [b.get(qn("w:id")) for b in document.element.body.iter(qn("w:bookmarkStart"))]
+    assert len(ids) == len(set(ids))
+
+
+def test_key_quotes_with_speakers(briefings: dict[str, Briefing]) -> None:
+    document = briefings["english"].open()
+    quotes = [(p.style.name, p.text) for p in section(document, "Key quotes")]
+    assert quotes == [
+        ("Quote", "“We cannot keep patching a structure that was built for rowing boats”"),
+        ("Quote Speaker", "— Mira Okafor"),
+        ("Quote", "“A town that forgets its harbour forgets itself.”"),
+        ("Quote", "“I have taken this ferry every morning for thirty years. Nobody asked us.”"),
+        ("Quote Speaker", "— Tom Hale"),
+    ]
+    assert "betrayal" not in " ".join(text for _, text in quotes)
+    for paragraph in section(document, "Key quotes"):
+        if paragraph.style.name == "Quote":
+            [anchor] = link_anchors(paragraph)
+            assert any(bookmarked_text(p, anchor) for p in section(document, "Full text"))
+
+
+def test_key_figures_with_context(briefings: dict[str, Briefing]) -> None:
+    briefing = briefings["english"]
+    paragraphs = section(briefing.open(), "Key figures")
+    expected = key_figures(briefing.article.document)
+    assert [p.text for p in paragraphs] == [f"{f.figure}: {f.context}" for f in expected]
+    figures = [f.figure for f in expected]
+    for figure in ("£18.5 million", "1,200 passengers", "7 to 2", "40-week programme"):
+        assert figure in figures
+    bold = [r.text for p in paragraphs for r in p._p.iter(qn("w:r"))
+            if r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None]
+    assert [t for t in bold] == figures
+
+
+def test_full_text_blocks_and_styles(briefings: dict[str, Briefing]) -> None:
+    briefing = briefings["english"]
+    body = [(p.style.name, p.text) for p in section(briefing.open(), "Full text")]
+    blocks = briefing.article.document.blocks
+    expected = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            expected.append((f"Heading {block.level + 1}", block.text))
+        elif isinstance(block, Quote):
+            expected.append(("Quote", block.text))
+        elif isinstance(block, ListItem):
+            expected.append(("List Number" if block.ordered else "List Bullet", block.text))
+        else:
+            expected.append(("Normal", block.text))
+    # section() stops at Heading 1 only, so the article's Heading 2/3 are inside.
+    assert body == expected
+
+
+def test_each_numbered_list_starts_again_at_one(briefings: dict[str, Briefing]) -> None:
+    document = briefings["english"].open()
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    ids = [p._p.pPr.numPr.numId.val for p in numbered]
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+    numbering = document.part.numbering_part.element
+    for num_id in (ids[0], ids[2]):
+        num = numbering.num_having_numId(num_id)
+        start = num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}")
+        assert start is not None and start.get(qn("w:val")) == "1"
+
+
+def test_header_band_and_footer_fields_and_source_link(briefings: dict[str, Briefing]) -> None:
+    document = briefings["english"].open()
+    section_ = document.sections[0]
+    header = [p.text for p in section_.header.paragraphs]
+    assert header == [ORGANISATION]
+    band = section_.header.paragraphs[0]._p.pPr.find(qn("w:shd"))
+    assert band is not None and band.get(qn("w:fill")) not in (None, "auto", "FFFFFF")
+    footer = section_.footer
+    instructions = [t.text.strip() for t in footer._element.iter(qn("w:instrText"))]
+    assert instructions == ["PAGE", "NUMPAGES"]
+    assert footer.paragraphs[0].text == "Page 1 of 1"  # cached values; Word updates them
+    links = list(footer._element.iter(qn("w:hyperlink")))
+    assert len(links) == 1
+    relationship = footer.part.rels[links[0].get(qn("r:id"))]
+    assert relationship.is_external and relationship.target_ref == SOURCE_URL
+    assert footer.paragraphs[1].text == "harbourton-courier.example"
+    # The meta line links to the source too.
+    meta_link = document.paragraphs[2]._p.find(qn("w:hyperlink"))
+    assert document.part.rels[meta_link.get(qn("r:id"))].target_ref == SOURCE_URL
+
+
+def test_core_properties(briefings: dict[str, Briefing]) -> None:
+    briefing = briefings["english"]
+    properties = briefing.open().core_properties
+    assert properties.title == "Harbourton votes to close its old ferry pier"
+    assert properties.author == "Lena Sørensen; Tom Bright"
+    assert properties.subject == briefing.article.summary.sentences[0].text
+    keywords = properties.keywords.split(", ")
+    assert 2 <= len(keywords) <= 6 and {"ferry", "pier"} <= set(keywords)
+    assert properties.language == "en"
+    assert properties.created == properties.modified == datetime(2024, 3, 7, tzinfo=UTC)
+    assert "python-docx" not in (properties.comments or "")
+    assert properties.comments == f"Briefing by {ORGANISATION}"
+
+
+def test_dates_from_source_date_epoch_or_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
+    article = english_article(published=None)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    properties = docx.Document(io.BytesIO(render(article, Options()))).core_properties
+    assert properties.created == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    properties = docx.Document(io.BytesIO(render(article, Options()))).core_properties
+    assert properties.created == datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def test_long_subject_is_cut_to_255_characters() -> None:
+    long_sentence = "The council " + "debated the pier at length and " * 20 + "then voted."
+    document = build_document([RawBlock("paragraph", long_sentence)], title="Long")
+    article = summarised(document, [(0, 0)])
+    subject = docx.Document(io.BytesIO(render(article, Options()))).core_properties.subject
+    assert len(subject) <= 255 and subject.startswith("The council debated")
+
+
+def test_two_runs_are_byte_identical(briefings: dict[str, Briefing]) -> None:
+    again = render(english_article(), briefings["english"].options)
+    assert again == briefings["english"].data
+    with zipfile.ZipFile(io.BytesIO(again)) as archive:
+        names = archive.namelist()
+        assert names[0] == "[Content_Types].xml"
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.testzip() is None
+
+
+def test_template_override_changes_font_margins_and_header(
+    briefings: dict[str, Briefing],
+) -> None:
+    default, house = briefings["english"].open(), briefings["house"].open()
+    assert house.styles["Normal"].font.name == "Courier New"
+    assert default.styles["Normal"].font.name != "Courier New"
+    assert abs(house.sections[0].left_margin - Cm(4)) < Cm(0.01)
+    assert abs(default.sections[0].left_margin - Cm(4)) > Cm(1)
+    assert [p.text for p in house.sections[0].header.paragraphs] == [
+        f"CONFIDENTIAL — {ORGANISATION}"]
+    # Same content either way.
+    assert body_text(house) == body_text(default)
+
+
+def test_template_from_template_dir(tmp_path: Path) -> None:
+    path = custom_template(tmp_path)
+    path.rename(tmp_path / "briefing.docx")
+    data = render(english_article(), Options(template_dir=tmp_path))
+    assert docx.Document(io.BytesIO(data)).styles["Normal"].font.name == "Courier New"
+
+
+def test_sparse_template_gets_the_missing_styles(briefings: dict[str, Briefing]) -> None:
+    document = briefings["sparse"].open()
+    used = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "List Bullet", "Quote", "Briefing Meta"} <= used
+    assert [p.text for p in document.sections[0].header.paragraphs if p.text] == [ORGANISATION]
+    footer = document.sections[0].footer
+    assert [t.text.strip() for t in footer._element.iter(qn("w:instrText"))] == [
+        "PAGE", "NUMPAGES"]
+    assert body_text(document) == body_text(briefings["english"].open())
+
+
+def test_right_to_left_paragraphs_are_marked(briefings: dict[str, Briefing]) -> None:
+    for name in ("arabic", "hebrew"):
+        document = briefings[name].open()
+        body = section(document, "Full text")
+        rtl_paragraphs, english = body[:-1], body[-1]
+        assert rtl_paragraphs and english.text.startswith("The English summary")
+        for paragraph in rtl_paragraphs + [document.paragraphs[0]]:
+            assert paragraph._p.pPr.find(qn("w:bidi")) is not None, paragraph.text
+            runs = list(paragraph._p.iter(qn("w:r")))
+            assert runs and all(r.find(f"{qn('w:rPr')}/{qn('w:rtl')}") is not None
+                                for r in runs)
+        assert english._p.pPr is None or english._p.pPr.find(qn("w:bidi")) is None
+        # The key point linking into the right-to-left text is right-to-left too.
+        [point] = section(document, "Key points")
+        assert point._p.pPr.find(qn("w:bidi")) is not None
+        lang = document.styles.element.find(
+            f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+        assert lang.get(qn("w:val")) == name[:2] if name == "arabic" else "he"
+
+
+def test_english_briefing_has_no_right_to_left_marks(briefings: dict[str, Briefing]) -> None:
+    body = briefings["english"].open().element.body
+    assert next(body.iter(qn("w:bidi")), None) is None
+    assert next(body.iter(qn("w:rtl")), None) is None
+
+
+def test_hostile_text_is_cleaned_and_stays_literal(briefings: dict[str, Briefing]) -> None:
+    document = briefings["hostile"].open()
+    text = body_text(document)
+    assert "Nulbyte and form feed and a lone surrogate survive." in text
+    assert "Markup stays text: <b>bold</b> &amp; AT&T <w:p/> ]]> end." in text
+    assert "Heading <i>" in text and "Item one" in text
+    assert document.paragraphs[0].text == "Hostile <title> & co"
+    assert document.core_properties.author == "Eve <script>"
+    assert not any(ch in text for ch in "\x00\x0c\x07\x1b\x0b\ud800")
+    # '<b>' did not become bold: the only bold runs are figure labels (none here).
+    assert next(document.element.body.iter(qn("w:b")), None) is None
+
+
+def test_sections_without_content_are_left_out(briefings: dict[str, Briefing]) -> None:
+    document = briefings["bare"].open()
+    assert headings(document) == [("Heading 1", "Full text")]
+    assert document.paragraphs[0].text == "A bare note"
+    footer_text = [p.text for p in document.sections[0].footer.paragraphs]
+    assert footer_text == ["Page 1 of 1"]  # no source: no empty link
+
+
+def test_scraped_article_briefing(scraped: Briefing) -> None:
+    document = scraped.open()
+    assert document.paragraphs[0].text == "Azerbaijan begins a military operation in Nagorno-Karabakh"
+    text = body_text(document)
+    assert "scorecardresearch" not in text and "Skip to main content" not in text
+    assert [p.text for p in section(document, "Key points")] == scraped.article.summary.texts
+    quotes = section(document, "Key quotes")
+    speakers = [p.text for p in quotes if p.style.name == "Quote Speaker"]
+    expected = key_quotes(scraped.article.document)
+    assert speakers == [f"— {q.speaker}" for q in expected if q.speaker]
+    assert "— Pashinyan" in speakers and "— the presidential administration" in speakers
+    figures = " ".join(p.text for p in section(document, "Key figures"))
+    assert "25 people" in figures and "1,960 peacekeepers" in figures
+    assert "Tbilisi" in document.paragraphs[1].text.title()
+
+
+def test_importing_the_writer_does_not_import_python_docx() -> None:
+    code = ("import sys, exporter.writers.docx, exporter.writers.registry as r; "
+            "r.get_writer('docx'); print('docx' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"
+
+
+# -- LibreOffice: every briefing above opens and converts ------------------------------------
+
+
+def _pdf_text(path: Path) -> Iterator[str]:
+    from pypdf import PdfReader
+
+    for page in PdfReader(str(path)).pages:
+        yield page.extract_text() or ""
+
+
+def test_libreoffice_converts_every_briefing(
+    briefings: dict[str, Briefing], scraped: Briefing, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    soffice = require_tool("soffice", hint="apt-get install libreoffice-writer-nogui")
+    out = tmp_path_factory.mktemp("pdf")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    files = sorted(b.path for b in briefings.values())
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(out), *map(str, files)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    for name, briefing in briefings.items():
+        pdf = out / (briefing.path.stem + ".pdf")
+        assert pdf.is_file(), f"{name}: no PDF\n{result.stdout}\n{result.stderr}"
+        text = " ".join(_pdf_text(pdf))
+        title = briefing.open().paragraphs[0].text
+        if name in ("arabic", "hebrew"):
+            continue  # extraction of shaped right-to-left text is not reliable; PDF exists
+        assert " ".join(title.split()[:3]) in " ".join(text.split()), name
+        assert ORGANISATION in text, name
