@@ -52,6 +52,8 @@ def parse_addresses(values: Iterable[str]) -> tuple[Address, ...]:
 
 def split_addresses(value: str) -> list[str]:
     """``'"Ruiz, Ana" <a@x.org>, b@y.org'`` -> two addresses: commas inside quotes or <> stay."""
+    if _CONTROL.search(value):  # before strip(), which would quietly eat U+0085 and U+2028
+        raise UsageError(f"address {value!r} contains a line break or control character")
     parts: list[str] = []
     current: list[str] = []
     quoted = angled = False
