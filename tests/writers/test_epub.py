@@ -36,6 +36,7 @@ NS = {
 }
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+ODD_URL = "https://bücher.example/путь with space?q=a b&r=100%#frag#x"
 LONG_TITLE = ("A remarkably long headline about the harbour authority's annual review " * 5)[:300]
 
 
@@ -162,7 +163,7 @@ def hostile_articles() -> list[Article]:
         "test"))
     empty = Document(title="A chapter with no body text", blocks=(), language="en")
     heading_only = Document(title="Only a heading", blocks=(Heading("Lonely heading"),),
-                            language="en")
+                            language="en", source_url=ODD_URL)
     hebrew = article(
         LONG_TITLE,
         [("paragraph", "מועצת העיר אישרה גשר חדש ביום שני. ההצבעה הסתיימה בשבעה מול שניים.")],
@@ -674,6 +675,13 @@ def test_empty_chapters_are_real_pages(books) -> None:
     assert "This article has no text." in text_of(empty)
     lonely = book.xml("article-04.xhtml")
     assert text_of(lonely.find(".//x:h2", NS)) == "Lonely heading"  # type: ignore[arg-type]
+
+
+def test_source_links_are_encoded_into_valid_urls(books) -> None:
+    link = books["hostile"].xml("article-04.xhtml").find(".//x:a[@class='source']", NS)
+    assert link is not None and text_of(link) == "bücher.example"
+    assert link.get("href") == ("https://xn--bcher-kva.example/%D0%BF%D1%83%D1%82%D1%8C%20with"
+                                "%20space?q=a%20b&r=100%25#frag%23x")
 
 
 def test_long_titles_and_rtl_text(books) -> None:

@@ -10,10 +10,11 @@ book, to ids inside them, and an article's own http(s) source URL.
 from __future__ import annotations
 
 import logging
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from ...model import Article, Block, Heading, ListItem, Paragraph, Quote, Sentence
 from ...textclean import clean_inline, clean_text
@@ -32,6 +33,10 @@ COVER_PAGE = "cover.xhtml"
 TITLE_PAGE = "titlepage.xhtml"
 NAV_PAGE = "nav.xhtml"
 ONE_LINE = 200
+_HOST = re.compile(r"^[A-Za-z0-9.-]+$")
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_SAFE_PATH = "/%:@!$&'()*+,;=-._~"
+_SAFE_QUERY = _SAFE_PATH + "?"
 
 
 def cover_page(plan: DigestPlan) -> bytes:
@@ -156,9 +161,10 @@ def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
     document = chapter.article.document
     line = ET.SubElement(parent, "p", {"class": "meta"})
     parts: list[ET.Element] = []
-    host = _http_host(document.source_url)
-    if host is not None and document.source_url:
-        link = ET.Element("a", {"href": clean_inline(document.source_url), "class": "source"})
+    source = _source_link(document.source_url)
+    if source is not None:
+        href, host = source
+        link = ET.Element("a", {"href": href, "class": "source"})
         link.text = host
         parts.append(link)
     authors = [clean_inline(a) for a in document.authors if clean_inline(a)]
@@ -179,17 +185,28 @@ def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
         line.append(part)
 
 
-def _http_host(url: str | None) -> str | None:
-    """The host of an http(s) URL; ``None`` for anything else (never a javascript: link)."""
+def _source_link(url: str | None) -> tuple[str, str] | None:
+    """``(href, shown host)`` for an http(s) URL, percent-encoded into a valid URL.
+
+    Anything else (``javascript:``, ``file:``, no host, a host that cannot be
+    encoded) gives ``None``: the meta line then shows no link.
+    """
     if not url:
         return None
     try:
         parts = urlsplit(clean_inline(url))
-    except ValueError:
+        scheme, hostname, port = parts.scheme.lower(), parts.hostname, parts.port
+        host = hostname.encode("idna").decode("ascii") if hostname else ""
+    except (ValueError, UnicodeError):
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if scheme not in ("http", "https") or not host or not _HOST.match(host):
         return None
-    return parts.hostname.removeprefix("www.")
+    netloc = host if port is None else f"{host}:{port}"
+    path, query, fragment = (_LONE_PERCENT.sub("%25", p)
+                             for p in (parts.path, parts.query, parts.fragment))
+    href = urlunsplit((scheme, netloc, quote(path, safe=_SAFE_PATH),
+                       quote(query, safe=_SAFE_QUERY), quote(fragment, safe=_SAFE_QUERY)))
+    return href, (hostname or host).removeprefix("www.")
 
 
 def _body(parent: ET.Element, blocks: Iterable[Block], summarised: set[str],
