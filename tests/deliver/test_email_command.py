@@ -270,3 +270,27 @@ def test_settings_from_exporter_toml(clean_env: Path, smtp_server,
     [received] = server.handler.received
     assert received.mail_from == "desk@example.org"
     assert list(received.message.iter_attachments()) == []
+
+
+def test_partly_refused_retry_reaches_only_the_missed_recipient(
+    clean_env: Path, smtp_server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _story(clean_env)
+    server = smtp_server("plain", refuse_rcpt=frozenset({"away@example.org"}))
+    code = main(["email", str(story), "--to", "ana@example.org, away@example.org",
+                 "--from", "news@example.org", "--attach", "none", "--smtp", server.address,
+                 "--no-tls"])
+    assert code == 75
+    assert "away@example.org: 550" in capsys.readouterr().err
+    [first] = server.handler.received
+    assert first.rcpt_tos == ["ana@example.org"]
+    [waiting] = (clean_env / "outbox").glob("*.eml")
+    assert waiting.stat().st_mode & 0o077 == 0  # the outbox is private to its owner
+    assert json.loads(waiting.with_suffix(".json").read_text())["recipients"] == [
+        "away@example.org"]
+
+    relay = smtp_server("plain")
+    assert main(["email", "--retry", "outbox", "--smtp", relay.address, "--no-tls"]) == 0
+    [second] = relay.handler.received
+    assert second.rcpt_tos == ["away@example.org"]  # ana does not get it twice
+    assert second.message["To"] == first.message["To"]
