@@ -20,6 +20,7 @@ from ...config import Options, normalise_page_size
 from ...errors import OutputError, UsageError
 from ...fonts import FontFamily, missing_characters, sans_family, scripts_of
 from ...model import Article
+from .bidi import has_rtl, shaped
 from .content import BodyUnit, Content, KeyFigureText, KeyQuoteText, gather
 from .layout import Plan, Typesetter, capacity, plan_page
 from .render import content_top, draw_page, footer_height
@@ -30,7 +31,6 @@ __all__ = ["PdfWriter", "render_preview"]
 log = logging.getLogger(__name__)
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
-_RIGHT_TO_LEFT = {"R", "AL"}
 
 
 class PdfWriter:
@@ -83,20 +83,15 @@ def _registered_fonts() -> FontFamily:
 
 
 def _printable(content: Content, family: FontFamily) -> Content:
-    """``content`` checked against the fonts: a script they lack, or right-to-left text,
-    is refused with :class:`OutputError`; a lone symbol they lack is left out, with a warning."""
+    """``content`` checked against the fonts: a script they lack is refused with
+    :class:`OutputError`; a lone symbol they lack is left out, with a warning."""
     texts = content.texts()
-    joined = "\n".join(texts)
-    rtl = [c for c in joined if unicodedata.bidirectional(c) in _RIGHT_TO_LEFT]
-    if rtl:
-        names = " and ".join(scripts_of(rtl))
-        raise OutputError(
-            f"{names} script is not supported in the PDF one-pager (right-to-left text "
-            "would print in the wrong order); export DOCX or EPUB instead"
-        )
-    italic = "\n".join([content.standfirst or ""] + [q.text for q in content.quotes]
-                       + [s for u in content.body if u.kind == "quote" for s in u.sentences])
+    joined = shaped("\n".join(texts))
+    italic = "\n".join(t for t in [content.standfirst or ""] + [q.text for q in content.quotes]
+                       + [s for u in content.body if u.kind == "quote" for s in u.sentences]
+                       if not has_rtl(t))
     missing = missing_characters(joined, family.regular)
+    missing += [c for c in missing_characters(joined, family.bold) if c not in missing]
     missing += [c for c in missing_characters(italic, family.italic) if c not in missing]
     letters = [c for c in missing if unicodedata.category(c)[0] in "LMN"]
     if letters:

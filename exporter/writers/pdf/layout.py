@@ -35,6 +35,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ...fonts import FontFamily
+from .bidi import BidiParagraph, has_rtl
 from .content import Content
 from .style import Style
 
@@ -144,8 +145,17 @@ class Typesetter:
     def _place(self, flowable: Flowable, gap: float, stretch: bool = False) -> Placed:
         return Placed(flowable, gap, self._measure(flowable), stretch)
 
-    def _p(self, text: str, style: str, size: float, **extra: Any) -> Paragraph:
-        return Paragraph(escape(text), self.styles(size)[style], **extra)
+    def _p(self, text: str, style: str, size: float, **extra: Any) -> Flowable:
+        """``text`` as a paragraph: escaped, so it is never read as markup."""
+        chosen = self.styles(size)[style]
+        if has_rtl(text):
+            upright = {self.family.italic.name: self.family.regular.name,
+                       self.family.bold_italic.name: self.family.bold.name}
+            if chosen.fontName in upright:  # the oblique faces have no Arabic
+                chosen = ParagraphStyle(f"{style}-upright", parent=chosen,
+                                        fontName=upright[chosen.fontName])
+            return BidiParagraph(text, chosen, **extra)
+        return Paragraph(escape(text), chosen, **extra)
 
     def header(self, size: float) -> list[Placed]:
         """Title, standfirst, meta line and a rule."""
@@ -326,7 +336,7 @@ def flow(items: Sequence[tuple[Flowable, float]], width: float, height: float,
         gap = 0.0 if y == 0 else gap
         room = height - y - gap
         _, needed = flowable.wrap(width, room)
-        keep = isinstance(flowable, Paragraph) and getattr(flowable, "_heading", False)
+        keep = getattr(flowable, "_heading", False)
         extra = 2 * flowable.style.leading if keep and queue else 0.0
         if needed + extra <= room + 0.01:
             placed.append((column, y + gap, flowable, needed))

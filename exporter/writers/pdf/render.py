@@ -13,6 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ...fonts import FontFamily
+from .bidi import visual
 from .content import Content
 from .layout import Plan
 from .style import Style
@@ -82,7 +83,8 @@ def _masthead(canvas: Canvas, page: tuple[float, float], content: Content, style
     canvas.rect(0, height - band, width, band, stroke=0, fill=1)
     canvas.setFillColor(HexColor(style.colours["masthead_text"]))
     size = min(MASTHEAD_SIZE, band * 0.45)
-    name = _fitted(content.organisation, family.bold.name, size, width - 2 * style.margin)
+    name = visual(_fitted(content.organisation, family.bold.name, size,
+                          width - 2 * style.margin))
     canvas.setFont(family.bold.name, size)
     canvas.drawString(style.margin, height - band / 2 - size * 0.35, name)
 
