@@ -18,12 +18,15 @@ from xml.etree import ElementTree as ET
 import pytest
 from conftest import ROOT, SHARED, require_tool, shared_path
 from epubcheck_util import EpubCheckResult, check_epubs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exporter import read_article, summarise
 from exporter.config import Options
 from exporter.errors import UsageError
 from exporter.model import Article, Document, Heading, Paragraph, Sentence, Summary
 from exporter.readers.build import RawBlock, build_document
+from exporter.textclean import clean_inline, clean_text
 from exporter.writers import get_writer
 from exporter.writers.epub import EpubWriter
 
@@ -740,3 +743,30 @@ def test_the_scraped_article_is_in_the_digest_without_furniture(books) -> None:
     body = text_of(page)
     for furniture in ("scorecardresearch", "Skip to main content"):
         assert furniture not in body
+
+
+# ---------------------------------------------------------------- any text at all
+
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=80)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=ANY_TEXT, sentences=st.lists(ANY_TEXT, max_size=4), author=ANY_TEXT,
+       language=st.text(max_size=12))
+def test_any_text_makes_well_formed_pages(title: str, sentences: list[str], author: str,
+                                          language: str) -> None:
+    """Whatever the characters (controls, surrogates, markup), every page parses as XML."""
+    paragraph = Paragraph(tuple(Sentence(text, 0, i) for i, text in enumerate(sentences)))
+    document = Document(title=title, blocks=(paragraph,), authors=(author,), language=language)
+    buffer = io.BytesIO()
+    EpubWriter().write([Article(document, Summary(paragraph.sentences[:1], "test"))], buffer,
+                       Options(digest_title="Fuzz"))
+    with zipfile.ZipFile(buffer) as archive:
+        pages = {n: ET.fromstring(archive.read(n)) for n in archive.namelist()
+                 if n.endswith((".xhtml", ".opf", ".ncx"))}
+    chapter = pages["EPUB/article-01.xhtml"]
+    heading = chapter.find(".//x:h1", NS)
+    assert heading is not None
+    assert (heading.text or "") == (clean_inline(title) or "Untitled article")
+    spans = chapter.findall(".//x:section[@class='full-text']//x:span", NS)
+    assert [s.text for s in spans] == [clean_text(t) for t in sentences if clean_text(t)]
