@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .addresses import parse_address, parse_addresses
 from .attachments import MEDIA_TYPES, Attachment, render_attachments
-from .email import Composed, build_message, compose_message
+from .email import Composed, add_briefings, build_message, compose_message
 from .outbox import retry_outbox, save_to_outbox, waiting_messages
 from .settings import EmailSettings, load_email_settings, parse_size
 from .smtp import DeliveryError, send_message, send_raw
@@ -26,6 +26,7 @@ __all__ = [
     "Composed",
     "DeliveryError",
     "EmailSettings",
+    "add_briefings",
     "build_message",
     "compose_message",
     "load_email_settings",

@@ -96,8 +96,8 @@ def compose_message(
 ) -> Composed:
     """Like :func:`build_message`, returning the notes of the size budget too."""
     options = options or Options()
-    recipients = _addresses(to, "--to")
-    copies = _addresses(cc, "--cc") if cc else ()
+    recipients = _addresses([to] if isinstance(to, str | Address) else to, "--to")
+    copies = _addresses([cc] if isinstance(cc, str | Address) else cc, "--cc") if cc else ()
     source = _checked(sender) if isinstance(sender, Address) else parse_address(sender)
     if not articles:
         raise UsageError("no article to send")
@@ -109,6 +109,20 @@ def compose_message(
                         attachments=files, notices=notes, options=options)
 
     return fit_budget(build, attachments, max_size, zip_stem=_zip_stem(articles, options))
+
+
+def add_briefings(
+    message: EmailMessage,
+    articles: Sequence[Article],
+    attach: Sequence[str] = ("docx", "pdf"),
+    options: Options | None = None,
+) -> list[Attachment]:
+    """Attach the documents for ``articles`` to a message a program built itself;
+    returns what was attached. No size budget is applied here."""
+    attachments = render_attachments(articles, attach, options or Options())
+    for attachment in attachments:
+        attachment.add_to(message)
+    return attachments
 
 
 def assemble(

@@ -17,7 +17,7 @@ import mailhelp
 import pytest
 
 from exporter.config import Options
-from exporter.deliver import build_message, compose_message
+from exporter.deliver import add_briefings, build_message, compose_message
 from exporter.deliver.attachments import MEDIA_TYPES, Attachment, parse_formats
 from exporter.deliver.email import assemble, fit_budget, message_size
 from exporter.errors import OutputError, UsageError
@@ -268,3 +268,23 @@ def test_budget_with_real_documents(formats: list[str]) -> None:
     assert message_size(composed.message) <= limit
     assert composed.notes and "zipped" in composed.notes[0]
     assert len(composed.attachments) <= 1
+
+
+def test_a_program_attaches_briefings_to_its_own_mail(formats: list[str]) -> None:
+    message = EmailMessage()
+    message["From"] = "bot@example.org"
+    message["To"] = "desk@example.org"
+    message["Subject"] = "Your reading for today"
+    message.set_content("Good morning. Today's briefings are attached.\n")
+    attached = add_briefings(message, [mailhelp.german()], attach=formats)
+    received = _roundtrip(message)
+    parts = list(received.iter_attachments())
+    assert [p.get_filename() for p in parts] == [a.filename for a in attached]
+    assert [p.get_content() for p in parts] == [a.data for a in attached]
+    assert "Good morning." in received.get_body(("plain",)).get_content()
+
+
+def test_a_single_address_string_is_one_recipient() -> None:
+    message = build_message([mailhelp.english()], to="ana@example.org", sender="n@example.org",
+                            attach=())
+    assert message["To"].addresses[0].addr_spec == "ana@example.org"
