@@ -418,6 +418,9 @@ def test_digest_title_defaults(books) -> None:
     page = books["single"].xml("titlepage.xhtml")
     heading = page.find(".//x:h1", NS)
     assert heading is not None and heading.get("lang") == "de"
+    heading = books["epoch"].xml("titlepage.xhtml").find(".//x:h1", NS)
+    assert heading is not None and (heading.get("lang"), heading.get("dir")) == ("ar", "rtl")
+    assert books["epoch"].meta("title") == [arabic().document.title]
 
 
 # ---------------------------------------------------------------- chapters

@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from ...model import Article, Block, Heading, ListItem, Paragraph, Quote, Sentence
 from ...textclean import clean_inline, clean_text
-from .plan import Chapter, DigestPlan, Section, heading_anchor
+from .plan import Chapter, DigestPlan, Section, direction_of, heading_anchor
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def title_page(plan: DigestPlan) -> bytes:
     section = ET.SubElement(body, "section", {"epub:type": "titlepage", "class": "titlepage"})
     heading = _text(section, "h1", plan.title, {"class": "digest-title"})
     if plan.title_language and plan.title_language != LABEL_LANGUAGE:
-        _set_language(heading, plan.title_language)
+        _set_language(heading, plan.title_language, direction_of(plan.title_language))
     if plan.organisation:
         _text(section, "p", plan.organisation, {"class": "digest-publisher"})
     if plan.shown_date is not None:

@@ -103,14 +103,13 @@ def plan_digest(articles: Sequence[Article], options: Options) -> DigestPlan:
 
 def _chapter(article: Article, number: int, width: int) -> Chapter:
     language = language_tag(article.document.language)
-    primary = language.split("-")[0].lower()
     return Chapter(
         article=article,
         number=number,
         file_name=f"article-{number:0{width}d}.xhtml",
         item_id=f"article-{number:0{width}d}",
         language=language,
-        direction="rtl" if primary in RTL_LANGUAGES else "ltr",
+        direction=direction_of(language),
         sections=_sections(article),
     )
 
@@ -119,6 +118,11 @@ def language_tag(code: str | None) -> str:
     """``code`` if it looks like a BCP 47 tag, else ``und`` (undetermined)."""
     code = (code or "").strip().replace("_", "-")
     return code if _LANGUAGE_TAG.match(code) else UNDETERMINED
+
+
+def direction_of(language: str) -> str:
+    """``rtl`` for languages written right to left, else ``ltr``."""
+    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
 
 
 def heading_anchor(block_index: int) -> str:
