@@ -170,7 +170,7 @@ def test_one_full_page_at_any_length(kind: str, page_size: str) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (width, height)
     assert page.fullness() >= FULL, f"only {page.fullness():.0%} of the page is used"
     assert min(f.size for f in page.fragments) >= 8 - 1e-6
-    assert seconds < 8, f"{kind} took {seconds:.1f} s"
+    assert seconds < 5, f"{kind} took {seconds:.1f} s"
 
 
 @pytest.mark.parametrize("kind", ["short", "medium", "book"])
@@ -351,6 +351,24 @@ def test_right_to_left_text_reads_back_in_order_and_is_drawn_right_to_left(
     start = boxes[owner[found]]
     line = [b for b in boxes if abs(b[2] - start[2]) < 1 and b[0].strip()]
     assert start[1] == max(x for _, x, _ in line)
+
+
+def test_a_long_right_to_left_article_reads_its_columns_from_the_right() -> None:
+    title, paragraphs = RIGHT_TO_LEFT["ar"]
+    sentences = [s for p in paragraphs for s in p.split(". ")] * 60
+    document = make_document(title, [". ".join(sentences[i:i + 4]) for i in
+                                      range(0, len(sentences), 4)], language="ar",
+                             source_url=URL)
+    pdf = render(make_article(document, 2))
+    page = read(pdf)
+    assert len(page.reader.pages) == 1 and page.fullness() >= FULL
+    assert "continues at the source" in page.text
+    boxes = _glyph_boxes(pdf)
+    label = "".join(c for c, _, _ in boxes).index("FROM THE ARTICLE")
+    body = [b for b in boxes[label + 16:] if b[0].strip()]
+    width = float(page.reader.pages[0].mediabox.width)
+    assert body[0][1] > width / 2  # the first column is the right-hand one
+    assert any(x < width / 2 for _, x, _ in body)  # and there is a second, on the left
 
 
 def test_a_script_without_glyphs_is_refused_naming_it() -> None:

@@ -13,7 +13,7 @@ is right-to-left is set flush right, its bullet on the right.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
@@ -52,7 +52,7 @@ def _reshaper() -> Any:
     return arabic_reshaper.ArabicReshaper(configuration=config)
 
 
-@cache
+@lru_cache(maxsize=8192)
 def shaped(text: str) -> str:
     """``text`` with Arabic letters in their joined presentation forms (logical order)."""
     if not any(unicodedata.bidirectional(char) == "AL" for char in text):

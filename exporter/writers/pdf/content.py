@@ -7,6 +7,7 @@ smallest type size, so a whole book never reaches the layout.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import unicodedata
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 QUOTE_LIMIT = 4
 FIGURE_LIMIT = 6
 KEYWORD_LIMIT = 8
+EXTRACT_CHARS = 100_000
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _KEYWORD = re.compile(r"[^\W\d_]{6,}")
@@ -89,7 +91,7 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int) 
     """The text of the page for ``article``; the body keeps at most about ``char_budget`` chars."""
     document = article.document
     body, complete = _body(document, char_budget)
-    quotes, figures = _extracted(document)
+    quotes, figures = _extracted(_opening(document))
     url = document.source_url if _is_web_url(document.source_url) else None
     return Content(
         organisation=clean_inline(organisation) or "Exporter",
@@ -175,6 +177,20 @@ def _body(document: Document, budget: int) -> tuple[tuple[BodyUnit, ...], bool]:
             if unit.kind == "heading":
                 used += unit.chars
     return tuple(units), True
+
+
+def _opening(document: Document) -> Document:
+    """The document cut after about :data:`EXTRACT_CHARS` characters of body.
+
+    Quotes and figures on a one-pager stand beside the article's lead; looking for
+    them in the opening keeps a whole book as fast as a long read.
+    """
+    used = 0
+    for index, block in enumerate(document.blocks):
+        used += len(block.text)
+        if used > EXTRACT_CHARS:
+            return dataclasses.replace(document, blocks=document.blocks[:index + 1])
+    return document
 
 
 def _extracted(document: Document) -> tuple[tuple[KeyQuoteText, ...], tuple[KeyFigureText, ...]]:

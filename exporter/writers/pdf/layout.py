@@ -35,7 +35,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ...fonts import FontFamily
-from .bidi import BidiParagraph, has_rtl
+from .bidi import BidiParagraph, base_direction, has_rtl
 from .content import Content
 from .style import Style
 
@@ -360,11 +360,15 @@ def flow(items: Sequence[tuple[Flowable, float]], width: float, height: float,
 class ColumnBody(Flowable):  # type: ignore[misc]
     """The article's lead, already poured into balanced columns."""
 
-    def __init__(self, flowed: Flowed, column_width: float, gutter: float) -> None:
+    def __init__(self, flowed: Flowed, column_width: float, gutter: float, columns: int,
+                 right_to_left: bool = False) -> None:
         super().__init__()
         self.flowed = flowed
+        self.columns = columns
         self.column_width = column_width
         self.gutter = gutter
+        self.right_to_left = right_to_left
+        """Right-to-left articles read their columns from the right."""
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return available_width, self.flowed.height
@@ -372,7 +376,8 @@ class ColumnBody(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         top = self.flowed.height
         for column, offset, flowable, height in self.flowed.placements:
-            x = column * (self.column_width + self.gutter)
+            slot = self.columns - 1 - column if self.right_to_left else column
+            x = slot * (self.column_width + self.gutter)
             flowable.drawOn(self.canv, x, top - offset - height)
 
 
@@ -421,7 +426,9 @@ def fit_body(setter: Typesetter, size: float, room: float, balance: bool = True)
         return Body(count, complete, None, 0.0)
     height = _balanced(lambda h: poured(count, h).fits, room, columns)
     flowed = poured(count, height)
-    return Body(count, complete, ColumnBody(flowed, width, setter.style.gutter), flowed.height)
+    right_to_left = base_direction(" ".join(u.sentences[0] for u in setter.content.body)) == "R"
+    columns_flowable = ColumnBody(flowed, width, setter.style.gutter, columns, right_to_left)
+    return Body(count, complete, columns_flowable, flowed.height)
 
 
 def body_overhead(setter: Typesetter, size: float) -> float:
