@@ -7,6 +7,7 @@ so that one LibreOffice run converts them all.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -31,6 +32,7 @@ from exporter.resources import packaged_templates
 from exporter.writers.docx import DocxWriter
 from exporter.writers.registry import get_writer
 
+ROOT = Path(__file__).resolve().parents[2]
 ORGANISATION = "Tidewater Analysis Unit"
 SOURCE_URL = "https://www.harbourton-courier.example/news/2024/ferry-pier?id=7&ref=rss"
 
@@ -124,6 +126,7 @@ def custom_template(directory: Path) -> Path:
     section = document.sections[0]
     section.left_margin = section.right_margin = Cm(4)
     section.header.paragraphs[0].text = "CONFIDENTIAL — {organisation}"
+    document.add_paragraph("Sample body text that the briefing must not keep.")
     path = directory / "house.docx"
     document.save(str(path))
     return path
@@ -187,7 +190,8 @@ def briefings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Briefing]:
 @pytest.fixture(scope="session")
 def scraped(briefings: dict[str, Briefing]) -> Briefing:
     """The briefing of the real scraped article (skips without ../shared)."""
-    from exporter import read_article, summarise
+    from exporter import read_article
+    from exporter.summarise import summarise  # exporter.summarise is shadowed by the package
 
     document = read_article(shared_path("articles", "nagorno-karabakh-scraped.txt"))
     article = Article(document, summarise(document, sentences=4))
@@ -431,8 +435,66 @@ def test_template_override_changes_font_margins_and_header(
     assert abs(default.sections[0].left_margin - Cm(4)) > Cm(1)
     assert [p.text for p in house.sections[0].header.paragraphs] == [
         f"CONFIDENTIAL — {ORGANISATION}"]
-    # Same content either way.
+    # Same content either way: the template's own body is dropped.
     assert body_text(house) == body_text(default)
+    assert "Sample body text" not in body_text(house)
+
+
+def _png() -> bytes:
+    """A 4x2 navy PNG, written by hand so the test needs no imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\x1f\x38\x64" * 4 for _ in range(2))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 2, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_template_logo_is_kept_beside_the_organisation(tmp_path: Path) -> None:
+    template = docx.Document(str(packaged_templates() / "briefing.docx"))
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(_png())
+    header = template.sections[0].header.paragraphs[0]
+    header.runs[0]._r.addprevious(header.add_run()._r)  # the logo run goes first
+    header.runs[0].add_picture(str(logo), width=Cm(1))
+    path = tmp_path / "logo.docx"
+    template.save(str(path))
+    document = docx.Document(io.BytesIO(render(english_article(),
+                                               Options(organisation="Acme",
+                                                       docx_template=path))))
+    paragraph = document.sections[0].header.paragraphs[0]
+    assert paragraph.text == "Acme"
+    children = [c.tag for c in paragraph._p if c.tag == qn("w:r")]
+    assert len(children) == 2
+    assert next(paragraph._p[1].iter(qn("w:drawing")), None) is not None  # logo first
+    images = [p for p in document.sections[0].header.part.related_parts.values()
+              if p.content_type == "image/png"]
+    assert len(images) == 1 and images[0].blob == _png()
+
+
+def test_reproducible_across_processes(tmp_path: Path) -> None:
+    """Same bytes from two interpreters with different hash seeds."""
+    code = ("import sys, io; sys.path[:0] = ['tests', 'tests/writers']; import test_docx as t; "
+            "from exporter.config import Options; "
+            "sys.stdout.buffer.write(t.render(t.english_article(), Options()))")
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        outputs.append(subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                      check=True, env=env, cwd=ROOT).stdout)
+    assert outputs[0] == outputs[1] and outputs[0].startswith(b"PK")
+
+
+def test_public_api_renders_the_same_briefing() -> None:
+    import exporter
+
+    article = english_article()
+    assert exporter.render(article, "docx", Options()) == render(article, Options())
 
 
 def test_template_from_template_dir(tmp_path: Path) -> None:
@@ -470,7 +532,7 @@ def test_right_to_left_paragraphs_are_marked(briefings: dict[str, Briefing]) -> 
         assert point._p.pPr.find(qn("w:bidi")) is not None
         lang = document.styles.element.find(
             f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
-        assert lang.get(qn("w:val")) == name[:2] if name == "arabic" else "he"
+        assert lang.get(qn("w:val")) == {"arabic": "ar", "hebrew": "he"}[name]
 
 
 def test_english_briefing_has_no_right_to_left_marks(briefings: dict[str, Briefing]) -> None:

@@ -74,6 +74,7 @@ class _Briefing:
         self.targets |= {q.sentence.position for q in self.quotes}
         self.targets |= {f.sentence.position for f in self.figures}
         self._list_number: int | None = None
+        self._style_ids: dict[str, str] = {}
 
     # -- the parts, in order -------------------------------------------------------------
 
@@ -107,7 +108,7 @@ class _Briefing:
         if source.place:
             parts.append(clean_inline(source.place))
         parts.append(f"{source.reading_time} min read")
-        paragraph = self.docx.add_paragraph(style="Briefing Meta")
+        paragraph = self._add("Briefing Meta")
         host = _host(source.source_url)
         if host and source.source_url:
             add_hyperlink(paragraph, host, url=source.source_url, style=self._link_style)
@@ -121,7 +122,7 @@ class _Briefing:
             return
         self._heading(KEY_POINTS, 1)
         for sentence in sentences:
-            paragraph = self.docx.add_paragraph(style="List Bullet")
+            paragraph = self._add("List Bullet")
             self._link_to(paragraph, clean_text(sentence.text), sentence)
             self._direction(paragraph)
 
@@ -131,7 +132,7 @@ class _Briefing:
         self._heading(KEY_QUOTES, 1)
         opening, closing = _QUOTE_MARKS.get(self.source.language, ("“", "”"))
         for quote in self.quotes:
-            paragraph = self.docx.add_paragraph(style="Quote")
+            paragraph = self._add("Quote")
             self._link_to(paragraph, f"{opening}{clean_text(quote.text)}{closing}",
                           quote.sentence)
             self._direction(paragraph)
@@ -143,7 +144,7 @@ class _Briefing:
             return
         self._heading(KEY_FIGURES, 1)
         for figure in self.figures:
-            paragraph = self.docx.add_paragraph(style="List Bullet")
+            paragraph = self._add("List Bullet")
             self._link_to(paragraph, clean_inline(figure.figure), figure.sentence, bold=True)
             paragraph.add_run(": " + clean_inline(figure.context))
             self._direction(paragraph)
@@ -172,6 +173,15 @@ class _Briefing:
 
     # -- helpers ------------------------------------------------------------------------
 
+    def _add(self, style: str) -> Paragraph:
+        """A new body paragraph in ``style`` (looked up once: python-docx's lookup is slow)."""
+        style_id = self._style_ids.get(style)
+        if style_id is None:
+            style_id = self._style_ids[style] = str(self.docx.styles[style].style_id)
+        paragraph = self.docx.add_paragraph()
+        paragraph._p.style = style_id
+        return paragraph
+
     @property
     def _link_style(self) -> str:
         return str(self.docx.styles["Hyperlink"].style_id)
@@ -180,7 +190,7 @@ class _Briefing:
         self._paragraph(f"Heading {level}", [text])
 
     def _paragraph(self, style: str, texts: Iterable[str]) -> Paragraph:
-        paragraph = self.docx.add_paragraph(style=style)
+        paragraph = self._add(style)
         for text in texts:
             paragraph.add_run(clean_text(text))
         self._direction(paragraph)
@@ -188,7 +198,7 @@ class _Briefing:
 
     def _sentences(self, style: str, sentences: Iterable[Sentence]) -> Paragraph:
         """A body paragraph, one run per sentence, bookmarks round the linked ones."""
-        paragraph = self.docx.add_paragraph(style=style)
+        paragraph = self._add(style)
         for i, sentence in enumerate(sentences):
             if i:
                 paragraph.add_run(" ")

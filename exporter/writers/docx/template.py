@@ -141,11 +141,15 @@ def _fill(paragraphs: list[Paragraph], organisation: str, source_url: str | None
 def _rebuild(paragraph: Paragraph, pattern: str, organisation: str, source_url: str | None,
              source_label: str, link_style: str) -> None:
     """Rewrite ``paragraph`` from ``pattern``: literal text, fields and the source link."""
-    first_run = paragraph._p.find(qn("w:r"))
-    run_properties = first_run.find(qn("w:rPr")) if first_run is not None else None
+    text_runs = [r for r in paragraph._p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    run_properties = text_runs[0].find(qn("w:rPr")) if text_runs else None
+    if run_properties is not None:
+        run_properties = copy.deepcopy(run_properties)
     for child in list(paragraph._p):
-        if child.tag != qn("w:pPr"):
-            paragraph._p.remove(child)
+        # A logo (a run holding a drawing or picture) stays where the template put it.
+        if child.tag == qn("w:pPr") or _is_graphic(child):
+            continue
+        paragraph._p.remove(child)
     position = 0
     for match in _PLACEHOLDER.finditer(pattern):
         _literal(paragraph, pattern[position : match.start()], run_properties)
@@ -162,6 +166,10 @@ def _rebuild(paragraph: Paragraph, pattern: str, organisation: str, source_url: 
         position = match.end()
     _literal(paragraph, pattern[position:], run_properties)
     _direction(paragraph, paragraph.text)
+
+
+def _is_graphic(element: Any) -> bool:
+    return next(element.iter(qn("w:drawing"), qn("w:pict"), qn("w:object")), None) is not None
 
 
 def _literal(paragraph: Paragraph, text: str, run_properties: Any) -> None:
