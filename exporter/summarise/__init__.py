@@ -9,8 +9,10 @@ Method names (``method_names()`` lists them; ``_`` and ``-`` are equivalent):
 
 ==================  ==========================================================
 ``default``         the project's best method; today ``centrality``
-``centrality``      degree centrality with furniture removal and MMR
-                    (:mod:`exporter.summarise.centrality`); NLTK-free
+``centrality``      degree centrality on the TextRank graph, page furniture
+                    set aside (:mod:`exporter.summarise.centrality`); NLTK-free
+``mmr``             the same, re-ordered by maximal marginal relevance for
+                    more varied short summaries; NLTK-free
 ``lexrank``         LexRank, vectorised: sumy's ranking, 100x+ faster; NLTK-free
 ``textrank``        TextRank, vectorised: sumy's ranking, 100x+ faster; NLTK-free
 ``lead``            the first sentences (the news baseline; ``lead-k``, ``lead3``)
@@ -28,7 +30,7 @@ from collections.abc import Callable, Sequence
 
 from ..errors import UsageError
 from ..model import Document, Sentence, Summary
-from .centrality import centrality
+from .centrality import centrality, mmr
 from .fast import lexrank, textrank
 from .lead import lead
 from .select import select
@@ -44,6 +46,7 @@ METHODS: dict[str, Method] = {
     "centrality": centrality,
     "lead": lead,
     "lexrank": lexrank,
+    "mmr": mmr,
     "textrank": textrank,
 }
 METHODS.update({f"sumy-{name}": sumy_method(name) for name in SUMY_METHODS})

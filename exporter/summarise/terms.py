@@ -79,9 +79,13 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 
 
 def content_tokens(
-    text: str, stops: frozenset[str], stem: Stemmer
+    text: str, stops: frozenset[str], stem: Stemmer, *, numbers: bool = True
 ) -> tuple[str, ...]:
     """Stemmed, lower-cased words of ``text`` that are not stop words (sumy's rule).
+
+    With ``numbers=False`` tokens that start with a digit are dropped too: the
+    word pattern cuts "$1.13bn" into "1" and "13bn", and two sentences that both
+    contain a "2" (per cent, players, years) share no content.
 
     A run of an unspaced script (Chinese, Japanese, Thai) is one regex "word";
     it is taken as overlapping character bigrams, the usual unit for such text
@@ -90,7 +94,7 @@ def content_tokens(
     tokens: list[str] = []
     for word in WORD.findall(text):
         word = word.lower()
-        if word in stops:
+        if word in stops or (not numbers and word[0].isdigit()):
             continue
         if len(word) > 2 and _UNSPACED.match(word):
             tokens.extend(word[i : i + 2] for i in range(len(word) - 1))
@@ -105,11 +109,15 @@ def term_matrix(
     *,
     stem: Stemmer | None = None,
     stops: Iterable[str] | None = None,
+    numbers: bool = True,
 ) -> Terms:
-    """Count the content terms of each text; ``stem`` and ``stops`` default to the language's."""
+    """Count the content terms of each text; ``stem`` and ``stops`` default to the language's.
+
+    ``numbers=False`` leaves out tokens that start with a digit (see :func:`content_tokens`).
+    """
     stem = stem or stemmer(language)
     stop_set = frozenset(w.lower() for w in (stop_words(language) if stops is None else stops))
-    tokens = tuple(content_tokens(t, stop_set, stem) for t in texts)
+    tokens = tuple(content_tokens(t, stop_set, stem, numbers=numbers) for t in texts)
     vocabulary: dict[str, int] = {}
     indptr = [0]
     indices: list[int] = []
