@@ -45,11 +45,12 @@ test: test-deps lint
 # Without SMTP the message is written to $(OUT)/briefing.eml for any mail client to open.
 TO     ?=
 SMTP   ?=
-ATTACH ?= docx,pdf
+ATTACH ?=
+FROM   ?=
 email: install
 	@test -n "$(TO)" || { echo "make email: set TO=address (and ARTICLE=path)" >&2; exit 2; }
-	$(BIN)/exporter email $(ARTICLE) --to $(TO) --attach $(ATTACH) \
-		$(if $(SMTP),--smtp $(SMTP),--eml $(OUT)/briefing.eml)
+	$(BIN)/exporter email $(ARTICLE) --to "$(TO)" $(if $(FROM),--from "$(FROM)") \
+		$(if $(ATTACH),--attach $(ATTACH)) $(if $(SMTP),--smtp $(SMTP),--eml $(OUT)/briefing.eml)
 
 eval: test-deps
 	$(PY) benchmarks/eval.py

@@ -26,6 +26,18 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
+# Email delivery, loaded on first use so that ``import exporter`` stays light.
+_DELIVERY = ("DeliveryError", "add_briefings", "build_message", "compose_message",
+             "retry_outbox", "save_to_outbox", "send_message")
+
+
+def __getattr__(name: str) -> object:
+    if name in _DELIVERY:
+        from . import deliver
+
+        return getattr(deliver, name)
+    raise AttributeError(f"module 'exporter' has no attribute {name!r}")
+
 
 def read_article(
     source: str | Path, *, language: str | None = None, max_bytes: int | None = None
@@ -101,6 +113,7 @@ def export(
 
 __all__ = [
     "Article",
+    "DeliveryError",
     "DependencyError",
     "Document",
     "ExporterError",
@@ -115,11 +128,17 @@ __all__ = [
     "Summary",
     "UsageError",
     "__version__",
+    "add_briefings",
+    "build_message",
+    "compose_message",
     "export",
     "load_options",
     "read_article",
     "read_string",
     "render",
+    "retry_outbox",
+    "save_to_outbox",
+    "send_message",
     "summarise",
     "summarize",
     "write",

@@ -1,7 +1,8 @@
 """The command line: argument parsing and exit codes only; the work is the API's.
 
 Exit status: 0 on success; 2 for bad usage, unreadable input or an output that
-cannot be written, with a one-line message naming the file and the reason; 1
+cannot be written, with a one-line message naming the file and the reason; 75
+when ``exporter email`` could not deliver and kept the message in the outbox; 1
 for anything else (a bug), still in one line. Set EXPORTER_DEBUG=1 for a
 traceback.
 """
@@ -51,7 +52,8 @@ def _ratio(text: str) -> float:
     return value
 
 
-def _length_arguments(parser: argparse.ArgumentParser) -> None:
+def add_length_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the summary-length and method flags shared by every command that summarises."""
     group = parser.add_argument_group("summary")
     group.add_argument(
         "--sentences",
@@ -104,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", "-o", type=Path, metavar="DIR", help="output folder (default ./out)"
     )
-    _length_arguments(export)
+    add_length_arguments(export)
     layout = export.add_argument_group("layout")
     layout.add_argument(
         "--organisation",
@@ -156,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     summarise.add_argument(
         "articles", nargs="+", metavar="ARTICLE", help="article files; - for standard input"
     )
-    _length_arguments(summarise)
+    add_length_arguments(summarise)
     summarise.add_argument(
         "--json",
         action="store_true",

@@ -60,6 +60,8 @@ class Options:
 
 
 _FIELDS = {f.name: f for f in fields(Options)}
+# Sub-tables read by other parts of the package (email delivery's [email]).
+_OTHER_TABLES = frozenset({"email"})
 
 
 def options_from_mapping(
@@ -69,6 +71,8 @@ def options_from_mapping(
     base = base or Options()
     changes: dict[str, Any] = {}
     for raw_key, value in values.items():
+        if raw_key in _OTHER_TABLES:
+            continue
         key = raw_key.replace("-", "_")
         if key == "page_size":  # the natural spelling in a config file
             key = "pdf_page_size"

@@ -246,9 +246,9 @@ def _outcomes(sources: list[str], options: Options, formats: tuple[str, ...], ke
     while pending:
         future = pending.popleft()
         yield future.result()
-        source = next(queue, None)
-        if source is not None:
-            pending.append(executor.submit(_process, source, options, formats, keep, preview))
+        following = next(queue, None)
+        if following is not None:
+            pending.append(executor.submit(_process, following, options, formats, keep, preview))
 
 
 def _write_combined(format: str, articles: list[Article], out_dir: Path, taken: set[str],

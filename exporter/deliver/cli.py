@@ -238,9 +238,9 @@ def _read(sources: list[str], options: Options) -> list[Any]:
 
 def _summary_arguments(parser: argparse.ArgumentParser) -> None:
     """The summary-length and layout flags ``export`` has, with the same names."""
-    from ..cli import _length_arguments
+    from ..cli import add_length_arguments
 
-    _length_arguments(parser)
+    add_length_arguments(parser)
     layout = parser.add_argument_group("layout")
     layout.add_argument("--organisation", "--organization", metavar="NAME",
                         help="organisation name in the message and the documents")

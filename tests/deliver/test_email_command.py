@@ -262,8 +262,7 @@ def test_size_too_small_even_for_the_text(clean_env: Path,
     "layout",
     [
         "[exporter]\norganisation = \"Desk\"\n\n[email]\n",
-        pytest.param("[email]\n", marks=pytest.mark.xfail(
-            reason="exporter.config.load_options must skip the [email] table", strict=False)),
+        "[email]\n",
     ],
     ids=["beside-exporter-table", "email-table-alone"],
 )
