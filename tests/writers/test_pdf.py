@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from exporter.config import Options
 from exporter.errors import OutputError, UsageError
 from exporter.model import Article, Document, Heading, Paragraph, Sentence, Summary
+from exporter.readers.build import RawBlock, build_document
 from exporter.writers.pdf import PdfWriter, render_preview
 from exporter.writers.registry import get_writer
 from tests.conftest import make_article, make_document
@@ -223,6 +224,27 @@ def test_the_source_is_a_live_link_at_the_foot() -> None:
     assert footer and footer[0].y < 60
 
 
+def test_standfirst_headings_quotes_and_lists_are_all_set() -> None:
+    raw = [
+        RawBlock("paragraph", "The ferry to Skarn Island will run all winter for the first time."),
+        RawBlock("heading", "What changes"),
+        RawBlock("item", "Two sailings a day from December.", ordered=True),
+        RawBlock("item", "A night boat on Fridays.", ordered=True),
+        RawBlock("quote", "We have waited thirty years for this boat, said one islander."),
+        RawBlock("paragraph", "The county will review the timetable in April."),
+    ]
+    document = build_document(raw, title="Island ferry to run all winter", language="en",
+                              standfirst="A small island gets a year-round link.",
+                              source_url=URL)
+    page = read(render(make_article(document, 1)))
+    for text in ("A small island gets a year-round link.", "What changes",
+                 "1. Two sailings a day from December.", "2. A night boat on Fridays.",
+                 "We have waited thirty years for this boat, said one islander.",
+                 "The county will review the timetable in April."):
+        assert text in page.flat
+    assert page.fullness() >= FULL
+
+
 def test_huge_title_and_summary_still_make_one_page() -> None:
     title = " ".join(["Extraordinarily"] * 200)
     document = generated(3000, title=title)
@@ -369,6 +391,19 @@ def test_a_long_right_to_left_article_reads_its_columns_from_the_right() -> None
     width = float(page.reader.pages[0].mediabox.width)
     assert body[0][1] > width / 2  # the first column is the right-hand one
     assert any(x < width / 2 for _, x, _ in body)  # and there is a second, on the left
+
+
+def test_a_symbol_without_a_glyph_is_left_out_with_a_warning(
+        caplog: pytest.LogCaptureFixture) -> None:
+    document = make_document("Cycle lanes 🚲 open", ["The new cycle lanes 🚲 opened today. "
+                                                    "Riders cheered ✅ at the ribbon."],
+                             source_url=URL)
+    with caplog.at_level("WARNING"):
+        page = read(render(make_article(document, 1)))
+    assert "Cycle lanes open" in page.flat
+    assert "The new cycle lanes opened today." in page.flat
+    assert "🚲" not in page.text and "✅" not in page.text
+    assert any("🚲" in record.getMessage() for record in caplog.records)
 
 
 def test_a_script_without_glyphs_is_refused_naming_it() -> None:
