@@ -8,18 +8,13 @@ smallest type size, so a whole book never reaches the layout.
 from __future__ import annotations
 
 import dataclasses
-import logging
-import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ...extract import key_figures, key_quotes, keywords
 from ...model import Article, Document, Heading, ListItem, Quote
 from ...textclean import clean_inline
 from .style import Style
-
-log = logging.getLogger(__name__)
 
 QUOTE_LIMIT = 4
 FIGURE_LIMIT = 6
@@ -27,7 +22,6 @@ KEYWORD_LIMIT = 8
 EXTRACT_CHARS = 100_000
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-_KEYWORD = re.compile(r"[^\W\d_]{6,}")
 _OPENING_MARKS = "\"'“‘„«»‹›「『"
 _CLOSING_MARKS = "\"'”’“»«›‹」』"
 
@@ -91,7 +85,8 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int) 
     """The text of the page for ``article``; the body keeps at most about ``char_budget`` chars."""
     document = article.document
     body, complete = _body(document, char_budget)
-    quotes, figures = _extracted(_opening(document))
+    opening = _opening(document)
+    quotes, figures = _extracted(opening)
     url = document.source_url if _is_web_url(document.source_url) else None
     return Content(
         organisation=clean_inline(organisation) or "Exporter",
@@ -105,7 +100,7 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int) 
         body_complete=complete,
         source_url=url,
         author=", ".join(clean_inline(a) for a in document.authors if clean_inline(a)),
-        keywords=_keywords(document),
+        keywords=tuple(clean_inline(k) for k in keywords(opening, limit=KEYWORD_LIMIT)),
         language=document.language or "en",
     )
 
@@ -194,41 +189,14 @@ def _opening(document: Document) -> Document:
 
 
 def _extracted(document: Document) -> tuple[tuple[KeyQuoteText, ...], tuple[KeyFigureText, ...]]:
-    from ...extract import key_quotes
-
     quotes: list[KeyQuoteText] = []
     for quote in key_quotes(document, limit=QUOTE_LIMIT):
         text = clean_inline(quote.text).strip(_OPENING_MARKS + _CLOSING_MARKS + " ")
         if text:
             quotes.append(KeyQuoteText(text, clean_inline(quote.speaker or "") or None))
-    try:
-        from ...extract import key_figures  # type: ignore[attr-defined]
-    except ImportError:  # the figures extractor is not part of this installation yet
-        log.warning("key figures are not available: exporter.extract has no key_figures")
-        return tuple(quotes), ()
     figures: list[KeyFigureText] = []
     for item in key_figures(document, limit=FIGURE_LIMIT):
         figure = clean_inline(item.figure)
         if figure:
             figures.append(KeyFigureText(figure, clean_inline(item.context)))
     return tuple(quotes), tuple(figures)
-
-
-def _keywords(document: Document) -> tuple[str, ...]:
-    """Frequent long words of the article's opening, then its place: for PDF metadata."""
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    seen_chars = 0
-    for sentence in document.sentences():
-        for word in _KEYWORD.findall(sentence.text):
-            key = unicodedata.normalize("NFC", word.casefold())
-            counts[key] += 1
-            first_seen.setdefault(key, len(first_seen))
-        seen_chars += len(sentence.text)
-        if seen_chars > 20000:
-            break
-    ranked = sorted(counts, key=lambda w: (-counts[w], first_seen[w]))
-    words = [w for w in ranked if counts[w] > 1][:KEYWORD_LIMIT]
-    if document.place:
-        words.insert(0, clean_inline(document.place))
-    return tuple(dict.fromkeys(w for w in words if w))
