@@ -55,6 +55,12 @@ def read_string(text: str, *, format: str | None = None, language: str | None = 
     return _read_string(text, format=format, language=language)
 
 
+# Importing the subpackage ``exporter.summarise`` binds that name on this package to
+# the module; importing it here, before the function below is defined, makes the
+# public name the function for good (a module already imported is not re-bound).
+from . import summarise as _summarise_package  # noqa: E402
+
+
 def summarise(
     document: Document,
     *,
@@ -64,9 +70,9 @@ def summarise(
     method: str = "default",
 ) -> Summary:
     """The document's extractive summary, in document order (see :mod:`exporter.summarise`)."""
-    from .summarise import summarise as _summarise
-
-    return _summarise(document, sentences=sentences, ratio=ratio, words=words, method=method)
+    return _summarise_package.summarise(
+        document, sentences=sentences, ratio=ratio, words=words, method=method
+    )
 
 
 summarize = summarise
