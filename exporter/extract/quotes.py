@@ -204,10 +204,19 @@ def _speaker_before_verb(before: str) -> str | None:
     appositive = stripped.endswith(",")
     parts = [p for p in _SEPARATORS.split(stripped) if p.strip()]
     if appositive and len(parts) >= 2:
+        # 'the council leader, Margaret Osei, said': the name is the apposition.
+        if _is_proper_name(parts[-1]) and not _is_proper_name(parts[-2]):
+            return _clean_speaker(parts[-1])
         parts = parts[:-1]
     if not parts:
         return None
     return _clean_speaker(parts[-1])
+
+
+def _is_proper_name(phrase: str) -> bool:
+    """Whether every word of ``phrase`` is capitalised ('Margaret Osei', 'Dr. Ana Ruiz')."""
+    words = phrase.split()
+    return 0 < len(words) <= MAX_SPEAKER_WORDS and all(w[:1].isupper() for w in words)
 
 
 def _speaker_after_verb(after: str) -> str | None:
@@ -356,6 +365,22 @@ def _block_candidates(
         yield _Candidate(text, speaker, sentence, full, words, sentence.position)
 
 
+def _mentions(
+    sentences: Sequence[Sentence], text: str, spans: Sequence[_Span], language: str
+) -> Iterator[tuple[tuple[int, int], str]]:
+    """Speakers named with a speech verb ('Dr. Ana Ruiz, an economist, said …') in a block."""
+    verbs = _verb_pattern(language)
+    masked = _mask(text, spans)
+    for start, sentence in zip(_sentence_starts(sentences), sentences, strict=True):
+        end = start + len(sentence.text)
+        for match in verbs.finditer(masked, start, end):
+            if match.group(0).lower() in _SOURCE_FIRST:
+                continue
+            speaker = _speaker_before_verb(masked[start : match.start()])
+            if speaker and speaker.lower() not in _PRONOUNS:
+                yield sentence.position, speaker
+
+
 def _block_quote_candidate(block: Quote, previous_text: str, language: str) -> _Candidate | None:
     text = block.text.strip()
     speaker = None
@@ -385,39 +410,51 @@ def _is_named(speaker: str, text: str) -> bool:
     return re.search(r"[\w,;] " + re.escape(words[0]) + r"\b", text) is not None
 
 
-def _resolve_pronouns(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+def _resolve_pronouns(
+    candidates: list[_Candidate], mentions: list[tuple[tuple[int, int], str]], text: str
+) -> list[_Candidate]:
     """Replace pronoun speakers with the speaker they stand for, a few blocks back at most.
 
     'he'/'she' stand for the last named person; 'they'/'it'/'we' for the last
-    speaker of any kind (a ministry, 'officials'). Otherwise the speaker is unknown.
+    speaker of any kind (a ministry, 'officials'). Speakers of quotations and
+    people named with a speech verb ('X said the figures were cautious') count.
     """
-    resolved: list[_Candidate] = []
+    # Mentions sort before a quotation in the same sentence: (position, 0) < (position, 1).
+    events: list[tuple[tuple[int, int], int, int]] = [(m[0], 0, i) for i, m in enumerate(mentions)]
+    events += [(c.order, 1, i) for i, c in enumerate(candidates)]
+    resolved = list(candidates)
     last_person: tuple[int, str] | None = None
     last_any: tuple[int, str] | None = None
-    for candidate in candidates:
-        speaker = candidate.speaker
-        if speaker is not None and speaker.lower() in _PRONOUNS:
-            speaker_is_group = speaker.lower() in _GROUP_PRONOUNS
-            target = last_any if speaker_is_group else last_person
-            near = target is not None and candidate.order[0] - target[0] <= PRONOUN_REACH
+    for order, kind, index in sorted(events):
+        if kind == 0:
+            speaker: str | None = mentions[index][1]
+        else:
+            speaker = candidates[index].speaker
+        if speaker is None:
+            continue
+        if kind == 1 and speaker.lower() in _PRONOUNS:
+            group = speaker.lower() in _GROUP_PRONOUNS
+            target = last_any if group else last_person
+            near = target is not None and order[0] - target[0] <= PRONOUN_REACH
             speaker = target[1] if target is not None and near else None
+            candidate = candidates[index]
+            resolved[index] = _Candidate(candidate.text, speaker, candidate.sentence,
+                                         candidate.full, candidate.words, candidate.order)
             if speaker is not None:  # the chain of reference goes on from here
-                if speaker_is_group:
-                    last_any = (candidate.order[0], speaker)
+                if group:
+                    last_any = (order[0], speaker)
                 else:
-                    last_person = (candidate.order[0], speaker)
-            candidate = _Candidate(candidate.text, speaker, candidate.sentence, candidate.full,
-                                   candidate.words, candidate.order)
-        elif speaker is not None:
-            last_any = (candidate.order[0], speaker)
-            if _is_named(speaker, text):
-                last_person = last_any
-        resolved.append(candidate)
+                    last_person = (order[0], speaker)
+            continue
+        last_any = (order[0], speaker)
+        if _is_named(speaker, text):
+            last_person = last_any
     return resolved
 
 
 def _candidates(document: Document) -> list[_Candidate]:
     found: list[_Candidate] = []
+    mentions: list[tuple[tuple[int, int], str]] = []
     previous_text = ""
     carried: _Candidate | None = None  # a quotation running on from the last paragraph
     for block in document.blocks:
@@ -426,9 +463,17 @@ def _candidates(document: Document) -> list[_Candidate]:
             carried = None
             continue
         if isinstance(block, Quote):
-            quote = _block_quote_candidate(block, previous_text, document.language)
-            if quote:
-                found.append(quote)
+            # A block quotation that quotes someone inline ('"…," said X') is read like
+            # a paragraph; otherwise the whole block is the quotation.
+            spans = _spans(block.text)
+            inline = list(_block_candidates(block.sentences, block.text, spans,
+                                            document.language))
+            if not any(c.speaker for c in inline):
+                inline = []
+            quote = None if inline else _block_quote_candidate(block, previous_text,
+                                                               document.language)
+            found.extend(inline or ([quote] if quote else []))
+            mentions.extend(_mentions(block.sentences, block.text, spans, document.language))
             previous_text, carried = block.text, None
             continue
         text = block.text
@@ -450,6 +495,7 @@ def _candidates(document: Document) -> list[_Candidate]:
             spans = spans[1:]
         carried = None
         block_found = list(_block_candidates(block.sentences, text, spans, document.language))
+        mentions.extend(_mentions(block.sentences, text, spans, document.language))
         if block_found and spans and not spans[-1].closed and spans[-1].start == 0:
             carried = block_found[-1]
         elif not block_found and spans and not spans[-1].closed:
@@ -461,7 +507,7 @@ def _candidates(document: Document) -> list[_Candidate]:
                 block_found = [carried]
         found.extend(block_found)
         previous_text = text
-    return _resolve_pronouns(found, document.text)
+    return _resolve_pronouns(found, mentions, document.text)
 
 
 def key_quotes(document: Document, limit: int = 5) -> list[KeyQuote]:

@@ -195,3 +195,24 @@ def test_pronouns_resolve_by_number_within_two_paragraphs() -> None:
         "We will replace it": "Officials",  # 'they': the group
         "It was always going to end thi": None,  # three paragraphs on: too far
     }
+
+
+def test_named_apposition_mentions_and_inline_block_quotes() -> None:
+    document = _document(
+        [
+            "“The budget is balanced for the first time in a decade,” the finance chief, "
+            "Ines Varga, said on Friday.",
+            "Dr. Omar Haddad, an economist at the port authority, said the forecast was "
+            "prudent. “Revenue from the new berth has been counted at half its likely "
+            "value,” he said.",
+            "“Nobody on this quay believes the berth will be finished on time,” said Carla "
+            "Mendes, a dock worker.",
+        ],
+        quote_blocks=frozenset({2}),
+    )
+    found = _by_start(key_quotes(document, limit=10))
+    assert found == {
+        "The budget is balanced for the": "Ines Varga",
+        "Revenue from the new berth has": "Dr. Omar Haddad",
+        "Nobody on this quay believes t": "Carla Mendes",
+    }
