@@ -54,6 +54,7 @@ _CLOSERS = {
     "『": "』",
     '"': '"',
 }
+_QUOTE_CHARS = frozenset('"“”„«»「」『』\x00')
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
 _VERBS = {
@@ -142,6 +143,13 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return bool(after) and not after.isspace()
 
 
+def _is_clearly_opening(text: str, i: int) -> bool:
+    """A straight quote after a space or sentence end and before a letter opens a quotation."""
+    before = text[i - 1 : i]
+    after = text[i + 1 : i + 2]
+    return (not before or before.isspace()) and after.isalnum()
+
+
 def _spans(text: str) -> list[_Span]:
     """Quoted spans of one block, outermost only, in order."""
     spans: list[_Span] = []
@@ -155,6 +163,13 @@ def _spans(text: str) -> list[_Span]:
         j = i + 1
         while j < len(text) and text[j] not in closers:
             j += 1
+        if mark == '"' and j < len(text) and _is_clearly_opening(text, j):
+            # ' …potential. "It is …': the first mark was never closed (a quotation
+            # running on across a paragraph break that was lost); start again here.
+            if i == 0:
+                spans.append(_Span(i, j, text[i + 1 : j], False))
+            i = j
+            continue
         if j < len(text):
             spans.append(_Span(i, j + 1, text[i + 1 : j], True))
             i = j + 1
@@ -189,7 +204,7 @@ def _clean_speaker(raw: str) -> str | None:
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return None
     speaker = " ".join(words).strip(" ,.;:")
-    if "\x00" in speaker or not any(c.isalpha() for c in speaker):
+    if any(c in _QUOTE_CHARS for c in speaker) or not any(c.isalpha() for c in speaker):
         return None
     return speaker
 
@@ -374,9 +389,12 @@ def _mentions(
     for start, sentence in zip(_sentence_starts(sentences), sentences, strict=True):
         end = start + len(sentence.text)
         for match in verbs.finditer(masked, start, end):
-            if match.group(0).lower() in _SOURCE_FIRST:
-                continue
-            speaker = _speaker_before_verb(masked[start : match.start()])
+            lead = masked[start : match.start()]
+            if match.group(0).lower() in _SOURCE_FIRST or lead.rstrip(" ,").endswith("\x00"):
+                # 'according to X', '"…", said X': the speaker follows the verb.
+                speaker = _speaker_after_verb(masked[match.end() : end])
+            else:
+                speaker = _speaker_before_verb(lead)
             if speaker and speaker.lower() not in _PRONOUNS:
                 yield sentence.position, speaker
 

@@ -216,3 +216,16 @@ def test_named_apposition_mentions_and_inline_block_quotes() -> None:
         "Revenue from the new berth has": "Dr. Omar Haddad",
         "Nobody on this quay believes t": "Carla Mendes",
     }
+
+
+def test_straight_quotes_recover_from_an_unclosed_quotation() -> None:
+    document = _document([
+        "The mayor told the meeting that the budget was tight. \"We have cut every line we "
+        "could cut this year. \"Nothing is left to trim in the harbour budget,\" she said. "
+        "The art fund is \"fantastically small\", said Ms Lund, who chairs it."
+    ])
+    quotes = key_quotes(document, limit=10)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Nothing is left to trim in the harbour budget", "The mayor"),
+    ]
+    assert all('"' not in (q.speaker or "") for q in quotes)
