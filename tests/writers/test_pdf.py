@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from exporter.config import Options
@@ -501,3 +503,21 @@ def test_a_bad_user_style_is_a_usage_error(tmp_path: Path) -> None:
 def test_one_article_at_a_time() -> None:
     with pytest.raises(UsageError):
         PdfWriter().write([short_article(), short_article()], io.BytesIO(), Options())
+
+
+# --- any text -------------------------------------------------------------------------------
+
+_ALPHABET = ("abcXYZ əğşİı ΩωЖж Աա אב عرب 0123 .,;:!?\"'“”«» <>&/=-— \n\t")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.text(alphabet=_ALPHABET, min_size=1, max_size=80),
+       paragraphs=st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=600), min_size=1,
+                        max_size=6))
+def test_any_text_makes_exactly_one_page(title: str, paragraphs: list[str]) -> None:
+    raw = [RawBlock("paragraph", p) for p in paragraphs]
+    document = build_document(raw, title=title, language="en", source_url=URL)
+    if not document.blocks:
+        return
+    page = read(render(make_article(document, 2)))
+    assert len(page.reader.pages) == 1

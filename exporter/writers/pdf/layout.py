@@ -45,6 +45,8 @@ MIN_LEAD_LINES = 8
 """A cut article still shows at least this many lines of its lead (or a quarter page)."""
 LEAD_SHARE = 0.25
 BODY_GAP = 0.5
+SPREAD_TARGET = 0.9
+"""Share of the frame the lowest line reaches, at least, when the sections are spread."""
 LONGEST_LINE = 90
 """Characters a line may hold before the article is set in two columns."""
 TALL = 1e6
@@ -559,13 +561,15 @@ def spread(plan: Plan, height: float, gap: float) -> None:
 
     A designer setting a short piece uses the whole sheet: the type has already
     grown to ``max_size``; what is still empty goes between the sections rather
-    than under the last line. Each gap grows by at most eight base gaps, so a
-    tiny text is not scattered over the page.
+    than under the last line. Each gap grows by at most eight base gaps, unless
+    the text is so short that only more would bring its last line down to
+    :data:`SPREAD_TARGET` of the frame.
     """
     left = height - plan.height
     stretchy = [item for item in plan.items if item.stretch]
     if left <= 0 or not stretchy:
         return
-    extra = min(left / len(stretchy), gap * 8)
+    wanted = max(gap * 8 * len(stretchy), SPREAD_TARGET * height - plan.height)
+    extra = min(left, wanted) / len(stretchy)
     for item in stretchy:
         item.gap += extra
