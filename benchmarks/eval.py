@@ -29,7 +29,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from exporter.model import Document, Paragraph, Sentence  # noqa: E402
-from exporter.summarise import DEFAULT_METHOD, METHODS, rank, select  # noqa: E402
+from exporter.summarise import (  # noqa: E402
+    DEFAULT_METHOD,
+    METHODS,
+    rank,
+    resolve_method,
+    select,
+)
 
 BBC = ROOT.parent / "shared" / "eval" / "bbc"
 FIXED = 3
@@ -83,11 +89,12 @@ def load_cases(root: Path = BBC) -> list[Case]:
 
 
 def _label(method: str) -> str:
-    if method == "lead":
+    canonical = resolve_method(method)
+    if canonical == "lead":
         return "Lead-k"
-    if method == DEFAULT_METHOD:
-        return f"{method} (default)"
-    return method
+    if canonical == DEFAULT_METHOD:
+        return f"{canonical} (default)"
+    return canonical
 
 
 def evaluate(cases: Sequence[Case], methods: Sequence[str]) -> dict[str, dict[str, list[float]]]:

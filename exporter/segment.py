@@ -25,7 +25,9 @@ _PUNKT_LANGUAGES = {
     "uk": "russian", "be": "russian", "bg": "russian", "sk": "czech",
 }
 # Full stops of scripts Punkt does not know (Armenian, Devanagari, CJK, Arabic, Ethiopic).
-_OTHER_STOPS = re.compile(r"(?<=[։।。！？؟።])\s+")
+# CJK text has no space after a full stop, so none is required; a closing quote or
+# bracket stays with its sentence.
+_OTHER_STOPS = re.compile(r"(?<=[։।。！？؟።])(?![」』）》〉”’\"')\]])\s*")
 # Abbreviations Punkt's models miss (month and weekday names, common short forms),
 # lower-cased, without their full stop. A piece ending in one joins the next piece.
 _ABBREVIATIONS = {
