@@ -174,6 +174,7 @@ def test_one_full_page_at_any_length(kind: str, page_size: str) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (width, height)
     assert page.fullness() >= FULL, f"only {page.fullness():.0%} of the page is used"
     assert min(f.size for f in page.fragments) >= 8 - 1e-6
+    assert min(f.y for f in page.fragments) >= 30  # nothing below the bottom margin
     assert seconds < 5, f"{kind} took {seconds:.1f} s"
 
 
@@ -258,6 +259,19 @@ def test_huge_title_and_summary_still_make_one_page() -> None:
     assert len(page.reader.pages) == 1
     assert page.fullness() >= FULL
     assert "Extraordinarily…" in page.flat
+
+
+def test_enormous_metadata_is_shortened_and_stays_on_the_page() -> None:
+    document = make_document(
+        "Harbour news", [SHORT * 4], source_url=URL, place="Orrin Ford " * 40,
+        authors=[f"Reporter Number {i}" for i in range(300)],
+        standfirst="A very long standfirst that goes on. " * 150)
+    page = read(render(make_article(document, 3)))
+    assert len(page.reader.pages) == 1
+    assert min(f.y for f in page.fragments) >= 30  # nothing below the bottom margin
+    assert page.fullness() >= FULL
+    assert "Reporter Number 0" in page.text and "Reporter Number 299" not in page.text
+    assert "min read" in page.text
 
 
 def test_no_source_url_means_no_footer_and_still_full() -> None:

@@ -20,6 +20,8 @@ QUOTE_LIMIT = 4
 FIGURE_LIMIT = 6
 KEYWORD_LIMIT = 8
 EXTRACT_CHARS = 100_000
+STANDFIRST_MAX_CHARS = 400
+META_MAX_CHARS = 320
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _OPENING_MARKS = "\"'“‘„«»‹›「『"
@@ -91,7 +93,7 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int) 
     return Content(
         organisation=clean_inline(organisation) or "Exporter",
         title=_shorten(clean_inline(document.title) or "Untitled article", style.title_max_chars),
-        standfirst=clean_inline(document.standfirst or "") or None,
+        standfirst=_shorten(clean_inline(document.standfirst or ""), STANDFIRST_MAX_CHARS) or None,
         meta=_meta(document, url, style),
         summary=tuple(t for t in (clean_inline(s) for s in article.summary.texts) if t),
         quotes=quotes,
@@ -129,14 +131,14 @@ def _meta(document: Document, url: str | None, style: Style) -> str:
         parts.append(host.removeprefix("www."))
     authors = [clean_inline(a) for a in document.authors]
     if any(authors):
-        parts.append(", ".join(a for a in authors if a))
+        parts.append(_shorten(", ".join(a for a in authors if a), META_MAX_CHARS // 3))
     if document.published:
         day = document.published
         parts.append(f"{day.day} {_MONTHS[day.month - 1]} {day.year}")
     if document.place:
-        parts.append(clean_inline(document.place))
+        parts.append(_shorten(clean_inline(document.place), META_MAX_CHARS // 4))
     parts.append(style.labels["reading_time"].replace("{minutes}", str(document.reading_time)))
-    return "  ·  ".join(p for p in parts if p)
+    return _shorten("  ·  ".join(p for p in parts if p), META_MAX_CHARS)
 
 
 def _body(document: Document, budget: int) -> tuple[tuple[BodyUnit, ...], bool]:

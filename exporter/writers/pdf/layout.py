@@ -495,7 +495,7 @@ def plan_page(setter: Typesetter) -> Plan:
 
     chosen = _first(sizes(style.min_size, style.max_size), whole)
     if chosen is not None:
-        return _build(setter, chosen, full, cut=False)
+        return _build(setter, chosen, full)
 
     def lead_room(size: float) -> float:
         note = _placed_height(setter.note(size))
@@ -508,13 +508,13 @@ def plan_page(setter: Typesetter) -> Plan:
     reading = sizes(style.min_size, style.reading_size)
     chosen = _first(reading, with_lead(full))
     if chosen is not None:
-        return _build(setter, chosen, full, cut=True)
+        return _build(setter, chosen, full)
     smallest = style.min_size
     for counts in _reductions(full):
         if with_lead(counts)(smallest) or counts.summary <= 1 and room_for_body(
                 smallest, counts) >= 0:
-            return _build(setter, smallest, counts, cut=True)
-    return _build(setter, smallest, Counts(min(1, full.summary), 0, 0), cut=True)
+            return _build(setter, smallest, counts)
+    return _build(setter, smallest, Counts(min(1, full.summary), 0, 0))
 
 
 def _reductions(full: Counts) -> list[Counts]:
@@ -538,7 +538,7 @@ def _first(candidates: Sequence[float], fits: Callable[[float], bool]) -> float 
     return best
 
 
-def _build(setter: Typesetter, size: float, counts: Counts, cut: bool) -> Plan:
+def _build(setter: Typesetter, size: float, counts: Counts) -> Plan:
     items = (setter.header(size) + setter.summary(size, counts.summary)
              + setter.quotes(size, counts.quotes) + setter.figures(size, counts.figures))
     used = sum(p.gap + p.height for p in items)
