@@ -25,7 +25,7 @@ from ...model import Paragraph as BodyParagraph
 from ...textclean import clean_inline, clean_text
 from .ooxml import Bookmarks, add_hyperlink, bookmark_name, is_rtl, mark_rtl
 from .package import reproducible
-from .properties import set_properties
+from .properties import set_app_properties, set_properties
 from .template import fill_header_and_footer, open_template
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ def build_briefing(article: Article, options: Options) -> bytes:
     document = open_template(options)
     _Briefing(document, article, options).write()
     set_properties(document, article, options.organisation)
+    set_app_properties(document, article, options.organisation)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible(buffer.getvalue())

@@ -1,9 +1,10 @@
-"""The briefing's document properties (``docProps/core.xml``)."""
+"""The briefing's document properties (``docProps/core.xml`` and ``docProps/app.xml``)."""
 
 from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime
+from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
 
@@ -53,3 +54,20 @@ def set_properties(document: DocxDocument, article: Article, organisation: str) 
     properties.revision = 1
     when = timestamp(source.published)
     properties.created = properties.modified = when
+
+
+_APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
+xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
+<Application>exporter</Application><DocSecurity>0</DocSecurity>\
+<Words>{words}</Words><Company>{company}</Company><LinksUpToDate>false</LinksUpToDate>\
+<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
+
+
+def set_app_properties(document: DocxDocument, article: Article, organisation: str) -> None:
+    """Replace the template's application statistics (Word's, and stale) with the briefing's."""
+    xml = _APP_XML.format(words=article.document.word_count,
+                          company=escape(_bounded(organisation)))
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = xml.encode("utf-8")
