@@ -514,14 +514,15 @@ def plan_page(setter: Typesetter) -> Plan:
         if with_lead(counts)(smallest) or counts.summary <= 1 and room_for_body(
                 smallest, counts) >= 0:
             return _build(setter, smallest, counts)
-    return _build(setter, smallest, Counts(min(1, full.summary), 0, 0))
+    # Only a summary sentence taller than the page gets here: the page keeps its header.
+    return _build(setter, smallest, Counts(0, 0, 0))
 
 
 def _reductions(full: Counts) -> list[Counts]:
     """What to give up at the smallest size, in order: figures, quotes, summary sentences."""
     steps = [Counts(full.summary, full.quotes, f) for f in (min(full.figures, 3), 0)]
     steps += [Counts(full.summary, q, 0) for q in (min(full.quotes, 2), 0)]
-    steps += [Counts(s, 0, 0) for s in range(full.summary - 1, 0, -1)]
+    steps += [Counts(s, 0, 0) for s in range(full.summary - 1, -1, -1)]
     return steps
 
 
