@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import random
 import struct
+import subprocess
+import sys
 import time
 import unicodedata
 from collections.abc import Sequence
@@ -535,3 +537,19 @@ def test_any_text_makes_exactly_one_page(title: str, paragraphs: list[str]) -> N
         return
     page = read(render(make_article(document, 2)))
     assert len(page.reader.pages) == 1
+
+
+def test_a_left_to_right_pdf_loads_no_other_format_and_no_preview_or_bidi_library() -> None:
+    code = (
+        "import io, sys\n"
+        "from tests.conftest import make_article\n"
+        "from exporter.config import Options\n"
+        "from exporter.writers.pdf import PdfWriter\n"
+        "PdfWriter().write([make_article()], io.BytesIO(), Options())\n"
+        "print(sorted(m for m in ('docx', 'nltk', 'sumy', 'ebooklib', 'matplotlib', 'pypdfium2',"
+        " 'arabic_reshaper', 'bidi') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, cwd=root)
+    assert found.stdout.strip() == "[]"
