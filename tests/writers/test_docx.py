@@ -176,6 +176,8 @@ def briefings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Briefing]:
         "hostile": (hostile_article(), Options(organisation="R&D <Unit>\x00 &amp;")),
         "house": (english_article(), replace(options, docx_template=custom_template(templates))),
         "sparse": (english_article(), replace(options, docx_template=sparse_template(templates))),
+        "logo": (english_article(), Options(organisation="Acme",
+                                            docx_template=logo_template(templates))),
         "bare": (Article(build_document([RawBlock("paragraph", "Short note without numbers.")],
                                         title="A bare note"), Summary((), "test")), options),
     }
@@ -460,23 +462,26 @@ def _png() -> bytes:
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-def test_template_logo_is_kept_beside_the_organisation(tmp_path: Path) -> None:
+def logo_template(directory: Path) -> Path:
+    """The packaged template with a logo in front of the organisation's name."""
     template = docx.Document(str(packaged_templates() / "briefing.docx"))
-    logo = tmp_path / "logo.png"
+    logo = directory / "logo.png"
     logo.write_bytes(_png())
     header = template.sections[0].header.paragraphs[0]
     header.runs[0]._r.addprevious(header.add_run()._r)  # the logo run goes first
     header.runs[0].add_picture(str(logo), width=Cm(1))
-    path = tmp_path / "logo.docx"
+    path = directory / "logo.docx"
     template.save(str(path))
-    document = docx.Document(io.BytesIO(render(english_article(),
-                                               Options(organisation="Acme",
-                                                       docx_template=path))))
+    return path
+
+
+def test_template_logo_is_kept_beside_the_organisation(briefings: dict[str, Briefing]) -> None:
+    document = briefings["logo"].open()
     paragraph = document.sections[0].header.paragraphs[0]
     assert paragraph.text == "Acme"
-    children = [c.tag for c in paragraph._p if c.tag == qn("w:r")]
-    assert len(children) == 2
-    assert next(paragraph._p[1].iter(qn("w:drawing")), None) is not None  # logo first
+    runs = [c for c in paragraph._p if c.tag == qn("w:r")]
+    assert len(runs) == 2
+    assert next(runs[0].iter(qn("w:drawing")), None) is not None  # the logo, first
     images = [p for p in document.sections[0].header.part.related_parts.values()
               if p.content_type == "image/png"]
     assert len(images) == 1 and images[0].blob == _png()
@@ -628,3 +633,15 @@ def test_libreoffice_converts_every_briefing(
             continue  # extraction of shaped right-to-left text is not reliable; PDF exists
         assert " ".join(title.split()[:3]) in " ".join(text.split()), name
         assert clean_inline(briefing.options.organisation) in text, name
+
+
+@pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04broken", b""])
+def test_unusable_template_is_a_clear_usage_error(tmp_path: Path, content: bytes) -> None:
+    from exporter.errors import UsageError
+
+    path = tmp_path / "house.docx"
+    path.write_bytes(content)
+    with pytest.raises(UsageError, match="house.docx: not a usable .docx template"):
+        render(english_article(), Options(docx_template=path))
+    with pytest.raises(UsageError, match="template not found"):
+        render(english_article(), Options(docx_template=tmp_path / "missing.docx"))

@@ -13,14 +13,17 @@ from __future__ import annotations
 import copy
 import logging
 import re
+import zipfile
 from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from ...config import Options
+from ...errors import UsageError
 from ...resources import packaged_templates, template_path
 from ...textclean import clean_inline
 from .ooxml import add_field, add_hyperlink, is_rtl, mark_rtl
@@ -32,13 +35,19 @@ REQUIRED_STYLES = (
     "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet",
     "List Number", "Quote", "Header", "Footer", "Briefing Meta", "Quote Speaker", "Hyperlink",
 )
+_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
 
 
 def open_template(options: Options) -> DocxDocument:
     """The reference document named by the options, its body emptied, its styles complete."""
     path = template_path(TEMPLATE_NAME, options.template_dir, options.docx_template)
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UsageError(f"{path}: not a usable .docx template ({error or 'unreadable'})") from None
+    if not document.part.content_type.startswith(_DOCUMENT_TYPE):
+        raise UsageError(f"{path}: not a .docx template")
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
