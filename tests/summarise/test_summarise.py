@@ -181,12 +181,12 @@ def test_the_default_path_does_not_import_nltk() -> None:
     code = (
         "import sys\n"
         "from exporter.readers.build import RawBlock, build_document\n"
-        "import exporter.summarise as s\n"
+        "from exporter.summarise import summarise\n"
         "doc = build_document([RawBlock('paragraph', 'The council met. It voted. It won.'),"
         " RawBlock('paragraph', 'Der Rat tagte am Montag. Er stimmte ab.')], title='T')\n"
         "for m in ('default', 'lexrank', 'textrank', 'lead'):\n"
-        "    assert s.summarise(doc, sentences=2, method=m).sentences\n"
-        "assert s.summarise(doc, words=10).sentences\n"
+        "    assert summarise(doc, sentences=2, method=m).sentences\n"
+        "assert summarise(doc, words=10).sentences\n"
         "print('nltk' in sys.modules, 'sumy' in sys.modules)\n"
     )
     done = subprocess.run(
