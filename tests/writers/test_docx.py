@@ -101,6 +101,22 @@ def rtl_article(paragraphs: list[str], language: str, title: str) -> Article:
     return summarised(document, [(0, 0)])
 
 
+def german_article() -> Article:
+    raw = [
+        RawBlock("paragraph", "Der Stadtrat hat am Donnerstag mit 7 zu 2 Stimmen die "
+                 "Schließung des alten Fähranlegers beschlossen. Die Reparatur hätte "
+                 "4,5 Millionen Euro gekostet."),
+        RawBlock("paragraph", "„Wir können ein Bauwerk nicht ewig flicken, das für Ruderboote "
+                 "gebaut wurde“, sagte Bürgermeisterin Anna Weber am Abend."),
+        RawBlock("heading", "Wie es weitergeht", 1),
+        RawBlock("paragraph", "Ein schwimmender Ponton soll bis Juni 2025 fertig sein. "
+                 "Kritiker sprachen von einem „Verrat“ an der Stadtgeschichte."),
+    ]
+    document = build_document(raw, title="Stadtrat schließt den alten Fähranleger",
+                              language="de", published=date(2024, 3, 7))
+    return summarised(document, [(0, 0), (3, 0)])
+
+
 def hostile_article() -> Article:
     """Text the writer must clean itself: the Document is built directly, not by a reader."""
     texts = [
@@ -176,6 +192,7 @@ def briefings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Briefing]:
         "hostile": (hostile_article(), Options(organisation="R&D <Unit>\x00 &amp;")),
         "house": (english_article(), replace(options, docx_template=custom_template(templates))),
         "sparse": (english_article(), replace(options, docx_template=sparse_template(templates))),
+        "german": (german_article(), options),
         "logo": (english_article(), Options(organisation="Acme",
                                             docx_template=logo_template(templates))),
         "bare": (Article(build_document([RawBlock("paragraph", "Short note without numbers.")],
@@ -380,7 +397,7 @@ def test_header_band_and_footer_fields_and_source_link(briefings: dict[str, Brie
     assert len(links) == 1
     relationship = footer.part.rels[links[0].get(qn("r:id"))]
     assert relationship.is_external and relationship.target_ref == SOURCE_URL
-    assert footer.paragraphs[1].text == "harbourton-courier.example"
+    assert footer.paragraphs[1].text == SOURCE_URL
     # The meta line links to the source too.
     meta_link = document.paragraphs[2]._p.find(qn("w:hyperlink"))
     assert document.part.rels[meta_link.get(qn("r:id"))].target_ref == SOURCE_URL
@@ -645,3 +662,15 @@ def test_unusable_template_is_a_clear_usage_error(tmp_path: Path, content: bytes
         render(english_article(), Options(docx_template=path))
     with pytest.raises(UsageError, match="template not found"):
         render(english_article(), Options(docx_template=tmp_path / "missing.docx"))
+
+
+def test_german_briefing_quotes_in_german_marks(briefings: dict[str, Briefing]) -> None:
+    document = briefings["german"].open()
+    quotes = [(p.style.name, p.text) for p in section(document, "Key quotes")]
+    assert quotes == [
+        ("Quote", "„Wir können ein Bauwerk nicht ewig flicken, das für Ruderboote gebaut wurde“"),
+        ("Quote Speaker", "— Bürgermeisterin Anna Weber"),
+    ]
+    figures = [p.text.split(":")[0] for p in section(document, "Key figures")]
+    assert "4,5 Millionen Euro" in figures and "Juni 2025" in figures
+    assert document.core_properties.language == "de"

@@ -81,8 +81,8 @@ class _Briefing:
 
     def write(self) -> None:
         url = self.source.source_url
-        fill_header_and_footer(self.docx, self.options.organisation, url,
-                               _host(url) or url or "")
+        # The footer shows the whole address: a printed briefing must still lead to it.
+        fill_header_and_footer(self.docx, self.options.organisation, url, url or "")
         self._set_language()
         self._title()
         self._meta()
