@@ -674,3 +674,29 @@ def test_german_briefing_quotes_in_german_marks(briefings: dict[str, Briefing]) 
     figures = [p.text.split(":")[0] for p in section(document, "Key figures")]
     assert "4,5 Millionen Euro" in figures and "Juni 2025" in figures
     assert document.core_properties.language == "de"
+
+
+@dataclass(frozen=True)
+class LogoOptions(Options):
+    """Options with the ``docx_logo`` field the writer reads when configuration has one."""
+
+    docx_logo: Path | None = None
+
+
+def test_logo_from_configuration_goes_before_the_organisation(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(_png())
+    data = render(english_article(), LogoOptions(organisation="Acme", docx_logo=logo))
+    header = docx.Document(io.BytesIO(data)).sections[0].header
+    paragraph = header.paragraphs[0]
+    assert paragraph.text == "\u2002Acme"
+    runs = [c for c in paragraph._p if c.tag == qn("w:r")]
+    assert next(runs[0].iter(qn("w:drawing")), None) is not None
+    assert [p.blob for p in header.part.related_parts.values()
+            if p.content_type == "image/png"] == [_png()]
+    bad = tmp_path / "logo.txt"
+    bad.write_text("not an image")
+    from exporter.errors import UsageError
+
+    with pytest.raises(UsageError, match="logo.txt: cannot use as a logo"):
+        render(english_article(), LogoOptions(docx_logo=bad))

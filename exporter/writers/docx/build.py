@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -82,7 +83,10 @@ class _Briefing:
     def write(self) -> None:
         url = self.source.source_url
         # The footer shows the whole address: a printed briefing must still lead to it.
-        fill_header_and_footer(self.docx, self.options.organisation, url, url or "")
+        # Options.docx_logo is optional: a configuration may name a logo image.
+        logo = getattr(self.options, "docx_logo", None)
+        fill_header_and_footer(self.docx, self.options.organisation, url, url or "",
+                               Path(logo) if logo else None)
         self._set_language()
         self._title()
         self._meta()

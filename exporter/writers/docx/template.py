@@ -14,12 +14,16 @@ import copy
 import logging
 import re
 import zipfile
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from ...config import Options
@@ -35,6 +39,7 @@ REQUIRED_STYLES = (
     "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Bullet",
     "List Number", "Quote", "Header", "Footer", "Briefing Meta", "Quote Speaker", "Hyperlink",
 )
+LOGO_HEIGHT = Cm(0.8)
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
 
@@ -99,56 +104,90 @@ def _has_numbering(document: DocxDocument) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class _Values:
+    """What the header and footer placeholders stand for."""
+
+    organisation: str
+    source_url: str | None
+    source_label: str
+    link_style: str
+
+
 def fill_header_and_footer(
-    document: DocxDocument, organisation: str, source_url: str | None, source_label: str
+    document: DocxDocument,
+    organisation: str,
+    source_url: str | None,
+    source_label: str,
+    logo: Path | None = None,
 ) -> None:
     """Put the organisation in the header and page numbers and the source in the footer.
 
     The template's ``{organisation}``, ``{page}``, ``{pages}`` and ``{source}``
     placeholders are replaced where they are, keeping their formatting; a template
     without them gets the organisation and "Page X of Y" plus the source appended.
+    A ``logo`` (from the configuration) goes in front of the organisation's name; a
+    logo the template's header already holds stays where it is.
     """
-    organisation = clean_inline(organisation)
-    link_style = document.styles["Hyperlink"].style_id
+    values = _Values(clean_inline(organisation), source_url, source_label,
+                     str(document.styles["Hyperlink"].style_id))
     for section in document.sections:
         # First-page and even-page variants only get their placeholders filled.
         for variant in (section.first_page_header, section.first_page_footer,
                         section.even_page_header, section.even_page_footer):
             if not variant.is_linked_to_previous:
-                _fill(variant.paragraphs, organisation, source_url, source_label, link_style)
+                _fill(variant.paragraphs, values)
         header, footer = section.header, section.footer
-        if not _fill(header.paragraphs, organisation, source_url, source_label, link_style):
+        named = _fill(header.paragraphs, values)
+        if not named:
             paragraph = header.add_paragraph(style="Header")
-            paragraph.add_run(organisation)
-            _direction(paragraph, organisation)
-        if not _fill(footer.paragraphs, organisation, source_url, source_label, link_style):
+            paragraph.add_run(values.organisation)
+            _direction(paragraph, values.organisation)
+            named = [paragraph]
+        if logo is not None:
+            for paragraph in named:
+                _add_logo(paragraph, logo)
+        if not _fill(footer.paragraphs, values):
             pages = footer.add_paragraph(style="Footer")
-            _rebuild(pages, "Page {page} of {pages}", organisation, source_url, source_label,
-                     link_style)
+            _rebuild(pages, "Page {page} of {pages}", values)
             if source_url or source_label:
-                source = footer.add_paragraph(style="Footer")
-                _rebuild(source, "{source}", organisation, source_url, source_label, link_style)
+                _rebuild(footer.add_paragraph(style="Footer"), "{source}", values)
 
 
-def _fill(paragraphs: list[Paragraph], organisation: str, source_url: str | None,
-          source_label: str, link_style: str) -> bool:
-    """Replace placeholders in ``paragraphs``; whether there were any."""
-    found = False
+def _fill(paragraphs: list[Paragraph], values: _Values) -> list[Paragraph]:
+    """Replace placeholders in ``paragraphs``; the paragraphs that had any."""
+    filled: list[Paragraph] = []
     for paragraph in paragraphs:
-        if _PLACEHOLDER.search(paragraph.text):
-            found = True
-            alone = len(paragraph._p.getparent().findall(qn("w:p"))) == 1
-            if paragraph.text.strip() == "{source}" and not (source_url or source_label):
-                if not alone:  # a part must keep one paragraph
-                    paragraph._p.getparent().remove(paragraph._p)
-                    continue
-            _rebuild(paragraph, paragraph.text, organisation, source_url, source_label,
-                     link_style)
-    return found
+        if not _PLACEHOLDER.search(paragraph.text):
+            continue
+        if paragraph.text.strip() == "{source}" and not (values.source_url or values.source_label):
+            container = paragraph._p.getparent()
+            if len(container.findall(qn("w:p"))) > 1:  # a part must keep one paragraph
+                container.remove(paragraph._p)
+                filled.append(paragraph)
+                continue
+        _rebuild(paragraph, paragraph.text, values)
+        filled.append(paragraph)
+    return filled
 
 
-def _rebuild(paragraph: Paragraph, pattern: str, organisation: str, source_url: str | None,
-             source_label: str, link_style: str) -> None:
+def _add_logo(paragraph: Paragraph, logo: Path) -> None:
+    """Put the image ``logo`` at the start of ``paragraph``, a line high."""
+    run = paragraph.add_run()
+    try:
+        run.add_picture(str(logo), height=LOGO_HEIGHT)
+    except (OSError, UnrecognizedImageError) as error:
+        run._r.getparent().remove(run._r)
+        raise UsageError(f"{logo}: cannot use as a logo ({error or 'unknown image format'})"
+                         ) from None
+    gap = paragraph.add_run("\u2002")  # an en space between logo and name
+    properties = paragraph._p.pPr
+    position = 1 if properties is not None else 0
+    paragraph._p.insert(position, gap._r)
+    paragraph._p.insert(position, run._r)
+
+
+def _rebuild(paragraph: Paragraph, pattern: str, values: _Values) -> None:
     """Rewrite ``paragraph`` from ``pattern``: literal text, fields and the source link."""
     text_runs = [r for r in paragraph._p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
     run_properties = text_runs[0].find(qn("w:rPr")) if text_runs else None
@@ -164,14 +203,14 @@ def _rebuild(paragraph: Paragraph, pattern: str, organisation: str, source_url: 
         _literal(paragraph, pattern[position : match.start()], run_properties)
         name = match.group(1)
         if name == "organisation":
-            _literal(paragraph, organisation, run_properties)
+            _literal(paragraph, values.organisation, run_properties)
         elif name in ("page", "pages"):
             add_field(paragraph, "PAGE" if name == "page" else "NUMPAGES")
-        elif source_url:
-            add_hyperlink(paragraph, source_label or source_url, url=source_url,
-                          style=link_style)
+        elif values.source_url:
+            add_hyperlink(paragraph, values.source_label or values.source_url,
+                          url=values.source_url, style=values.link_style)
         else:
-            _literal(paragraph, source_label, run_properties)
+            _literal(paragraph, values.source_label, run_properties)
         position = match.end()
     _literal(paragraph, pattern[position:], run_properties)
     _direction(paragraph, paragraph.text)
