@@ -773,3 +773,15 @@ def test_any_text_makes_well_formed_pages(title: str, sentences: list[str], auth
     assert (heading.text or "") == (clean_inline(title) or "Untitled article")
     spans = chapter.findall(".//x:section[@class='full-text']//x:span", NS)
     assert [s.text for s in spans] == [clean_text(t) for t in sentences if clean_text(t)]
+
+
+def test_finding_the_writer_imports_neither_ebooklib_nor_pillow() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom exporter.writers import get_writer\n"
+            "assert get_writer('epub').extension == '.epub'\n"
+            "print(sorted(m for m in ('ebooklib', 'PIL', 'lxml') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"
