@@ -85,13 +85,10 @@ def _rank(document: Document, candidates: Sequence[Sentence], *, mmr: bool) -> l
 
 def _degree(shared: sparse.coo_matrix, lengths: np.ndarray) -> np.ndarray:
     """Sum of TextRank edge weights, self-loops excluded."""
-    n = shared.shape[0]
     logs = np.log(np.maximum(lengths, 1.0))
     norm = logs[shared.row] + logs[shared.col]
-    off_diagonal = (shared.row != shared.col) & (norm > 0)
-    weight = np.zeros_like(shared.data)
-    weight[off_diagonal] = shared.data[off_diagonal] / norm[off_diagonal]
-    return np.bincount(shared.row, weights=weight, minlength=n)
+    norm[(shared.row == shared.col) | (norm <= 0)] = np.inf  # weight 0
+    return np.bincount(shared.row, weights=shared.data / norm, minlength=shared.shape[0])
 
 
 def _cosine(shared: sparse.coo_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -48,23 +48,20 @@ def products(matrix: sparse.csr_matrix, window: int | None = None) -> sparse.csr
         result = (matrix @ matrix.T).tocsr()
         result.eliminate_zeros()
         return result
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    data: list[np.ndarray] = []
+    pieces: list[sparse.csr_matrix] = []
     step = max(_BLOCK, window)
     for start in range(0, n, step):
         stop = min(n, start + step)
         low, high = max(0, start - window), min(n, stop + window)
         block = (matrix[start:stop] @ matrix[low:high].T).tocoo()
-        r = block.row.astype(np.int64) + start
-        c = block.col.astype(np.int64) + low
-        keep = (np.abs(r - c) <= window) & (block.data != 0)
-        rows.append(r[keep])
-        cols.append(c[keep])
-        data.append(block.data[keep])
-    return sparse.csr_matrix(
-        (np.concatenate(data), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n)
-    )
+        columns = block.col.astype(np.int64) + low
+        keep = (np.abs(block.row.astype(np.int64) + start - columns) <= window) & (block.data != 0)
+        pieces.append(
+            sparse.csr_matrix(
+                (block.data[keep], (block.row[keep], columns[keep])), shape=(stop - start, n)
+            )
+        )
+    return sparse.vstack(pieces, format="csr")
 
 
 def order(scores: np.ndarray) -> list[int]:
@@ -100,19 +97,26 @@ def lexrank_scores(
     idf = np.log(n / (1.0 + document_frequency))
     weighted = (tf @ sparse.diags(idf)).tocsr()
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    dots = products(weighted, window).tocoo()
-    denominator = norms[dots.row] * norms[dots.col]
+    dots = products(weighted, window)
+    rows = _row_indices(dots)
+    denominator = norms[rows] * norms[dots.indices]
     with np.errstate(divide="ignore", invalid="ignore"):
-        cosine = np.where(denominator > 0, dots.data / denominator, 0.0)
-    edge = cosine > threshold
-    rows, cols = dots.row[edge], dots.col[edge]
-    degree = np.bincount(rows, minlength=n).astype(np.float64)
+        edge = np.where(denominator > 0, dots.data / denominator, 0.0) > threshold
+    del denominator
+    degree = np.bincount(rows[edge], minlength=n).astype(np.float64)
     degree[degree == 0] = 1.0
-    transition = sparse.csr_matrix((1.0 / degree[rows], (rows, cols)), shape=(n, n))
-    return _power_normalised(transition.T.tocsr(), epsilon)
+    # Rows of the transition matrix: each edge weighs 1 / its row's degree.
+    dots.data = np.where(edge, 1.0 / degree[rows], 0.0)
+    dots.eliminate_zeros()
+    return _power_normalised(dots.T, epsilon)
 
 
-def _power_normalised(transposed: sparse.csr_matrix, epsilon: float) -> np.ndarray:
+def _row_indices(matrix: sparse.csr_matrix) -> np.ndarray:
+    """The row of every stored entry of a CSR matrix."""
+    return np.repeat(np.arange(matrix.shape[0], dtype=np.int32), np.diff(matrix.indptr))
+
+
+def _power_normalised(transposed: sparse.spmatrix, epsilon: float) -> np.ndarray:
     n = transposed.shape[0]
     p = np.full(n, 1.0 / n)
     step = 1.0
@@ -139,14 +143,18 @@ def textrank_scores(
     n = counts.shape[0]
     if n == 0:
         return np.zeros(0)
-    shared = products(sparse.csr_matrix(counts, dtype=np.float64), window).tocoo()
+    weights = products(sparse.csr_matrix(counts, dtype=np.float64), window)
+    rows = _row_indices(weights)
     logs = np.log(np.maximum(np.asarray(lengths, dtype=np.float64), 1.0))
-    norm = logs[shared.row] + logs[shared.col]
+    norm = logs[rows] + logs[weights.indices]
     flat = np.isclose(norm, 0.0)
-    weight = np.where(flat, shared.data, shared.data / np.where(flat, 1.0, norm))
-    weights = sparse.csr_matrix((weight, (shared.row, shared.col)), shape=(n, n))
+    norm[flat] = 1.0  # two one-word sentences: the weight is the shared count itself
+    weights.data /= norm
+    del norm, flat
     row_sums = np.asarray(weights.sum(axis=1)).ravel() + 1e-7
-    transposed = (sparse.diags(damping / row_sums) @ weights).T.tocsr()
+    weights.data *= (damping / row_sums)[rows]
+    del rows
+    transposed = weights.T  # a CSC view: no copy
     teleport = (1.0 - damping) / n
     p = np.full(n, 1.0 / n)
     step = 1.0

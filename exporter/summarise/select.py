@@ -9,16 +9,18 @@ Near-duplicates are pairs whose sets of lower-cased words have a Jaccard
 similarity of at least :data:`DUPLICATE_JACCARD`. Finding them must not be
 quadratic when a ratio asks for thousands of sentences of a book, so candidates
 are found with prefix filtering (Chaudhuri, Ganti & Kaushik 2006, "A primitive
-operator for similarity joins in data cleaning"): with each word set sorted
-rarest word first, two sets with Jaccard >= t share a word among the first
-``|A| - ceil(t |A|) + 1`` words of each. Only those pairs are verified.
+operator for similarity joins in data cleaning"): with every word set sorted in
+one global order, two sets with Jaccard >= t share a word among the first
+``|A| - ceil(t |A|) + 1`` words of each. Only those pairs are verified. The
+order puts long words first, a cheap stand-in for "rare words first" that keeps
+the index's lists short; any fixed order gives the same, exact answer.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Sentence
@@ -45,9 +47,7 @@ def select(
     ``count`` caps the number of sentences; ``words`` caps the total words (a
     sentence that does not fit is passed over for a lower-ranked one that does).
     """
-    word_sets = [frozenset(w.lower() for w in _WORD.findall(s.text)) for s in candidates]
-    frequency: Counter[str] = Counter(w for ws in word_sets for w in ws)
-    guard = _DuplicateGuard(frequency)
+    guard = _DuplicateGuard()
     kept: list[int] = []
     used = 0
     seen: set[int] = set()
@@ -60,7 +60,8 @@ def select(
         size = word_count(candidates[index].text)
         if words is not None and used + size > words:
             continue
-        key = word_sets[index] or frozenset({candidates[index].text.strip()})
+        text = candidates[index].text
+        key = frozenset(w.lower() for w in _WORD.findall(text)) or frozenset({text.strip()})
         if guard.is_duplicate(key):
             continue
         guard.add(key)
@@ -72,12 +73,11 @@ def select(
 class _DuplicateGuard:
     """The kept sentences' word sets, indexed by their rarest words."""
 
-    def __init__(self, frequency: Counter[str]) -> None:
-        self._frequency = frequency
+    def __init__(self) -> None:
         self._index: defaultdict[str, list[frozenset[str]]] = defaultdict(list)
 
     def _prefix(self, words: frozenset[str]) -> list[str]:
-        ordered = sorted(words, key=lambda w: (self._frequency.get(w, 0), w))
+        ordered = sorted(words, key=lambda w: (-len(w), w))
         length = len(ordered) - math.ceil(DUPLICATE_JACCARD * len(ordered)) + 1
         return ordered[: max(1, length)]
 

@@ -117,7 +117,18 @@ def term_matrix(
     """
     stem = stem or stemmer(language)
     stop_set = frozenset(w.lower() for w in (stop_words(language) if stops is None else stops))
-    tokens = tuple(content_tokens(t, stop_set, stem, numbers=numbers) for t in texts)
+    # Each distinct written word is lower-cased, filtered and stemmed once.
+    seen: dict[str, tuple[str, ...]] = {}
+
+    def term(word: str) -> tuple[str, ...]:
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = content_tokens(word, stop_set, stem, numbers=numbers)
+        return found
+
+    tokens = tuple(
+        tuple(t for word in WORD.findall(text) for t in term(word)) for text in texts
+    )
     vocabulary: dict[str, int] = {}
     indptr = [0]
     indices: list[int] = []

@@ -73,7 +73,7 @@ def test_banded_products_equal_exact_products_inside_the_band() -> None:
 
 
 def test_long_documents_use_the_banded_graph(monkeypatch: pytest.MonkeyPatch) -> None:
-    import exporter.summarise.graph as graph
+    from exporter.summarise import graph
 
     paragraphs = tuple(ENGLISH * 40)
     document = make_document("Long", paragraphs, language="en")
