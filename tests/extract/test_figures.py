@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import shared_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporter.extract import KeyFigure, key_figures
 from exporter.model import Document
@@ -94,3 +96,16 @@ def test_keywords_prefer_repeated_names_and_skip_calendar_words() -> None:
     assert words[:2] == ["Harbourton", "Ana Ruiz"]
     assert "Monday" not in words and "ferry" in words and "pier" in words
     assert keywords(document, limit=0) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=120), min_size=1, max_size=4))
+def test_extractors_never_fail_on_arbitrary_text(paragraphs: list[str]) -> None:
+    from exporter.extract import key_quotes, keywords
+
+    document = _document(paragraphs)
+    for figure in key_figures(document):
+        assert figure.figure and figure.figure in figure.sentence.text
+    for quote in key_quotes(document):
+        assert quote.text and quote.sentence in list(document.sentences())
+    assert len(keywords(document)) <= 6

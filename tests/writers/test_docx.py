@@ -23,13 +23,15 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exporter.config import Options
 from exporter.extract import key_figures, key_quotes
 from exporter.model import Article, Document, Heading, ListItem, Paragraph, Quote, Sentence, Summary
 from exporter.readers.build import RawBlock, build_document
 from exporter.resources import packaged_templates
-from exporter.textclean import clean_inline
+from exporter.textclean import clean_inline, clean_text
 from exporter.writers.docx import DocxWriter
 from exporter.writers.registry import get_writer
 
@@ -700,3 +702,19 @@ def test_logo_from_configuration_goes_before_the_organisation(tmp_path: Path) ->
 
     with pytest.raises(UsageError, match="logo.txt: cannot use as a logo"):
         render(english_article(), LogoOptions(docx_logo=bad))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.text(max_size=40), body=st.text(min_size=1, max_size=200),
+       author=st.text(max_size=20))
+def test_any_unicode_is_written_and_read_back(title: str, body: str, author: str) -> None:
+    sentence = Sentence(body, 0, 0)
+    document = Document(title=title or "Untitled", blocks=(Paragraph((sentence,)),),
+                        authors=(author,), language="en")
+    data = render(Article(document, Summary((sentence,), "test")), Options())
+    written = docx.Document(io.BytesIO(data))
+    expected = clean_text(body)
+    full_text = section(written, "Full text")
+    assert [p.text for p in full_text] == [expected]
+    assert written.paragraphs[0].text == clean_inline(title or "Untitled")
+    assert written.core_properties.title == clean_inline(title or "Untitled")
