@@ -264,10 +264,10 @@ def _write_combined(format: str, articles: list[Article], out_dir: Path, taken: 
     kept = order_articles(kept, order)
     title = options.digest_title or (kept[0].document.title if len(kept) == 1 else "Digest")
     writer = get_writer(format)
-    stem = slugify(title, fallback="digest")
-    # A digest of one article shares its stem with that article's other files.
-    if len(kept) != 1 or options.digest_title:
-        stem = unique_stem(stem, taken)
+    if len(kept) == 1 and not options.digest_title:
+        stem = slugify(title)  # one article's digest shares the stem of its other files
+    else:
+        stem = unique_stem(slugify(title, fallback="digest"), taken)
     source = ", ".join(a.document.source or a.document.title for a in kept)
     try:
         data = render(kept, format, options)
