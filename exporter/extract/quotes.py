@@ -115,9 +115,12 @@ _LEADING_JUNK = {
 }
 # Words that trail a speaker without being part of it ('Hailey later said').
 _TRAILING_JUNK = {
+    "has", "have", "had", "would", "will", "did", "does", "do", "hat", "habe", "hatte", "wird",
     "later", "once", "also", "then", "again", "previously", "recently", "earlier", "now",
     "today", "yesterday", "further", "however", "auch", "dann", "später", "aussi", "ensuite",
 }
+_RELATIVES = {"who", "whose", "whom", "which", "where", "der", "die", "das", "dessen", "deren",
+              "qui", "dont", "que", "quien", "cuyo", "cuya"}
 _SEPARATORS = re.compile(r",|;|:|\s[—–-]\s|\(|\)")
 
 
@@ -218,6 +221,11 @@ def _speaker_before_verb(before: str) -> str | None:
     stripped = before.rstrip()
     appositive = stripped.endswith(",")
     parts = [p for p in _SEPARATORS.split(stripped) if p.strip()]
+    relative = next((i for i, p in enumerate(parts)
+                     if i and p.split()[0].lower() in _RELATIVES), None)
+    if appositive and relative is not None:
+        # 'The actor, whose films include X, Y and Z, said': the speaker precedes 'whose'.
+        return _clean_speaker(parts[relative - 1])
     if appositive and len(parts) >= 2:
         # 'the council leader, Margaret Osei, said': the name is the apposition.
         if _is_proper_name(parts[-1]) and not _is_proper_name(parts[-2]):

@@ -229,3 +229,17 @@ def test_straight_quotes_recover_from_an_unclosed_quotation() -> None:
         ("Nothing is left to trim in the harbour budget", "The mayor"),
     ]
     assert all('"' not in (q.speaker or "") for q in quotes)
+
+
+def test_relative_clause_and_auxiliary_do_not_become_the_speaker() -> None:
+    document = _document([
+        "The novelist, whose books include Salt Roads, Harbour Lights and The Long Tide, said: "
+        "“The old pier is the reason I started writing about this coast.”",
+        "The harbour board has said the repairs were “far too expensive for a town of this "
+        "size to carry alone”.",
+    ])
+    found = _by_start(key_quotes(document, limit=10))
+    assert found == {
+        "The old pier is the reason I s": "The novelist",
+        "far too expensive for a town o": "The harbour board",
+    }
