@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from ..language import stop_words
 from ..model import Document, Sentence
@@ -85,13 +86,32 @@ _CASUALTY = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+_IRREGULAR_PLURALS = frozenset(
+    "people men women children police staff cattle sheep fish personnel feet teeth mice geese "
+    "data media troops crew livestock".split()
+)
 _HAS_WORD = re.compile(r"\w")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
+@cache
+def _stops(language: str) -> frozenset[str]:
+    return stop_words(language) | stop_words("en")
+
+
+def _is_plural(word: str) -> bool:
+    """Whether an English noun looks plural ('tonnes', 'people', 'police')."""
+    lower = word.lower()
+    return (lower.endswith("s") and not lower.endswith("ss")) or lower in _IRREGULAR_PLURALS
+
+
 def _counted_noun(sentence: str, end: int, language: str) -> tuple[str, int] | None:
-    """The noun a count counts ('people', 'Russian peacekeepers'), with its end offset."""
-    stops = stop_words(language) | stop_words("en")
+    """The noun a count counts ('people', 'Russian peacekeepers'), with its end offset.
+
+    In English the noun must look plural ('25 people', '1,960 peacekeepers'): that
+    keeps out 'the top 100 list' and 'the 10 include'.
+    """
+    stops = _stops(language)
     tail = sentence[end:]
     words = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", tail[:60]))
     if not words or tail[: words[0].start()].strip():
@@ -102,9 +122,11 @@ def _counted_noun(sentence: str, end: int, language: str) -> tuple[str, int] | N
     noun_end = first.end()
     if language == "en" and len(words) > 1 and not tail[first.end() : words[1].start()].strip():
         second = words[1].group(0)
-        looks_plural = second.endswith("s") and not first.group(0).endswith("s")
+        looks_plural = _is_plural(second) and not _is_plural(first.group(0))
         if looks_plural and second.lower() not in stops:
             noun_end = words[1].end()
+    if language == "en" and not _is_plural(tail[:noun_end].split()[-1]):
+        return None
     return tail[:noun_end], end + noun_end
 
 
@@ -117,14 +139,16 @@ def _matches(sentence: str, language: str) -> Iterator[tuple[int, int, str, int]
             start, end = match.span()
             if kind == "measure" and " " in match.group(0):
                 last_word = match.group(0).rsplit(" ", 1)[1]
-                if last_word.lower() in stop_words(language) | stop_words("en"):
+                if last_word.lower() in _stops(language):
                     end = start + match.group(0).rindex(" ")
             if kind == "count":
                 counted = _counted_noun(sentence, end, language)
                 if counted is None:
                     continue
-                if _YEAR.fullmatch(match.group(0)) and not counted[0].rstrip().endswith("s"):
-                    continue  # 'a 2020 war' is a year, '1500 jobs' a count
+                noun = counted[0].split()[0]
+                year_like = _YEAR.fullmatch(match.group(0))
+                if year_like and (not _is_plural(noun) or noun[0].isupper()):
+                    continue  # 'a 2020 war', 'the 2000 Sydney Olympics' are years; '1500 jobs' not
                 end = counted[1]
             if any(start < b and a < end for a, b in taken):
                 continue
