@@ -31,8 +31,12 @@ EXACT_LIMIT = 5000
 """Documents with more sentences than this use the banded graph."""
 WINDOW = 100
 """In the banded graph, sentences at most this many places apart are compared."""
+DENSE_LIMIT = 1000
+"""Up to this many sentences the final matrix is dense and the arithmetic is sumy's
+own, operation for operation, so that even scores tied in all but the last bit
+order as they do in sumy; above it, sparse products (the same values up to
+rounding)."""
 _BLOCK = 512
-_TIE_DECIMALS = 10
 
 
 def window_for(n: int) -> int | None:
@@ -65,16 +69,13 @@ def products(matrix: sparse.csr_matrix, window: int | None = None) -> sparse.csr
 
 
 def order(scores: np.ndarray) -> list[int]:
-    """Indices best first; equal scores (to 10 significant digits) keep document order.
+    """Indices best first; equal scores keep document order (sumy's stable sort).
 
-    sumy sorts with Python's stable sort, so ties go to the earlier sentence; the
-    rounding keeps last-bit differences between summation orders from
-    breaking a tie the other way.
+    Scores are compared exactly, as sumy compares them: sentences that are tied
+    in theory often differ in the last bit, and sumy's order then follows those
+    bits, which the same arithmetic here reproduces.
     """
     scores = np.nan_to_num(np.asarray(scores, dtype=np.float64))
-    scale = float(np.max(np.abs(scores))) if scores.size else 0.0
-    if scale > 0:
-        scores = np.round(scores / scale, _TIE_DECIMALS)
     return [int(i) for i in np.argsort(-scores, kind="stable")]
 
 
@@ -106,6 +107,12 @@ def lexrank_scores(
     degree = np.bincount(rows[edge], minlength=n).astype(np.float64)
     degree[degree == 0] = 1.0
     # Rows of the transition matrix: each edge weighs 1 / its row's degree.
+    if n <= DENSE_LIMIT:
+        # sumy's own arithmetic, bit for bit: a dense matrix of 1.0 / degree.
+        dense = np.zeros((n, n))
+        dense[rows[edge], dots.indices[edge]] = 1.0
+        dense /= degree[:, np.newaxis]
+        return _power_normalised(dense.T, epsilon)
     dots.data = np.where(edge, 1.0 / degree[rows], 0.0)
     dots.eliminate_zeros()
     return _power_normalised(dots.T, epsilon)
@@ -116,7 +123,7 @@ def _row_indices(matrix: sparse.csr_matrix) -> np.ndarray:
     return np.repeat(np.arange(matrix.shape[0], dtype=np.int32), np.diff(matrix.indptr))
 
 
-def _power_normalised(transposed: sparse.spmatrix, epsilon: float) -> np.ndarray:
+def _power_normalised(transposed: sparse.spmatrix | np.ndarray, epsilon: float) -> np.ndarray:
     n = transposed.shape[0]
     p = np.full(n, 1.0 / n)
     step = 1.0
@@ -151,6 +158,12 @@ def textrank_scores(
     norm[flat] = 1.0  # two one-word sentences: the weight is the shared count itself
     weights.data /= norm
     del norm, flat
+    if n <= DENSE_LIMIT:
+        # sumy's own arithmetic, bit for bit (its row sums and matrix product).
+        dense = weights.toarray()
+        dense /= dense.sum(axis=1)[:, np.newaxis] + 1e-7
+        matrix = np.full((n, n), (1.0 - damping) / n) + damping * dense
+        return _power_plain(matrix.T, epsilon)
     row_sums = np.asarray(weights.sum(axis=1)).ravel() + 1e-7
     weights.data *= (damping / row_sums)[rows]
     del rows
@@ -161,5 +174,15 @@ def textrank_scores(
     while step > epsilon:
         following = transposed @ p + teleport * p.sum()
         step = float(np.linalg.norm(following - p))
+        p = following
+    return p
+
+
+def _power_plain(transposed: np.ndarray, epsilon: float) -> np.ndarray:
+    p = np.full(transposed.shape[0], 1.0 / transposed.shape[0])
+    step = 1.0
+    while step > epsilon:
+        following = np.dot(transposed, p)
+        step = float(np.linalg.norm(np.subtract(following, p)))
         p = following
     return p

@@ -43,19 +43,25 @@ def test_same_ranking_as_sumy_with_the_same_stemmer(paragraphs: tuple[str, ...],
         assert sorted(fast(document, candidates)[:count]) == sorted(expected[:count])
 
 
-def test_same_selection_as_sumy_on_the_bbc_set() -> None:
+def test_same_ranking_as_sumy_on_every_bbc_article() -> None:
     root = shared_path("eval", "bbc", "article")
-    files = sorted(root.glob("*/*.txt"))[::5]
-    assert files
+    files = sorted(root.glob("*/*.txt"))
+    assert len(files) == 100
+    stem = _sumy_stemmer()
+    agree = 0
     for path in files:
         lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()[1:]]
         sentences = tuple(Sentence(t, 0, i) for i, t in enumerate(x for x in lines if x))
         document = Document("BBC", (Paragraph(sentences),), language="en")
-        for name in ("lexrank", "textrank"):
+        candidates = list(sentences)
+        for name, fast in (("lexrank", lexrank), ("textrank", textrank)):
+            expected = sumy_method(name)(document, candidates)
+            assert fast(document, candidates, stem=stem) == expected, (path.name, name)  # type: ignore[arg-type]
+            # The NLTK-free stemmer (Snowball 3) stems a handful of words differently
+            # from NLTK's older port ("university", "added"), so a few summaries differ.
             _, mine = rank(document, name)
-            _, theirs = rank(document, f"sumy-{name}")
-            for count in (3, len(sentences) // 3):
-                assert sorted(mine[:count]) == sorted(theirs[:count]), (path.name, name, count)
+            agree += sorted(mine[:3]) == sorted(expected[:3])
+    assert agree >= 190
 
 
 def test_banded_products_equal_exact_products_inside_the_band() -> None:
