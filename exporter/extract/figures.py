@@ -122,7 +122,7 @@ def _counted_noun(sentence: str, end: int, language: str) -> tuple[str, int] | N
     noun_end = first.end()
     if language == "en" and len(words) > 1 and not tail[first.end() : words[1].start()].strip():
         second = words[1].group(0)
-        looks_plural = _is_plural(second) and not _is_plural(first.group(0))
+        looks_plural = _is_plural(second)  # "sports fans", "Russian peacekeepers"
         if looks_plural and second.lower() not in stops:
             noun_end = words[1].end()
     if language == "en" and not _is_plural(tail[:noun_end].split()[-1]):
