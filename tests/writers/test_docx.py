@@ -164,6 +164,17 @@ def sparse_template(directory: Path) -> Path:
     return path
 
 
+def unnumbered_template(directory: Path) -> Path:
+    """A sparse template without a numbering part at all."""
+    document = docx.Document(str(sparse_template(directory)))
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/numbering"):
+            document.part.rels.pop(rel_id)
+    path = directory / "unnumbered.docx"
+    document.save(str(path))
+    return path
+
+
 @dataclass(frozen=True)
 class Briefing:
     article: Article
@@ -195,6 +206,8 @@ def briefings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Briefing]:
         "house": (english_article(), replace(options, docx_template=custom_template(templates))),
         "sparse": (english_article(), replace(options, docx_template=sparse_template(templates))),
         "german": (german_article(), options),
+        "unnumbered": (english_article(),
+                       replace(options, docx_template=unnumbered_template(templates))),
         "logo": (english_article(), Options(organisation="Acme",
                                             docx_template=logo_template(templates))),
         "bare": (Article(build_document([RawBlock("paragraph", "Short note without numbers.")],
@@ -543,6 +556,29 @@ def test_sparse_template_gets_the_missing_styles(briefings: dict[str, Briefing])
     assert [t.text.strip() for t in footer._element.iter(qn("w:instrText"))] == [
         "PAGE", "NUMPAGES"]
     assert body_text(document) == body_text(briefings["english"].open())
+
+
+def test_copied_list_styles_bring_their_numbering(briefings: dict[str, Briefing]) -> None:
+    document = briefings["sparse"].open()
+    numbering = document.part.numbering_part.element
+    for name, kind in (("List Bullet", "bullet"), ("List Number", "decimal")):
+        num_id = document.styles[name].element.pPr.numPr.numId.val
+        abstract_id = numbering.num_having_numId(num_id).abstractNumId.val
+        abstract = next(a for a in numbering.findall(qn("w:abstractNum"))
+                        if a.get(qn("w:abstractNumId")) == str(abstract_id))
+        formats = [f.get(qn("w:val")) for f in abstract.iter(qn("w:numFmt"))]
+        assert formats[0] == kind, name
+
+
+def test_template_without_numbering_still_writes_lists(
+    briefings: dict[str, Briefing], caplog: pytest.LogCaptureFixture
+) -> None:
+    document = briefings["unnumbered"].open()
+    assert body_text(document) == body_text(briefings["english"].open())
+    assert {"List Bullet", "List Number"} <= {p.style.name for p in document.paragraphs}
+    with caplog.at_level("WARNING"):
+        render(english_article(), briefings["unnumbered"].options)
+    assert "without bullets or numbers" in caplog.text
 
 
 def test_right_to_left_paragraphs_are_marked(briefings: dict[str, Briefing]) -> None:

@@ -27,7 +27,7 @@ from ...textclean import clean_inline, clean_text
 from .ooxml import Bookmarks, add_hyperlink, bookmark_name, is_rtl, mark_rtl
 from .package import reproducible
 from .properties import set_app_properties, set_properties
-from .template import fill_header_and_footer, open_template
+from .template import fill_header_and_footer, has_numbering, open_template
 
 log = logging.getLogger(__name__)
 
@@ -239,10 +239,9 @@ class _Briefing:
         num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
         if num_id is None:
             return None
-        try:
-            numbering = self.docx.part.numbering_part.element
-        except NotImplementedError:
+        if not has_numbering(self.docx):
             return None
+        numbering = self.docx.part.numbering_part.element
         existing = numbering.num_having_numId(int(num_id.get(qn("w:val"))))
         abstract = existing.find(qn("w:abstractNumId")).get(qn("w:val"))
         num = numbering.add_num(int(abstract))

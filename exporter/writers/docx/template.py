@@ -21,6 +21,7 @@ from typing import Any
 import docx
 from docx.document import Document as DocxDocument
 from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm
@@ -73,7 +74,7 @@ def _complete_styles(document: DocxDocument) -> None:
         return
     default = docx.Document(str(packaged_templates() / TEMPLATE_NAME))
     default_ids = _style_ids(default)
-    has_numbering = _has_numbering(document)
+    numbered = has_numbering(document)
     for name in missing:
         element = default.styles[name].element
         chain = [element]
@@ -89,19 +90,42 @@ def _complete_styles(document: DocxDocument) -> None:
                 continue
             clone = copy.deepcopy(style)
             numbering = clone.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-            if numbering is not None and not has_numbering:
+            num_id = numbering.find(qn("w:numId")) if numbering is not None else None
+            if num_id is not None and numbered:
+                # The template's own lists are numbered differently: bring the definition.
+                num_id.set(qn("w:val"), str(_copy_list(default, document,
+                                                       int(num_id.get(qn("w:val"))))))
+            elif numbering is not None:
                 numbering.getparent().remove(numbering)
                 log.warning("the DOCX template has no numbering: style %r is used without "
                             "bullets or numbers", name)
             document.styles.element.append(clone)
 
 
-def _has_numbering(document: DocxDocument) -> bool:
-    try:
-        document.part.numbering_part  # noqa: B018 - raises when absent
-    except NotImplementedError:
-        return False
-    return True
+def _copy_list(source: DocxDocument, target: DocxDocument, num_id: int) -> int:
+    """Copy list ``num_id`` (its w:num and w:abstractNum) from ``source``; the new numId."""
+    source_numbering = source.part.numbering_part.element
+    target_numbering = target.part.numbering_part.element
+    num = source_numbering.num_having_numId(num_id)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in source_numbering.findall(qn("w:abstractNum"))
+                    if a.get(qn("w:abstractNumId")) == abstract_id)
+    existing = target_numbering.findall(qn("w:abstractNum"))
+    new_abstract_id = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in existing), default=-1)
+    clone = copy.deepcopy(abstract)
+    clone.set(qn("w:abstractNumId"), str(new_abstract_id))
+    for unique in clone.findall(qn("w:nsid")):  # Word merges lists that share an nsid
+        clone.remove(unique)
+    if existing:
+        existing[-1].addnext(clone)
+    else:
+        target_numbering.insert(0, clone)
+    return int(target_numbering.add_num(new_abstract_id).numId)
+
+
+def has_numbering(document: DocxDocument) -> bool:
+    """Whether the document has list definitions (python-docx cannot create them)."""
+    return any(rel.reltype == RELATIONSHIP_TYPE.NUMBERING for rel in document.part.rels.values())
 
 
 @dataclass(frozen=True)
