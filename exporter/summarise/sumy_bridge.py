@@ -19,6 +19,7 @@ from typing import Any
 
 from ..language import stop_words, sumy_language
 from ..model import Document, Heading, Sentence
+from .terms import stemmer
 
 SUMY_METHODS = ("edmundson", "kl", "lexrank", "lsa", "luhn", "reduction", "sumbasic", "textrank")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -26,7 +27,11 @@ _STEMMER_LANGUAGES = {
     "ar": "arabic", "da": "danish", "nl": "dutch", "en": "english", "fi": "finnish",
     "fr": "french", "de": "german", "hu": "hungarian", "it": "italian", "no": "norwegian",
     "pt": "portuguese", "ro": "romanian", "ru": "russian", "es": "spanish", "sv": "swedish",
+    "uk": "ukrainian",
 }
+# sumy's Greek and Polish stemmers need extra packages and its Czech one warns
+# about every number: these languages get the Snowball stemmer the fast methods use.
+_SNOWBALL_INSTEAD = ("cs", "sk", "el", "pl")
 
 
 class _WordTokenizer:
@@ -43,6 +48,8 @@ class _WordTokenizer:
 
 
 def _stemmer(code: str) -> Callable[[str], str]:
+    if code in _SNOWBALL_INSTEAD:
+        return stemmer(code)
     name = _STEMMER_LANGUAGES.get(code)
     if name is None:
         return str.lower
