@@ -754,3 +754,14 @@ def test_any_unicode_is_written_and_read_back(title: str, body: str, author: str
     assert [p.text for p in full_text] == [expected]
     assert written.paragraphs[0].text == clean_inline(title or "Untitled")
     assert written.core_properties.title == clean_inline(title or "Untitled")
+
+
+def test_deep_headings_fall_back_to_the_deepest_style_the_template_has(tmp_path: Path) -> None:
+    blocks = (Heading("Level one", 1), Heading("Level five", 5),
+              Paragraph((Sentence("Body text here.", 2, 0),)))
+    article = Article(Document(title="Deep", blocks=blocks), Summary((), "test"))
+    default = docx.Document(io.BytesIO(render(article, Options())))
+    assert ("Heading 6", "Level five") in headings(default)
+    sparse = docx.Document(io.BytesIO(render(article, Options(
+        docx_template=sparse_template(tmp_path)))))
+    assert ("Heading 4", "Level five") in headings(sparse)

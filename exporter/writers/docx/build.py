@@ -41,6 +41,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _QUOTE_MARKS = {"de": ("„", "“"), "fr": ("«\u202f", "\u202f»"), "es": ("«", "»"),
                 "ru": ("«", "»"), "uk": ("«", "»"), "it": ("«", "»"), "pl": ("„", "”")}
 _MAX_HEADING_LEVEL = 9
+_DEEPEST_HEADING = "Heading 4"  # the deepest level every template is given
 
 
 def build_briefing(article: Article, options: Options) -> bytes:
@@ -192,7 +193,17 @@ class _Briefing:
         return str(self.docx.styles["Hyperlink"].style_id)
 
     def _heading(self, text: str, level: int) -> None:
-        self._paragraph(f"Heading {level}", [text])
+        name = f"Heading {level}"
+        if name not in self._style_ids and not self._has_style(name):
+            name = _DEEPEST_HEADING  # a template without deep heading styles
+        self._paragraph(name, [text])
+
+    def _has_style(self, name: str) -> bool:
+        try:
+            self.docx.styles[name]
+        except KeyError:
+            return False
+        return True
 
     def _paragraph(self, style: str, texts: Iterable[str]) -> Paragraph:
         paragraph = self._add(style)
