@@ -42,15 +42,11 @@ redundancy are measured between sentences at most
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Sequence
-
-import numpy as np
-from scipy import sparse
 
 from ..model import Document, Sentence
 from .furniture import is_furniture
-from .graph import order, products, window_for
+from .graph import cosine, degree, mmr_order, order, products, window_for
 from .terms import term_matrix
 
 MMR_LAMBDA = 0.7
@@ -75,56 +71,9 @@ def _rank(document: Document, candidates: Sequence[Sentence], *, mmr: bool) -> l
         return rest
     terms = term_matrix([candidates[i].text for i in story], document.language, numbers=False)
     shared = products(terms.counts, window_for(len(story))).tocoo()
-    salience = _degree(shared, terms.lengths)
+    salience = degree(shared, terms.lengths)
     if mmr:
-        ranked = _mmr(salience, _cosine(shared, terms.counts), MMR_LAMBDA)
+        ranked = mmr_order(salience, cosine(shared, terms.counts), MMR_LAMBDA)
     else:
         ranked = order(salience)
     return [story[i] for i in ranked] + rest
-
-
-def _degree(shared: sparse.coo_matrix, lengths: np.ndarray) -> np.ndarray:
-    """Sum of TextRank edge weights, self-loops excluded."""
-    logs = np.log(np.maximum(lengths, 1.0))
-    norm = logs[shared.row] + logs[shared.col]
-    norm[(shared.row == shared.col) | (norm <= 0)] = np.inf  # weight 0
-    return np.bincount(shared.row, weights=shared.data / norm, minlength=shared.shape[0])
-
-
-def _cosine(shared: sparse.coo_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Cosine between content-word count vectors, from the shared-count products."""
-    n = shared.shape[0]
-    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
-    denominator = norms[shared.row] * norms[shared.col]
-    keep = (shared.row != shared.col) & (denominator > 0)
-    values = shared.data[keep] / denominator[keep]
-    return sparse.csr_matrix((values, (shared.row[keep], shared.col[keep])), shape=(n, n))
-
-
-def _mmr(salience: np.ndarray, similarity: sparse.csr_matrix, lam: float) -> list[int]:
-    """Every index in maximal-marginal-relevance order; ties go to the earlier sentence."""
-    n = salience.shape[0]
-    top = float(salience.max()) if n else 0.0
-    relevance = salience / top if top > 0 else np.zeros(n)
-    redundancy = np.zeros(n)
-    # Heap of (-score upper bound, index); scores only fall, so a popped entry
-    # whose bound is still current is the true maximum.
-    heap = [(-lam * float(relevance[i]), i) for i in range(n)]
-    heapq.heapify(heap)
-    done = np.zeros(n, dtype=bool)
-    ranked: list[int] = []
-    indptr, indices, data = similarity.indptr, similarity.indices, similarity.data
-    while heap:
-        bound, i = heapq.heappop(heap)
-        if done[i]:
-            continue
-        score = lam * relevance[i] - (1 - lam) * redundancy[i]
-        if score < -bound - 1e-12:
-            heapq.heappush(heap, (-score, i))
-            continue
-        done[i] = True
-        ranked.append(i)
-        row = slice(indptr[i], indptr[i + 1])
-        neighbours = indices[row]
-        redundancy[neighbours] = np.maximum(redundancy[neighbours], data[row])
-    return ranked

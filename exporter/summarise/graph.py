@@ -14,6 +14,10 @@ so that on the same tokens they rank sentences the same way, but with
   edge weight = shared words / (log |S_i| + log |S_j|), rows normalised,
   PageRank with damping 0.85 until the step is below 1e-4.
 
+The default method's pieces live here too: :func:`degree` (degree centrality
+on the TextRank graph), :func:`cosine` and :func:`mmr_order` (maximal marginal
+relevance, computed lazily with a heap of upper bounds).
+
 **The approximation for long documents.** An exact sentence graph has n^2
 possible edges: fine for an article, not for a book. Above
 :data:`EXACT_LIMIT` sentences only pairs at most :data:`WINDOW` sentences
@@ -23,6 +27,8 @@ own chapter), which is what a long document's summary needs anyway.
 """
 
 from __future__ import annotations
+
+import heapq
 
 import numpy as np
 from scipy import sparse
@@ -186,3 +192,50 @@ def _power_plain(transposed: np.ndarray, epsilon: float) -> np.ndarray:
         step = float(np.linalg.norm(np.subtract(following, p)))
         p = following
     return p
+
+
+def degree(shared: sparse.coo_matrix, lengths: np.ndarray) -> np.ndarray:
+    """Degree centrality: each sentence's summed TextRank edge weights, self-loops excluded."""
+    logs = np.log(np.maximum(lengths, 1.0))
+    norm = logs[shared.row] + logs[shared.col]
+    norm[(shared.row == shared.col) | (norm <= 0)] = np.inf  # weight 0
+    return np.bincount(shared.row, weights=shared.data / norm, minlength=shared.shape[0])
+
+
+def cosine(shared: sparse.coo_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Cosine between content-word count vectors, from the shared-count products."""
+    n = shared.shape[0]
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    denominator = norms[shared.row] * norms[shared.col]
+    keep = (shared.row != shared.col) & (denominator > 0)
+    values = shared.data[keep] / denominator[keep]
+    return sparse.csr_matrix((values, (shared.row[keep], shared.col[keep])), shape=(n, n))
+
+
+def mmr_order(salience: np.ndarray, similarity: sparse.csr_matrix, lam: float) -> list[int]:
+    """Every index in maximal-marginal-relevance order; ties go to the earlier sentence."""
+    n = salience.shape[0]
+    top = float(salience.max()) if n else 0.0
+    relevance = salience / top if top > 0 else np.zeros(n)
+    redundancy = np.zeros(n)
+    # Heap of (-score upper bound, index); scores only fall, so a popped entry
+    # whose bound is still current is the true maximum.
+    heap = [(-lam * float(relevance[i]), i) for i in range(n)]
+    heapq.heapify(heap)
+    done = np.zeros(n, dtype=bool)
+    ranked: list[int] = []
+    indptr, indices, data = similarity.indptr, similarity.indices, similarity.data
+    while heap:
+        bound, i = heapq.heappop(heap)
+        if done[i]:
+            continue
+        score = lam * relevance[i] - (1 - lam) * redundancy[i]
+        if score < -bound - 1e-12:
+            heapq.heappush(heap, (-score, i))
+            continue
+        done[i] = True
+        ranked.append(i)
+        row = slice(indptr[i], indptr[i + 1])
+        neighbours = indices[row]
+        redundancy[neighbours] = np.maximum(redundancy[neighbours], data[row])
+    return ranked
