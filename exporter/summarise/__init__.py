@@ -21,6 +21,13 @@ Method names (``method_names()`` lists them; ``_`` and ``-`` are equivalent):
                     without a vectorised twin also answer to their bare name
                     (``lsa``, ``luhn``, ...).
 ==================  ==========================================================
+
+``lexrank`` and ``textrank`` rank exactly as sumy's do on the same tokens (their
+stemmer is Snowball 3 via ``snowballstemmer``, which stems a few words
+differently from NLTK's older port that sumy uses). Above 5,000 sentences
+(:data:`~exporter.summarise.graph.EXACT_LIMIT`) they and ``centrality``
+compare only sentences at most 100 places apart, which keeps a book-length
+document near-linear in time and memory (:mod:`exporter.summarise.graph`).
 """
 
 from __future__ import annotations
