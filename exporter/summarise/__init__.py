@@ -66,6 +66,32 @@ def method_names() -> list[str]:
     return ["default", *sorted(METHODS)]
 
 
+_DESCRIPTIONS = {
+    "centrality": "degree centrality on the TextRank graph, page furniture set aside",
+    "lead": "the first sentences (the news baseline)",
+    "lexrank": "LexRank, vectorised; ranks as sumy's LexRank does",
+    "mmr": "centrality re-ordered by maximal marginal relevance (more varied)",
+    "textrank": "TextRank, vectorised; ranks as sumy's TextRank does",
+    "sumy-edmundson": "sumy's Edmundson (cue, key, title and location words)",
+    "sumy-kl": "sumy's KL-Sum (word distribution closest to the document's)",
+    "sumy-lexrank": "sumy's own LexRank (slow on long documents)",
+    "sumy-lsa": "sumy's latent semantic analysis",
+    "sumy-luhn": "sumy's Luhn (clusters of significant words)",
+    "sumy-reduction": "sumy's Reduction (graph degree, digits counted)",
+    "sumy-sumbasic": "sumy's SumBasic (word probabilities, redundancy update)",
+    "sumy-textrank": "sumy's own TextRank (slow on long documents)",
+}
+
+
+def method_help() -> list[tuple[str, str]]:
+    """``(name, one-line description)`` for every name of :func:`method_names`."""
+    rows = [("default", f"the recommended method, currently {DEFAULT_METHOD}")]
+    for name in sorted(METHODS):
+        line = _DESCRIPTIONS.get(name, name)
+        rows.append((name, f"{line}; imports NLTK" if name.startswith("sumy-") else line))
+    return rows
+
+
 def resolve_method(name: str) -> str:
     """The canonical method name for ``name``; ``UsageError`` if unknown."""
     key = name.strip().lower().replace("_", "-")
@@ -133,6 +159,7 @@ __all__ = [
     "DEFAULT_METHOD",
     "METHODS",
     "Method",
+    "method_help",
     "method_names",
     "rank",
     "resolve_method",

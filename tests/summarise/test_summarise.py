@@ -193,3 +193,13 @@ def test_the_default_path_does_not_import_nltk() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_every_method_has_a_description() -> None:
+    from exporter.summarise import method_help
+
+    rows = dict(method_help())
+    assert list(rows) == method_names()
+    assert "centrality" in rows["default"]
+    assert all(text and text != name for name, text in rows.items())
+    assert "NLTK" in rows["sumy-lsa"] and "NLTK" not in rows["textrank"]
