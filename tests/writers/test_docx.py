@@ -765,3 +765,15 @@ def test_deep_headings_fall_back_to_the_deepest_style_the_template_has(tmp_path:
     sparse = docx.Document(io.BytesIO(render(article, Options(
         docx_template=sparse_template(tmp_path)))))
     assert ("Heading 4", "Level five") in headings(sparse)
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "https://",
+                                 "http://exa mple.org/x"])
+def test_unsafe_source_urls_are_never_linked(url: str) -> None:
+    document = replace(english_document(), source_url=url)
+    data = render(summarised(document, [(0, 0)]), Options())
+    written = docx.Document(io.BytesIO(data))
+    parts = [written.part, written.sections[0].footer.part, written.sections[0].header.part]
+    external = [rel for part in parts for rel in part.rels.values() if rel.is_external]
+    assert external == []
+    assert "javascript" not in body_text(written)

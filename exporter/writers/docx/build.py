@@ -62,6 +62,18 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def _linkable(url: str | None) -> str | None:
+    """``url`` if it may become a link: http(s) only, never ``javascript:`` or ``file:``."""
+    if not url:
+        return None
+    url = clean_inline(url)
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https") and parts.hostname and " " not in url:
+        return url
+    log.warning("briefing: source URL %r is not an http(s) address and is not linked", url)
+    return None
+
+
 class _Briefing:
     """Writes one article's briefing into an emptied reference document."""
 
@@ -82,7 +94,7 @@ class _Briefing:
     # -- the parts, in order -------------------------------------------------------------
 
     def write(self) -> None:
-        url = self.source.source_url
+        url = _linkable(self.source.source_url)
         # The footer shows the whole address: a printed briefing must still lead to it.
         # Options.docx_logo is optional: a configuration may name a logo image.
         logo = getattr(self.options, "docx_logo", None)
@@ -115,9 +127,10 @@ class _Briefing:
             parts.append(clean_inline(source.place))
         parts.append(f"{source.reading_time} min read")
         paragraph = self._add("Briefing Meta")
-        host = _host(source.source_url)
-        if host and source.source_url:
-            add_hyperlink(paragraph, host, url=source.source_url, style=self._link_style)
+        url = _linkable(source.source_url)
+        host = _host(url)
+        if host and url:
+            add_hyperlink(paragraph, host, url=url, style=self._link_style)
             paragraph.add_run(" · ")
         paragraph.add_run(" · ".join(parts))
         self._direction(paragraph)
