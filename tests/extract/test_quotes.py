@@ -243,3 +243,15 @@ def test_relative_clause_and_auxiliary_do_not_become_the_speaker() -> None:
         "The old pier is the reason I s": "The novelist",
         "far too expensive for a town o": "The harbour board",
     }
+
+
+def test_block_quotation_introduced_by_the_paragraph_before() -> None:
+    document = _document(
+        ["The harbour minister, Ruth Adeyemi, told parliament:",
+         "We will rebuild the harbour wall before the winter storms arrive."],
+        quote_blocks=frozenset({1}),
+    )
+    [quote] = key_quotes(document)
+    assert (quote.text, quote.speaker) == (
+        "We will rebuild the harbour wall before the winter storms arrive.", "Ruth Adeyemi")
+    assert quote.sentence.position == (1, 0)
