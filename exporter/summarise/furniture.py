@@ -30,6 +30,10 @@ _PATTERNS = [
     rf"by\s+{_NAME}(?:(?:,|and|&)\s*{_NAME})*"
     r"(?:,\s*[\w\s]{0,40})?\.?",
     r"(?:additional\s+)?(?:reporting|writing|editing)\s+by\b.{0,120}",
+    rf"(?:posted|written|words|text|photos?)\s*(?:by|:)\s*{_NAME}.{{0,60}}",
+    # A dateline standing alone: "LONDON (Reuters) -", "TBILISI, Georgia —".
+    r"(?-i:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,3})(?:,\s*[\w\s.]{1,30})?"
+    r"(?:\s*\((?:reuters|ap|afp|bloomberg|dpa|upi|xinhua)\))?\s*[-—–:]?",
     # Timestamps: "Published 5 January 2024", "Updated: 12:30 GMT", "Last modified on ..."
     r"(?:(?:first\s+)?published|updated|posted|last\s+(?:updated|modified)|modified)"
     rf"(?:\s+on)?:?\s*(?:{_DATE}|{_TIME}|\d+\s+(?:minutes?|hours?|days?)\s+ago)"

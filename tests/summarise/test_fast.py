@@ -76,6 +76,8 @@ def test_banded_products_equal_exact_products_inside_the_band() -> None:
     assert np.allclose(banded[inside], exact[inside])
     assert not banded[~inside].any()
     assert exact[~inside].any()
+    # Memory is bounded by the band, whatever the text: at most 2 * window + 1 per row.
+    assert products(matrix, window=40).nnz <= 700 * 81
 
 
 def test_long_documents_use_the_banded_graph(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -129,8 +129,14 @@ def test_page_furniture_is_never_preferred_to_the_story() -> None:
     document = make_document("Harbour", paragraphs)
     summary = summarise(document, sentences=6)
     assert not any(is_furniture(s.text) for s in summary.sentences)
-    assert is_furniture("Updated: 12:30 GMT")
-    assert not is_furniture("Share prices rose 3% on Monday after the vote.")
+    for furniture in ("Updated: 12:30 GMT", "LONDON (Reuters) -", "Posted by Sam Lee",
+                      "Image caption Boats in the harbour", "Getty Images", "© 2024 Harbour Press",
+                      "Reporting by Anna Petrova; editing by Tom Hale", "12 March 2024, 14:05"):
+        assert is_furniture(furniture), furniture
+    for prose in ("Share prices rose 3% on Monday after the vote.", "By then it was over.",
+                  "NASA said on Monday that the probe had landed.",
+                  "The council met on 5 January 2024 to vote on the plan."):
+        assert not is_furniture(prose), prose
 
 
 def test_german_article() -> None:
