@@ -42,10 +42,13 @@ def synthetic_document(sentences: int, seed: int = 7) -> Document:
     ]
     ranks = np.arange(1, len(vocabulary) + 1)
     probabilities = (1.0 / ranks) / (1.0 / ranks).sum()
+    lengths = rng.integers(8, 31, size=sentences)
+    drawn = rng.choice(len(vocabulary), size=int(lengths.sum()), p=probabilities)
     texts = []
-    for _ in range(sentences):
-        words = rng.choice(len(vocabulary), size=int(rng.integers(8, 31)), p=probabilities)
-        text = " ".join(vocabulary[w] for w in words)
+    start = 0
+    for length in lengths:
+        text = " ".join(vocabulary[w] for w in drawn[start : start + length])
+        start += length
         texts.append(text[0].upper() + text[1:] + ".")
     blocks = tuple(
         Paragraph(tuple(Sentence(t, p, i) for i, t in enumerate(texts[start : start + 4])))
