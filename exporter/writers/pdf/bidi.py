@@ -26,8 +26,11 @@ from ...fonts import sans_family
 _RIGHT_TO_LEFT = {"R", "AL"}
 
 
+@lru_cache(maxsize=4096)
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds any right-to-left letter."""
+    if text.isascii():
+        return False
     return any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text)
 
 

@@ -87,8 +87,32 @@ class Plan:
         return sum(item.gap + item.height for item in self.items)
 
 
+class _Paragraph(Paragraph):  # type: ignore[misc]
+    """A reportlab paragraph that remembers its last line breaking.
+
+    The layout search measures the same paragraph at the same width many times
+    (every trial count of sentences re-pours the blocks before the cut); breaking
+    its lines once per width is enough. ``split`` may drop ``blPara``, which makes
+    the next ``wrap`` break the lines again.
+    """
+
+    _wrapped_at: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if available_width == self._wrapped_at and "blPara" in self.__dict__:
+            return self.width, self.height
+        measured = super().wrap(available_width, available_height)
+        self._wrapped_at = available_width
+        return measured  # type: ignore[no-any-return]
+
+
 class Typesetter:
-    """Builds and measures the page's flowables at any body size."""
+    """Builds and measures the page's flowables at any body size.
+
+    Paragraphs are made once per text, style, size and bullet, and each breaks its
+    lines once per width: the search for the size and the cut asks for the same
+    paragraphs again and again.
+    """
 
     def __init__(self, content: Content, style: Style, family: FontFamily, width: float,
                  height: float) -> None:
@@ -99,6 +123,7 @@ class Typesetter:
         self.height = height
         self.colour = {key: HexColor(value) for key, value in style.colours.items()}
         self.styles = cache(self._styles)
+        self._paragraphs: dict[tuple[str, str, float, str | None], Flowable] = {}
 
     # -- styles -------------------------------------------------------------------------
 
@@ -147,8 +172,16 @@ class Typesetter:
     def _place(self, flowable: Flowable, gap: float, stretch: bool = False) -> Placed:
         return Placed(flowable, gap, self._measure(flowable), stretch)
 
-    def _p(self, text: str, style: str, size: float, **extra: Any) -> Flowable:
+    def _p(self, text: str, style: str, size: float, bulletText: str | None = None,  # noqa: N803
+           ) -> Flowable:
         """``text`` as a paragraph: escaped, so it is never read as markup."""
+        key = (text, style, size, bulletText)
+        made = self._paragraphs.get(key)
+        if made is None:
+            made = self._paragraphs[key] = self._make(text, style, size, bulletText)
+        return made
+
+    def _make(self, text: str, style: str, size: float, bullet: str | None) -> Flowable:
         chosen = self.styles(size)[style]
         if has_rtl(text):
             upright = {self.family.italic.name: self.family.regular.name,
@@ -156,8 +189,8 @@ class Typesetter:
             if chosen.fontName in upright:  # the oblique faces have no Arabic
                 chosen = ParagraphStyle(f"{style}-upright", parent=chosen,
                                         fontName=upright[chosen.fontName])
-            return BidiParagraph(text, chosen, **extra)
-        return Paragraph(escape(text), chosen, **extra)
+            return BidiParagraph(text, chosen, bulletText=bullet)
+        return _Paragraph(escape(text), chosen, bulletText=bullet)
 
     def header(self, size: float) -> list[Placed]:
         """Title, standfirst, meta line and a rule."""
@@ -433,6 +466,18 @@ def fit_body(setter: Typesetter, size: float, room: float, balance: bool = True)
     return Body(count, complete, columns_flowable, flowed.height)
 
 
+def fits_whole(setter: Typesetter, size: float, room: float) -> bool:
+    """Whether the whole article fits in ``room`` at ``size`` (what :func:`fit_body` calls
+    complete), without searching how much of it would fit otherwise."""
+    total = setter.body_sentences
+    if room <= 0:
+        return total == 0
+    if not setter.content.body_complete:
+        return False
+    columns, width = setter.columns(size), setter.column_width(size)
+    return flow(setter.lead(size, total), width, room, columns).fits
+
+
 def body_overhead(setter: Typesetter, size: float) -> float:
     """Height the article's label and the gap under it take above the columns."""
     return _placed_height(setter.body_label(size)) + setter.gap(size) * BODY_GAP
@@ -479,19 +524,22 @@ def plan_page(setter: Typesetter) -> Plan:
     content, style = setter.content, setter.style
     full = Counts(len(content.summary), len(content.quotes), len(content.figures))
 
-    def fixed(size: float, counts: Counts) -> list[Placed]:
-        return (setter.header(size) + setter.summary(size, counts.summary)
-                + setter.quotes(size, counts.quotes) + setter.figures(size, counts.figures))
+    @cache
+    def fixed(size: float, counts: Counts) -> float:
+        """Height of the sections above the article at ``size``."""
+        items = (setter.header(size) + setter.summary(size, counts.summary)
+                 + setter.quotes(size, counts.quotes) + setter.figures(size, counts.figures))
+        return sum(p.gap + p.height for p in items)
 
     def room_for_body(size: float, counts: Counts) -> float:
-        room = setter.height - sum(p.gap + p.height for p in fixed(size, counts))
+        room = setter.height - fixed(size, counts)
         return room - body_overhead(setter, size) if content.body else room
 
     def whole(size: float) -> bool:
         room = room_for_body(size, full)
         if room < 0:
             return False
-        return fit_body(setter, size, room, balance=False).complete
+        return fits_whole(setter, size, room)
 
     chosen = _first(sizes(style.min_size, style.max_size), whole)
     if chosen is not None:
