@@ -91,3 +91,27 @@ def test_long_documents_use_the_banded_graph(monkeypatch: pytest.MonkeyPatch) ->
     _, banded = rank(document, "textrank")
     assert sorted(banded) == sorted(exact) == list(range(len(exact)))
     assert banded != exact  # a different graph, still a full ranking
+
+
+def test_a_book_length_document_is_summarised_in_near_linear_time() -> None:
+    import random
+    import time
+
+    rng = random.Random(5)
+    vocabulary = [f"w{i}x" for i in range(5000)]
+    weights = [1 / (i + 1) for i in range(len(vocabulary))]
+    texts = [
+        " ".join(rng.choices(vocabulary, weights, k=rng.randint(8, 30))).capitalize() + "."
+        for _ in range(20000)
+    ]
+    blocks = tuple(
+        Paragraph(tuple(Sentence(t, p, i) for i, t in enumerate(texts[s : s + 5])))
+        for p, s in enumerate(range(0, len(texts), 5))
+    )
+    document = Document("Book", blocks, language="en")
+    for method in ("default", "lexrank", "textrank"):
+        started = time.perf_counter()
+        candidates, ranking = rank(document, method)
+        # An exact graph would compare 200 million pairs; the banded one 4 million.
+        assert time.perf_counter() - started < 20, method
+        assert sorted(ranking) == list(range(len(candidates)))
