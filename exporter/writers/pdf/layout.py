@@ -22,6 +22,7 @@ The search, for a body type size ``s`` between the style's bounds:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,6 +32,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
@@ -124,6 +126,7 @@ class Typesetter:
         self.colour = {key: HexColor(value) for key, value in style.colours.items()}
         self.styles = cache(self._styles)
         self._paragraphs: dict[tuple[str, str, float, str | None], Flowable] = {}
+        self._widths: dict[tuple[str, str], tuple[float, int] | None] = {}
 
     # -- styles -------------------------------------------------------------------------
 
@@ -295,7 +298,7 @@ class Typesetter:
         unit = self.content.body[index]
         shown = unit.sentences if sentences is None else unit.sentences[:sentences]
         text = " ".join(shown)
-        gap = self.gap(size) * (0.9 if unit.kind == "heading" else 0.45)
+        gap = self.unit_gap(size, index)
         if unit.kind == "heading":
             heading = self._p(text, "heading", size)
             heading._heading = True  # kept with the text that follows it (see flow)
@@ -304,6 +307,10 @@ class Typesetter:
             bullet = f"{unit.number}." if unit.number else "•"
             return self._p(text, "item", size, bulletText=bullet), gap
         return self._p(text, "body_quote" if unit.kind == "quote" else "body", size), gap
+
+    def unit_gap(self, size: float, index: int) -> float:
+        """The space above block ``index`` of the body."""
+        return self.gap(size) * (0.9 if self.content.body[index].kind == "heading" else 0.45)
 
     def lead(self, size: float, sentences: int) -> list[tuple[Flowable, float]]:
         """The article's first ``sentences`` sentences as flowables, never ending on a heading."""
@@ -326,6 +333,36 @@ class Typesetter:
             shown.pop()
         return shown
 
+    def least_body_height(self, size: float) -> float:
+        """A lower bound on the column length the whole article needs at ``size``, summed
+        over its columns, found without breaking any line (see :func:`least_lines`)."""
+        styles, width = self.styles(size), self.column_width(size)
+        heights: list[float] = []
+        gaps: list[float] = []
+        for index, unit in enumerate(self.content.body):
+            if unit.kind == "heading":  # a trailing heading is left out: count none
+                continue
+            style = styles["item" if unit.kind == "item" else
+                           "body_quote" if unit.kind == "quote" else "body"]
+            text = " ".join(unit.sentences)
+            line = width - style.leftIndent - style.rightIndent
+            heights.append(self._least_lines(text, style.fontName, style.fontSize, line)
+                           * style.leading)
+            gaps.append(self.unit_gap(size, index))
+        # A unit at the top of a column has no gap above it.
+        gaps.sort()
+        return sum(heights) + sum(gaps[:max(0, len(gaps) - self.columns(size))])
+
+    def _least_lines(self, text: str, font: str, size: float, line: float) -> int:
+        key = (text, font)
+        measured = self._widths.get(key)
+        if measured is None:
+            measured = self._widths[key] = _ink_and_words(text, font)
+        if measured is None:
+            return 1
+        ink, words = measured
+        return least_lines(ink * size, words, stringWidth(" ", font, size), line)
+
     @property
     def body_sentences(self) -> int:
         return sum(len(u.sentences) for u in self.content.body if u.kind != "heading")
@@ -333,6 +370,30 @@ class Typesetter:
     def capacity(self, size: float, height: float) -> int:
         """A generous upper bound on the characters that fit in ``height`` at ``size``."""
         return capacity(self.width, height, size, self.style.leading)
+
+
+SPACE_SHRINK = 0.05
+"""reportlab squeezes each space of a line by up to this share of its width to fit a word."""
+
+
+def _ink_and_words(text: str, font: str) -> tuple[float, int] | None:
+    """Width at 1 pt of ``text``'s words without the spaces between them, and their number;
+    None when reportlab could break it other than at single spaces (or draws it shaped)."""
+    words = text.split(" ")
+    if has_rtl(text) or "\xad" in text or any(not w or w != w.strip() for w in words):
+        return None
+    return stringWidth("".join(words), font, 1.0), len(words)
+
+
+def least_lines(ink: float, words: int, space: float, line: float) -> int:
+    """The fewest lines ``words`` words of total width ``ink`` can be broken into.
+
+    Each line holds its words and one (possibly squeezed) space fewer than its
+    words, within ``line``: so ``lines * (line + space') >= ink + words * space'``.
+    """
+    squeezed = space * (1 - SPACE_SHRINK)
+    lines = (ink + words * squeezed) / (line + squeezed)
+    return max(1, math.ceil(lines * 0.995 - 1e-9))
 
 
 def capacity(width: float, height: float, size: float, leading: float) -> int:
@@ -536,8 +597,14 @@ def plan_page(setter: Typesetter) -> Plan:
         return room - body_overhead(setter, size) if content.body else room
 
     def whole(size: float) -> bool:
+        # Sizes at which the article cannot fit even on an otherwise empty page are
+        # ruled out before anything is set.
+        least = setter.least_body_height(size) if content.body_complete else 0.0
+        columns = setter.columns(size)
+        if content.body and least > columns * (setter.height - body_overhead(setter, size)):
+            return False
         room = room_for_body(size, full)
-        if room < 0:
+        if room < 0 or least > columns * (room + 0.01):
             return False
         return fits_whole(setter, size, room)
 
