@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageChops, ImageDraw, ImageFont, features
 
 from ...errors import DependencyError
 
@@ -42,34 +42,73 @@ class CoverText:
     organisation: str
 
 
+LEVELS = 85
+"""Shades of anti-aliasing per colour pair: three ramps share the PNG's 256-colour palette."""
+_INK_ON_BACKGROUND, _MUTED_ON_BACKGROUND, _INK_ON_BAND = 0, LEVELS, 2 * LEVELS
+_BANDS = ((0, 300, WIDTH, 318), (0, HEIGHT - 318, WIDTH, HEIGHT - 300))
+
+
 def cover_png(text: CoverText) -> bytes:
-    """The cover as PNG bytes, 1200 x 1800 pixels."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 300, WIDTH, 318), fill=BAND)
-    draw.rectangle((0, HEIGHT - 318, WIDTH, HEIGHT - 300), fill=BAND)
+    """The cover as PNG bytes, 1200 x 1800 pixels.
+
+    The cover has four colours and the anti-aliased edges between them, so it is
+    written as a palette image: each text colour is drawn as a coverage mask
+    (white title, muted small lines), the masks become indices into ramps from
+    the background (or band) colour to the text colour, and the PNG encoder has
+    one byte a pixel to compress instead of three.
+    """
+    title_mask = Image.new("L", (WIDTH, HEIGHT), 0)
+    muted_mask = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(title_mask)
+    small_draw = ImageDraw.Draw(muted_mask)
     width = WIDTH - 2 * MARGIN
 
     organisation = drawable(text.organisation)
     if organisation:
         small = _font(44)
-        _centred(draw, _fit_line(draw, organisation, small, width), small, 200, MUTED)
+        _centred(small_draw, _fit_line(small_draw, organisation, small, width), small, 200)
 
     lines, font = _title_lines(draw, drawable(text.title), width)
     line_height = int(font.size * 1.22)
     top = 360 + max(0, (HEIGHT - 720 - line_height * len(lines)) // 2)
     for number, line in enumerate(lines):
-        _centred(draw, line, font, top + number * line_height, INK)
+        _centred(draw, line, font, top + number * line_height)
 
     footer = [f"{text.articles} article{'' if text.articles == 1 else 's'}"]
     if text.shown_date is not None:
         footer.insert(0, text.shown_date.isoformat())
     small = _font(48)
-    _centred(draw, " · ".join(footer), small, HEIGHT - 240, MUTED)
+    _centred(small_draw, " · ".join(footer), small, HEIGHT - 240)
 
+    # The small lines never meet the title (above and below it) nor the bands; a
+    # long title's last line may reach the lower band, so that ramp starts at BAND.
+    image = ImageChops.add(title_mask.point(_ramp(_INK_ON_BACKGROUND, zero=0)),
+                           muted_mask.point(_ramp(_MUTED_ON_BACKGROUND, zero=0)))
+    for box in _BANDS:
+        image.paste(title_mask.crop(box).point(_ramp(_INK_ON_BAND)), box)
+    image = image.convert("P")
+    image.putpalette(_palette())
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue()
+
+
+def _ramp(start: int, zero: int | None = None) -> list[int]:
+    """Coverage 0-255 to a palette index in the ramp at ``start`` (``zero`` for coverage 0)."""
+    table = [start + round(value * (LEVELS - 1) / 255) for value in range(256)]
+    if zero is not None:
+        table[0] = zero
+    return table
+
+
+@cache
+def _palette() -> list[int]:
+    def ramp(base: tuple[int, int, int], top: tuple[int, int, int]) -> list[int]:
+        return [round(b + (t - b) * level / (LEVELS - 1))
+                for level in range(LEVELS) for b, t in zip(base, top, strict=True)]
+
+    colours = ramp(BACKGROUND, INK) + ramp(BACKGROUND, MUTED) + ramp(BAND, INK)
+    return colours + [0, 0, 0] * (256 - len(colours) // 3)
 
 
 def _title_lines(draw: ImageDraw.ImageDraw, title: str, width: int
@@ -119,9 +158,9 @@ def _fit_line(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont
     return body.rstrip() + " …"
 
 
-def _centred(draw: ImageDraw.ImageDraw, line: str, font: ImageFont.FreeTypeFont, top: int,
-             fill: tuple[int, int, int]) -> None:
-    draw.text((WIDTH // 2, top), line, font=font, fill=fill, anchor="ma")
+def _centred(draw: ImageDraw.ImageDraw, line: str, font: ImageFont.FreeTypeFont,
+             top: int) -> None:
+    draw.text((WIDTH // 2, top), line, font=font, fill=255, anchor="ma")
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
