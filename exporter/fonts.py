@@ -5,13 +5,14 @@ DejaVu Sans, which ships inside matplotlib's ``mpl-data``: a maintained PyPI
 package, so nothing is downloaded at run time. DejaVu Sans covers Latin with its
 extensions (Azerbaijani ə ğ ş ı İ), Greek, Cyrillic, Armenian, Georgian, Hebrew
 and the Arabic letters with their presentation forms; its oblique faces lack
-Arabic. Nothing here imports matplotlib (finding its folder is enough) and
-fontTools is loaded only when a font's character map is first needed.
+Arabic. Nothing here imports matplotlib (finding its folder is enough); character maps
+are read straight from the font files (fontTools only for unusual ones).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import struct
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -101,12 +102,85 @@ def sans_family() -> FontFamily:
 
 @cache
 def coverage(path: Path) -> frozenset[int]:
-    """Code points the font at ``path`` has a glyph for (from its best ``cmap``)."""
+    """Code points the font at ``path`` has a glyph for (from its best ``cmap``).
+
+    The usual Unicode subtables (formats 4 and 12) are read here directly, in a few
+    milliseconds; fontTools, which names every glyph first, reads any other kind.
+    """
+    try:
+        found = _unicode_cmap(path.read_bytes())
+    except (OSError, struct.error, IndexError):
+        found = None
+    if found is not None:
+        return found
     from fontTools.ttLib import TTFont
 
     with TTFont(str(path), lazy=True) as font:
         cmap = font.getBestCmap() or {}
         return frozenset(code for code, glyph in cmap.items() if glyph != ".notdef")
+
+
+# The subtables fontTools' getBestCmap prefers, in its order, that are format 4 or 12.
+_CMAP_PREFERENCE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3))
+
+
+def _unicode_cmap(data: bytes) -> frozenset[int] | None:
+    """Code points mapped to a glyph other than .notdef by the font file ``data``'s best
+    Unicode ``cmap`` subtable; None when it has no format 4 or 12 Unicode subtable."""
+    tables = struct.unpack_from(">H", data, 4)[0]
+    cmap = None
+    for record in range(tables):
+        tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * record)
+        if tag == b"cmap":
+            cmap = offset
+    if cmap is None:
+        return None
+    count = struct.unpack_from(">H", data, cmap + 2)[0]
+    subtables: dict[tuple[int, int], int] = {}
+    for record in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * record)
+        subtables.setdefault((platform, encoding), cmap + offset)
+    for key in _CMAP_PREFERENCE:
+        start = subtables.get(key)
+        if start is None:
+            continue
+        kind = struct.unpack_from(">H", data, start)[0]
+        if kind == 12:
+            return _format_12(data, start)
+        if kind == 4:
+            return _format_4(data, start)
+        return None
+    return None
+
+
+def _format_12(data: bytes, start: int) -> frozenset[int]:
+    groups = struct.unpack_from(">I", data, start + 12)[0]
+    codes: set[int] = set()
+    for group in range(groups):
+        first, last, glyph = struct.unpack_from(">III", data, start + 16 + 12 * group)
+        codes.update(range(first + (1 if glyph == 0 else 0), last + 1))
+    return frozenset(codes)
+
+
+def _format_4(data: bytes, start: int) -> frozenset[int]:
+    segments = struct.unpack_from(">H", data, start + 6)[0] // 2
+    ends = struct.unpack_from(f">{segments}H", data, start + 14)
+    starts = struct.unpack_from(f">{segments}H", data, start + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, start + 16 + 4 * segments)
+    offsets_at = start + 16 + 6 * segments
+    offsets = struct.unpack_from(f">{segments}H", data, offsets_at)
+    codes: set[int] = set()
+    for index in range(segments):
+        first, last, delta, offset = starts[index], ends[index], deltas[index], offsets[index]
+        if first == 0xFFFF:
+            continue
+        if offset == 0:
+            codes.update(code for code in range(first, last + 1) if (code + delta) & 0xFFFF)
+            continue
+        base = offsets_at + 2 * index + offset
+        glyphs = struct.unpack_from(f">{last - first + 1}H", data, base)
+        codes.update(first + i for i, glyph in enumerate(glyphs) if glyph)
+    return frozenset(codes)
 
 
 def is_drawn(char: str) -> bool:

@@ -66,3 +66,32 @@ def test_script_names_are_readable() -> None:
     assert script_name("中") == "CJK"
     assert script_name("क") == "Devanagari"
     assert scripts_of("中文กข") == ["CJK", "Thai"]
+
+
+def test_character_maps_read_directly_match_fonttools() -> None:
+    from fontTools.ttLib import TTFont
+
+    from exporter.fonts import _unicode_cmap, coverage
+
+    folder = sans_family().regular.path.parent
+    # DejaVu and STIX (format 12), Computer Modern and DejaVu Display (format 4 only),
+    # and a format-13 font only fontTools reads: each must give fontTools' answer.
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+                 "DejaVuSans-BoldOblique.ttf", "STIXGeneral.ttf", "cmr10.ttf",
+                 "DejaVuSansDisplay.ttf", "LastResortHE-Regular.ttf"):
+        path = folder / name
+        if not path.is_file():
+            continue
+        with TTFont(str(path), lazy=True) as font:
+            expected = {code for code, glyph in (font.getBestCmap() or {}).items()
+                        if glyph != ".notdef"}
+        assert coverage(path) == expected, name
+    assert _unicode_cmap(b"\x00\x01\x00\x00\x00\x00" + b"\x00" * 6) is None
+
+
+def test_reading_coverage_does_not_import_fonttools() -> None:
+    code = ("import sys; from exporter.fonts import covered_scripts; covered_scripts(); "
+            "print('fontTools' in sys.modules)")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True)
+    assert found.stdout.strip() == "False"

@@ -71,13 +71,15 @@ def _registered_fonts() -> FontFamily:
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     family = sans_family()
-    for face in family.faces:
+    # The page never sets bold italic (text is escaped, so no markup asks for it):
+    # parsing that face would only slow every process's first page.
+    for face in (family.regular, family.bold, family.italic):
         try:
             pdfmetrics.registerFont(TTFont(face.name, str(face.path)))
         except TTFError as error:
             raise OutputError(f"{face.path}: cannot use this font: {error}") from None
     for bold, italic, face in ((0, 0, family.regular), (1, 0, family.bold),
-                               (0, 1, family.italic), (1, 1, family.bold_italic)):
+                               (0, 1, family.italic), (1, 1, family.bold)):
         addMapping(family.regular.name, bold, italic, face.name)
     return family
 
