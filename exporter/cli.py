@@ -128,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="folder of templates that override the packaged ones",
     )
+    layout.add_argument(
+        "--logo", type=Path, metavar="IMAGE",
+        help="image before the organisation's name in the briefing's header band",
+    )
     layout.add_argument("--digest-title", metavar="TEXT", help="title of the EPUB digest")
     layout.add_argument(
         "--order", choices=("given", "date"),
@@ -206,6 +210,7 @@ def _options(args: argparse.Namespace) -> Options:
         organisation=getattr(args, "organisation", None),
         pdf_page_size=normalise_page_size(page_size) if page_size else None,
         docx_template=getattr(args, "template", None),
+        docx_logo=getattr(args, "logo", None),
         epub_css=getattr(args, "css", None),
         template_dir=getattr(args, "template_dir", None),
         digest_title=getattr(args, "digest_title", None),
@@ -307,10 +312,12 @@ def _run_summarise(args: argparse.Namespace, options: Options) -> int:
 
 
 def _run_methods() -> int:
-    from .summarise import method_names
+    from .summarise import method_help
 
-    for name in method_names():
-        print(name)
+    rows = method_help()
+    width = max(len(name) for name, _ in rows)
+    for name, description in rows:
+        print(f"{name:<{width}}  {description}")
     return EXIT_OK
 
 

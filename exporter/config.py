@@ -47,6 +47,8 @@ class Options:
     """A folder of user templates that shadow the packaged ones, file by file."""
     docx_template: Path | None = None
     """A reference .docx whose styles, margins, header and footer the briefing takes."""
+    docx_logo: Path | None = None
+    """An image shown before the organisation's name in the briefing's header band."""
     epub_css: Path | None = None
     """A stylesheet that replaces the digest's ``digest.css``."""
     digest_title: str | None = None
@@ -91,7 +93,7 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
         if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
             raise bad
         return tuple(i.strip().lower() for i in items if i.strip())
-    if key in ("out_dir", "template_dir", "docx_template", "epub_css"):
+    if key in ("out_dir", "template_dir", "docx_template", "docx_logo", "epub_css"):
         if not isinstance(value, str):
             raise bad
         return Path(value)
