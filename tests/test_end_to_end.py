@@ -149,3 +149,34 @@ def test_readme_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     ]
     assert titles == [read_path(samples / "harbour-solar.md").title]
     assert Path("out/harbour.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_preview_writes_a_png_beside_the_pdf(tmp_path: Path, sample_article: Path,
+                                             capsys) -> None:
+    assert main(["export", str(sample_article), "--format", "pdf", "--preview", "--out",
+                 str(tmp_path)]) == 0
+    written = [Path(line) for line in capsys.readouterr().out.split()]
+    assert [p.suffix for p in written] == [".pdf", ".png"]
+    assert written[1].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert written[0].stem == written[1].stem
+
+
+def test_a_digest_drops_a_repeated_article_and_says_so(tmp_path: Path, sample_article: Path,
+                                                       capsys) -> None:
+    copy = tmp_path / "again.md"
+    copy.write_bytes(sample_article.read_bytes())
+    other = tmp_path / "other.txt"
+    other.write_text("Ferry timetable changes from Monday\n\nThe ferry company will run "
+                     "two extra sailings on weekdays from Monday. Tickets are on sale now.\n")
+    assert main(["export", str(sample_article), str(other), str(copy), "--format", "epub",
+                 "--digest-title", "Desk digest", "--out", str(tmp_path / "out")]) == 0
+    captured = capsys.readouterr()
+    assert f"exporter: dropped {copy}: duplicate of {sample_article} (same source URL)" in \
+        captured.err
+    chapters = epub_chapters(tmp_path / "out" / "desk-digest.epub")
+    titles = " ".join(chapters.values())
+    assert titles.count("Harbour town votes to turn disused rail yard") >= 1
+    assert "Ferry timetable changes from Monday" in titles
+    articles = [text for name, text in chapters.items() if "/article-" in name]
+    assert len(articles) == 2
+    assert sum("Councillors in Kestrel Bay voted" in text for text in articles) == 1
