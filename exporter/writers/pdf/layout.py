@@ -127,6 +127,7 @@ class Typesetter:
         self.styles = cache(self._styles)
         self._paragraphs: dict[tuple[str, str, float, str | None], Flowable] = {}
         self._widths: dict[tuple[str, str], tuple[float, int] | None] = {}
+        self._fragments: dict[tuple[str, str], list[Any]] = {}
 
     # -- styles -------------------------------------------------------------------------
 
@@ -193,7 +194,15 @@ class Typesetter:
                 chosen = ParagraphStyle(f"{style}-upright", parent=chosen,
                                         fontName=upright[chosen.fontName])
             return BidiParagraph(text, chosen, bulletText=bullet)
-        return _Paragraph(escape(text), chosen, bulletText=bullet)
+        # reportlab parses a paragraph's text into fragments; at another size only
+        # their font size differs, so the text is parsed once per style.
+        parsed = self._fragments.get((text, style))
+        if parsed is None:
+            made = _Paragraph(escape(text), chosen, bulletText=bullet)
+            self._fragments[(text, style)] = made.frags
+            return made
+        frags = [fragment.clone(fontSize=chosen.fontSize) for fragment in parsed]
+        return _Paragraph(escape(text), chosen, bulletText=bullet, frags=frags)
 
     def header(self, size: float) -> list[Placed]:
         """Title, standfirst, meta line and a rule."""
@@ -608,7 +617,10 @@ def plan_page(setter: Typesetter) -> Plan:
             return False
         return fits_whole(setter, size, room)
 
-    chosen = _first(sizes(style.min_size, style.max_size), whole)
+    # Most articles do not fit whole even at the smallest size: asking that first
+    # spares the search (fitting is monotone in the size).
+    chosen = _first(sizes(style.min_size, style.max_size), whole) if whole(
+        style.min_size) else None
     if chosen is not None:
         return _build(setter, chosen, full)
 
