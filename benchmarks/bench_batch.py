@@ -1,6 +1,8 @@
 """Batch export speed and memory: ``make bench`` runs this (issue: batch export at speed).
 
 Prints, measured in this one run on this machine:
+- per stage: CPU milliseconds per article of reading, summarising and each format,
+  in one warm process (where a regression is);
 - throughput: articles per second exporting generated ~700-word articles with
   every core, all three formats together and each format alone;
 - cold start: process start to files written for one article, per format and for
@@ -63,21 +65,63 @@ def generate_article(number: int, words: int = 700) -> str:
     return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def _run(args: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of one exporter process."""
+def _run(args: list[str]) -> tuple[float, int, float]:
+    """Wall time, peak RSS (KiB) and CPU seconds (its workers' included) of one exporter
+    process. CPU time is what the work costs whatever else the machine is doing."""
     probe = (
         "import resource, subprocess, sys, time, json;"
         "t = time.perf_counter(); r = subprocess.run(sys.argv[1:]);"
         "e = time.perf_counter() - t;"
-        "m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
-        "print(json.dumps([e, r.returncode, m]))"
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(json.dumps([e, r.returncode, u.ru_maxrss, u.ru_utime + u.ru_stime]))"
     )
     out = subprocess.run([sys.executable, "-c", probe, *EXPORTER, *args], capture_output=True,
                          text=True, check=True, cwd=ROOT)
-    elapsed, code, rss = json.loads(out.stdout.strip().splitlines()[-1])
+    elapsed, code, rss, cpu = json.loads(out.stdout.strip().splitlines()[-1])
     if code != 0:
         raise SystemExit(f"exporter {' '.join(args)} exited {code}")
-    return elapsed, rss
+    return elapsed, rss, cpu
+
+
+def stage_times(texts: list[str], rounds: int = 3) -> dict[str, float]:
+    """CPU milliseconds per article of each stage, in this process, after a warm-up article
+    (imports, fonts and templates are loaded once per process and not counted here).
+
+    Stages: read, summarise, each per-article format, and the EPUB digest of all
+    ``texts`` divided by their number. The median of ``rounds`` rounds.
+    """
+    from exporter.config import Options
+    from exporter.pipeline import render, summarise_document
+    from exporter.readers import read_string
+
+    options = Options()
+    warm = summarise_document(read_string(texts[0]), options)
+    for name in ("docx", "pdf", "epub"):
+        render([warm], name, options)
+    rounds_seen: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        spent = dict.fromkeys(("read", "summarise", "docx", "pdf", "epub (digest share)"), 0.0)
+        articles = []
+        for text in texts:
+            started = time.process_time()
+            document = read_string(text)
+            read = time.process_time()
+            article = summarise_document(document, options)
+            summarised = time.process_time()
+            render([article], "docx", options)
+            docx = time.process_time()
+            render([article], "pdf", options)
+            spent["pdf"] += time.process_time() - docx
+            spent["docx"] += docx - summarised
+            spent["summarise"] += summarised - read
+            spent["read"] += read - started
+            articles.append(article)
+        started = time.process_time()
+        render(articles, "epub", options)
+        spent["epub (digest share)"] += time.process_time() - started
+        for stage, seconds in spent.items():
+            rounds_seen.setdefault(stage, []).append(1000 * seconds / len(texts))
+    return {stage: statistics.median(values) for stage, values in rounds_seen.items()}
 
 
 def main() -> None:
@@ -98,15 +142,26 @@ def main() -> None:
         for i in range(options.articles):
             (folder / f"{i:05}.txt").write_text(generate_article(i), "utf-8")
 
+        sample = [generate_article(i) for i in range(min(100, options.articles))]
+        print(f"\nper stage, in one warm process: CPU ms per article ({len(sample)} articles, "
+              "median of 3 rounds)")
+        stages = stage_times(sample)
+        for stage, spent in stages.items():
+            print(f"  {stage:<20} {spent:6.1f} ms")
+        total = sum(stages.values())
+        print(f"  {'all three formats':<20} {total:6.1f} ms  "
+              f"(at most {1000 * cores / total:.0f} articles/s on {cores} idle cores)")
+
         print(f"\nthroughput: {options.articles} generated articles of about 700 words, "
               f"--jobs {cores}")
         for formats in ("docx,pdf,epub", "docx", "pdf", "epub"):
             out = Path(scratch) / f"out-{formats.replace(',', '-')}"
-            elapsed, rss = _run(["export", str(folder), "--format", formats, "--out", str(out),
-                                 "--jobs", str(cores), "--json"])
+            elapsed, rss, cpu = _run(["export", str(folder), "--format", formats, "--out",
+                                      str(out), "--jobs", str(cores), "--json"])
             rate = options.articles / elapsed
             print(f"  {formats:<14} {elapsed:7.2f} s  {rate:7.1f} articles/s  "
-                  f"{1000 * elapsed / options.articles:6.1f} ms/article  peak {rss / 1024:.0f} MB")
+                  f"{1000 * elapsed / options.articles:6.1f} ms/article  "
+                  f"cpu {1000 * cpu / options.articles:6.1f} ms/article  peak {rss / 1024:.0f} MB")
 
         print(f"\ncold start: one article, process start to files written "
               f"(median of {options.repeat})")
@@ -114,20 +169,21 @@ def main() -> None:
             times = []
             for run in range(options.repeat):
                 out = Path(scratch) / f"cold-{run}"
-                elapsed, _ = _run(["export", str(SAMPLE), "--format", formats, "--out", str(out)])
+                elapsed, _, _ = _run(["export", str(SAMPLE), "--format", formats, "--out",
+                                      str(out)])
                 times.append(elapsed)
             print(f"  {formats:<14} {statistics.median(times):6.3f} s  "
                   f"(min {min(times):.3f}, max {max(times):.3f})")
 
         print("\nmemory: peak resident set")
         small = min(200, options.articles)
-        for count in (small, options.articles):
+        for count in sorted({small, options.articles}):
             subset = Path(scratch) / f"subset-{count}"
-            subset.mkdir()
+            subset.mkdir(exist_ok=True)
             for path in sorted(folder.iterdir())[:count]:
                 (subset / path.name).symlink_to(path)
-            _, rss = _run(["export", str(subset), "--format", "docx,pdf", "--out",
-                           str(Path(scratch) / f"mem-{count}"), "--jobs", "1", "--json"])
+            _, rss, _ = _run(["export", str(subset), "--format", "docx,pdf", "--out",
+                              str(Path(scratch) / f"mem-{count}"), "--jobs", "1", "--json"])
             print(f"  batch of {count:>5} articles (docx,pdf, one process): {rss / 1024:6.0f} MB")
         big = Path(scratch) / "big.txt"
         with big.open("w", encoding="utf-8") as handle:
@@ -135,11 +191,9 @@ def main() -> None:
             while handle.tell() < big_mb * 1024 * 1024:
                 handle.write(generate_article(number).split("\n\n", 1)[1] + "\n")
                 number += 1
-        started = time.perf_counter()
-        elapsed, rss = _run(["export", str(big), "--out", str(Path(scratch) / "big-out")])
+        elapsed, rss, _ = _run(["export", str(big), "--out", str(Path(scratch) / "big-out")])
         print(f"  one {big_mb} MB article, all three formats: {rss / 1024:6.0f} MB peak, "
               f"{elapsed:.1f} s")
-        del started
 
 
 if __name__ == "__main__":

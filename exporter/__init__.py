@@ -55,25 +55,10 @@ def read_string(text: str, *, format: str | None = None, language: str | None = 
     return _read_string(text, format=format, language=language)
 
 
-# Importing the subpackage ``exporter.summarise`` binds that name on this package to
-# the module; importing it here, before the function below is defined, makes the
-# public name the function for good (a module already imported is not re-bound).
-from . import summarise as _summarise_package  # noqa: E402
-
-
-def summarise(
-    document: Document,
-    *,
-    sentences: int | None = None,
-    ratio: float | None = None,
-    words: int | None = None,
-    method: str = "default",
-) -> Summary:
-    """The document's extractive summary, in document order (see :mod:`exporter.summarise`)."""
-    return _summarise_package.summarise(
-        document, sentences=sentences, ratio=ratio, words=words, method=method
-    )
-
+# ``from .summarise import summarise`` first imports the subpackage (which binds the
+# name ``summarise`` on this package to the module), then rebinds it to the function;
+# a module already imported is never re-bound, so the public name stays the function.
+from .summarise import summarise  # noqa: E402
 
 summarize = summarise
 

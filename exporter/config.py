@@ -134,18 +134,19 @@ def load_options(directory: Path | None = None) -> Options:
     options = Options()
     pyproject = directory / "pyproject.toml"
     if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("exporter")
+        table = read_toml(pyproject).get("tool", {}).get("exporter")
         if isinstance(table, dict):
             options = options_from_mapping(table, str(pyproject), options)
     dedicated = directory / "exporter.toml"
     if dedicated.is_file():
-        table = _read_toml(dedicated)
+        table = read_toml(dedicated)
         table = table.get("exporter", table) if isinstance(table.get("exporter"), dict) else table
         options = options_from_mapping(table, str(dedicated), options)
     return options
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a mapping; ``UsageError`` naming the file if it cannot be read."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -19,7 +19,6 @@ import glob
 import io
 import logging
 import os
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -30,6 +29,7 @@ from pathlib import Path
 from .config import Options
 from .errors import ExporterError, InputError, OutputError
 from .filenames import slugify, unique_stem
+from .files import write_atomically
 from .model import Article, Document
 from .readers import read_path
 from .summarise import summarise
@@ -86,30 +86,6 @@ def render(articles: Sequence[Article], format: str, options: Options | None = N
     buffer = io.BytesIO()
     writer.write(articles, buffer, options or Options())
     return buffer.getvalue()
-
-
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise OutputError(f"{folder}: cannot write there: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def expand_sources(sources: Sequence[str | Path]) -> Iterator[str]:

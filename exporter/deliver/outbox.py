@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import secrets
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ExporterError, OutputError
+from ..files import write_atomically
 from .smtp import DeliveryError, send_raw
 
 SUFFIX = ".eml"
@@ -130,26 +129,8 @@ def retry_outbox(
 
 
 def write_atomic(path: Path, data: bytes, *, private: bool = True) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename:
-    a reader sees the old file or the whole new one, never a part. ``private`` files are
-    readable by their owner only."""
-    folder = path.parent
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-    except OSError as error:
-        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if not private:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise OutputError(f"{path}: cannot write: {error.strerror or error}") from None
+    """Write ``data`` to ``path`` atomically; ``private`` files are readable by their owner only."""
+    write_atomically(path, data, private=private)
 
 
 def _note_path(path: Path) -> Path:

@@ -26,12 +26,12 @@ import logging
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..config import read_toml
 from ..errors import UsageError
 
 log = logging.getLogger(__name__)
@@ -116,12 +116,12 @@ def load_email_settings(
     settings = EmailSettings()
     pyproject = directory / "pyproject.toml"
     if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("exporter", {})
+        table = read_toml(pyproject).get("tool", {}).get("exporter", {})
         settings = _apply(table.get("email") if isinstance(table, dict) else None,
                           pyproject, settings)
     dedicated = directory / "exporter.toml"
     if dedicated.is_file():
-        data = _read_toml(dedicated)
+        data = read_toml(dedicated)
         nested = data.get("exporter")
         table = nested.get("email") if isinstance(nested, dict) else None
         settings = _apply(data.get("email", table), dedicated, settings)
@@ -193,9 +193,3 @@ def _readable_by_others(path: Path) -> bool:
         return False
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise UsageError(f"{path}: cannot read configuration: {error}") from None
