@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -22,6 +23,9 @@ from ..language import stop_words
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 Stemmer = Callable[[str], str]
+
+_CHUNK = 4096
+"""Sentences tokenised at a time: bounds the Python strings alive at once."""
 
 # ISO 639-1 code -> snowballstemmer algorithm.
 _SNOWBALL = {
@@ -63,15 +67,11 @@ def stemmer(language: str) -> Stemmer:
 
 @dataclass(frozen=True, slots=True)
 class Terms:
-    """Sentences x terms counts (CSR) and each sentence's content tokens."""
+    """Sentences x terms counts (CSR) and each sentence's number of content tokens."""
 
     counts: sparse.csr_matrix
-    tokens: tuple[tuple[str, ...], ...]
-
-    @property
-    def lengths(self) -> np.ndarray:
-        """Content tokens per sentence, repeats included."""
-        return np.fromiter((len(t) for t in self.tokens), dtype=np.float64, count=len(self.tokens))
+    lengths: np.ndarray
+    """Content tokens per sentence, repeats included (float64)."""
 
 
 # Scripts written without spaces between words: Chinese, Japanese kana, Thai.
@@ -117,29 +117,45 @@ def term_matrix(
     """
     stem = stem or stemmer(language)
     stop_set = frozenset(w.lower() for w in (stop_words(language) if stops is None else stops))
-    # Each distinct written word is lower-cased, filtered and stemmed once.
-    seen: dict[str, tuple[str, ...]] = {}
-
-    def term(word: str) -> tuple[str, ...]:
-        found = seen.get(word)
-        if found is None:
-            found = seen[word] = content_tokens(word, stop_set, stem, numbers=numbers)
-        return found
-
-    tokens = tuple(
-        tuple(t for word in WORD.findall(text) for t in term(word)) for text in texts
-    )
+    # Every distinct written word gets an id, in order of first appearance, and
+    # is lower-cased, filtered and stemmed once; its terms get ids the same way.
+    # Sentences are tokenised a chunk at a time into int32 term ids, never kept
+    # as Python strings or per-sentence lists, so a book costs a few bytes a word.
+    word_ids: dict[str, int] = {}
     vocabulary: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    for sentence in tokens:
-        for token in sentence:
-            indices.append(vocabulary.setdefault(token, len(vocabulary)))
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
+    word_terms: list[int] = []  # the term ids of every distinct word, concatenated
+    word_starts = [0]
+    pieces: list[np.ndarray] = []
+    lengths: list[np.ndarray] = []
+    for first in range(0, len(texts), _CHUNK):
+        found = [WORD.findall(text) for text in texts[first : first + _CHUNK]]
+        sizes = np.fromiter(map(len, found), np.int64, len(found))
+        flat = list(chain.from_iterable(found))
+        del found
+        for word in dict.fromkeys(flat):
+            if word not in word_ids:
+                word_ids[word] = len(word_ids)
+                for token in content_tokens(word, stop_set, stem, numbers=numbers):
+                    word_terms.append(vocabulary.setdefault(token, len(vocabulary)))
+                word_starts.append(len(word_terms))
+        words = np.fromiter(map(word_ids.__getitem__, flat), np.int64, len(flat))
+        del flat
+        starts = np.asarray(word_starts, dtype=np.int64)
+        per_word = np.diff(starts)[words]  # terms of each occurrence (usually 0 or 1)
+        ends = np.concatenate(([0], np.cumsum(per_word)))
+        # Occurrence k's terms sit at word_terms[starts[w_k] : starts[w_k] + per_word[k]].
+        offsets = np.repeat(starts[words] - ends[:-1], per_word)
+        offsets += np.arange(offsets.size)
+        pieces.append(np.asarray(word_terms, dtype=np.int32)[offsets])
+        lengths.append(np.diff(ends[np.concatenate(([0], np.cumsum(sizes)))]))
+    del word_ids
+    indices = np.concatenate(pieces) if pieces else np.zeros(0, np.int32)
+    sentence_lengths = np.concatenate(lengths) if lengths else np.zeros(0, np.int64)
+    del pieces, lengths
+    indptr = np.concatenate(([0], np.cumsum(sentence_lengths)))
     counts = sparse.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        (np.ones(indices.size, dtype=np.float64), indices, indptr),
         shape=(len(texts), max(1, len(vocabulary))),
     )
     counts.sum_duplicates()
-    return Terms(counts, tokens)
+    return Terms(counts, sentence_lengths.astype(np.float64))
