@@ -46,7 +46,7 @@ from collections.abc import Sequence
 
 from ..model import Document, Sentence
 from .furniture import is_furniture
-from .graph import cosine, degree, mmr_order, order, products, window_for
+from .graph import cosine, degree, mmr_order, order, window_for
 from .terms import term_matrix
 
 MMR_LAMBDA = 0.7
@@ -70,10 +70,10 @@ def _rank(document: Document, candidates: Sequence[Sentence], *, mmr: bool) -> l
     if not story:
         return rest
     terms = term_matrix([candidates[i].text for i in story], document.language, numbers=False)
-    shared = products(terms.counts, window_for(len(story))).tocoo()
-    salience = degree(shared, terms.lengths)
+    window = window_for(len(story))
+    salience = degree(terms.counts, terms.lengths, window)
     if mmr:
-        ranked = mmr_order(salience, cosine(shared, terms.counts), MMR_LAMBDA)
+        ranked = mmr_order(salience, cosine(terms.counts, window), MMR_LAMBDA)
     else:
         ranked = order(salience)
     return [story[i] for i in ranked] + rest

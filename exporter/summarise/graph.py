@@ -29,6 +29,7 @@ own chapter), which is what a long document's summary needs anyway.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterator
 
 import numpy as np
 from scipy import sparse
@@ -58,20 +59,42 @@ def products(matrix: sparse.csr_matrix, window: int | None = None) -> sparse.csr
         result = (matrix @ matrix.T).tocsr()
         result.eliminate_zeros()
         return result
-    pieces: list[sparse.csr_matrix] = []
-    step = max(_BLOCK, window)
+    pieces = [
+        sparse.csr_matrix((values, (rows, columns)), shape=(rows_in_block, n))
+        for _, rows_in_block, rows, columns, values in _blocks(matrix, window)
+    ]
+    return sparse.vstack(pieces, format="csr")
+
+
+def _blocks(
+    matrix: sparse.csr_matrix, window: int | None
+) -> Iterator[tuple[int, int, np.ndarray, np.ndarray, np.ndarray]]:
+    """``M M^T`` a block of rows at a time, nonzero entries only, never all at once.
+
+    Yields ``(first row, rows in block, row in block, column, value)`` arrays.
+    Each row's entries come in the order the whole product would store them
+    (a sparse product computes each row on its own), so sums over a row are
+    the same to the last bit as sums over the whole product's row.
+    """
+    matrix = sparse.csr_matrix(matrix)
+    n = matrix.shape[0]
+    exact = window is None or window >= n
+    transposed = matrix.T.tocsr() if exact else None
+    step = _BLOCK if exact else max(_BLOCK, window or 0)
     for start in range(0, n, step):
         stop = min(n, start + step)
-        low, high = max(0, start - window), min(n, stop + window)
-        block = (matrix[start:stop] @ matrix[low:high].T).tocoo()
-        columns = block.col.astype(np.int64) + low
-        keep = (np.abs(block.row.astype(np.int64) + start - columns) <= window) & (block.data != 0)
-        pieces.append(
-            sparse.csr_matrix(
-                (block.data[keep], (block.row[keep], columns[keep])), shape=(stop - start, n)
-            )
-        )
-    return sparse.vstack(pieces, format="csr")
+        if transposed is not None:
+            block = (matrix[start:stop] @ transposed).tocoo()
+            keep = block.data != 0
+            columns = block.col
+        else:
+            assert window is not None
+            low, high = max(0, start - window), min(n, stop + window)
+            block = (matrix[start:stop] @ matrix[low:high].T).tocoo()
+            columns = block.col.astype(np.int64) + low
+            near = np.abs(block.row.astype(np.int64) + start - columns) <= window
+            keep = near & (block.data != 0)
+        yield start, stop - start, block.row[keep], columns[keep], block.data[keep]
 
 
 def order(scores: np.ndarray) -> list[int]:
@@ -194,22 +217,37 @@ def _power_plain(transposed: np.ndarray, epsilon: float) -> np.ndarray:
     return p
 
 
-def degree(shared: sparse.coo_matrix, lengths: np.ndarray) -> np.ndarray:
-    """Degree centrality: each sentence's summed TextRank edge weights, self-loops excluded."""
-    logs = np.log(np.maximum(lengths, 1.0))
-    norm = logs[shared.row] + logs[shared.col]
-    norm[(shared.row == shared.col) | (norm <= 0)] = np.inf  # weight 0
-    return np.bincount(shared.row, weights=shared.data / norm, minlength=shared.shape[0])
+def degree(counts: sparse.csr_matrix, lengths: np.ndarray, window: int | None = None) -> np.ndarray:
+    """Degree centrality: each sentence's summed TextRank edge weights, self-loops excluded.
+
+    ``counts`` is the sentences x terms count matrix, ``lengths`` the content
+    tokens per sentence; only pairs at most ``window`` apart count when given.
+    The graph is streamed a block of rows at a time: memory stays at one block.
+    """
+    n = counts.shape[0]
+    logs = np.log(np.maximum(np.asarray(lengths, dtype=np.float64), 1.0))
+    salience = np.zeros(n)
+    for start, size, rows, columns, shared in _blocks(counts, window):
+        sentence = rows.astype(np.int64) + start
+        norm = logs[sentence] + logs[columns]
+        norm[(sentence == columns) | (norm <= 0)] = np.inf  # weight 0
+        salience[start : start + size] = np.bincount(rows, weights=shared / norm, minlength=size)
+    return salience
 
 
-def cosine(shared: sparse.coo_matrix, counts: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Cosine between content-word count vectors, from the shared-count products."""
-    n = shared.shape[0]
+def cosine(counts: sparse.csr_matrix, window: int | None = None) -> sparse.csr_matrix:
+    """Cosine between rows of a count matrix (pairs at most ``window`` apart), no diagonal."""
+    n = counts.shape[0]
     norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
-    denominator = norms[shared.row] * norms[shared.col]
-    keep = (shared.row != shared.col) & (denominator > 0)
-    values = shared.data[keep] / denominator[keep]
-    return sparse.csr_matrix((values, (shared.row[keep], shared.col[keep])), shape=(n, n))
+    pieces = []
+    for start, size, rows, columns, shared in _blocks(counts, window):
+        denominator = norms[rows.astype(np.int64) + start] * norms[columns]
+        keep = (rows.astype(np.int64) + start != columns) & (denominator > 0)
+        values = shared[keep] / denominator[keep]
+        pieces.append(sparse.csr_matrix((values, (rows[keep], columns[keep])), shape=(size, n)))
+    if not pieces:
+        return sparse.csr_matrix((0, n))
+    return sparse.vstack(pieces, format="csr")
 
 
 def mmr_order(salience: np.ndarray, similarity: sparse.csr_matrix, lam: float) -> list[int]:
