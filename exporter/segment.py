@@ -28,6 +28,7 @@ _PUNKT_LANGUAGES = {
 # CJK text has no space after a full stop, so none is required; a closing quote or
 # bracket stays with its sentence.
 _OTHER_STOPS = re.compile(r"(?<=[։।。！？؟።])(?![」』）》〉”’\"')\]])\s*")
+_ANY_OTHER_STOP = re.compile(r"[։।。！？؟።]")
 # Abbreviations Punkt's models miss (month and weekday names, common short forms),
 # lower-cased, without their full stop. A piece ending in one joins the next piece.
 _ABBREVIATIONS = {
@@ -44,6 +45,7 @@ _ABBREVIATIONS = {
     "uk": "січ лют бер квіт трав черв лип серп вер жовт лист груд р вул тис млн млрд грн",
 }
 _LAST_WORD = re.compile(r"(\w+)\.$")
+_WORD_CHAR = re.compile(r"\w")
 _STARTS_LOWER = re.compile(r"^[\"'«„“‘(\[]*[^\W\d_]")
 # Punkt keeps a dangerously long run without punctuation as one sentence; so do we,
 # but a sentence is never longer than this many characters.
@@ -63,8 +65,12 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     if not text:
         return []
     pieces: list[str] = []
-    for chunk in _rejoin(_tokenizer(language).tokenize(text), language):
-        for part in _OTHER_STOPS.split(chunk):
+    chunks = _rejoin(_tokenizer(language).tokenize(text), language)
+    # Splitting on the other scripts' stops costs a look-behind at every character:
+    # most paragraphs have none of those stops, which one character-class scan tells.
+    other_stops = _ANY_OTHER_STOP.search(text) is not None
+    for chunk in chunks:
+        for part in _OTHER_STOPS.split(chunk) if other_stops else (chunk,):
             part = part.strip()
             if part:
                 pieces.extend(_bounded(part))
@@ -78,7 +84,7 @@ def _rejoin(pieces: list[str], language: str) -> list[str]:
     known abbreviation, or is followed by a piece starting with a lower-case
     letter, is joined to the next one.
     """
-    known = set(_ABBREVIATIONS.get(language, "").split())
+    known = _abbreviations(language)
     joined: list[str] = []
     for piece in pieces:
         piece = piece.strip()
@@ -91,12 +97,28 @@ def _rejoin(pieces: list[str], language: str) -> list[str]:
     return joined
 
 
-def _continues(previous: str, piece: str, known: set[str]) -> bool:
+@cache
+def _abbreviations(language: str) -> frozenset[str]:
+    return frozenset(_ABBREVIATIONS.get(language, "").split())
+
+
+@cache
+def _longest(known: frozenset[str]) -> int:
+    return max(map(len, known), default=0)
+
+
+def _continues(previous: str, piece: str, known: frozenset[str]) -> bool:
     first = _STARTS_LOWER.match(piece)
     if first and first.group(0)[-1].islower():
         return True
-    last = _LAST_WORD.search(previous)
-    return bool(last and last.group(1).lower() in known)
+    if not known or not previous.endswith("."):
+        return False
+    # Only the last few characters can hold a known abbreviation: searching the
+    # whole sentence for its last word would try a match at every character.
+    last = _LAST_WORD.search(previous, max(0, len(previous) - _longest(known) - 2))
+    if last is None or (last.start() > 0 and _WORD_CHAR.match(previous, last.start() - 1)):
+        return False  # no word, or a word longer than any abbreviation
+    return last.group(1).lower() in known
 
 
 def _bounded(sentence: str) -> list[str]:
