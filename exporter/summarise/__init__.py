@@ -122,7 +122,8 @@ def summarise(
     """The ``document``'s summary, in document order.
 
     Length: ``words`` (a word budget: the best sentences that fit, never more
-    words than that) wins over ``ratio`` (a fraction of the document's
+    words than that, except that when not even one sentence fits the best
+    sentence is returned alone, over budget) wins over ``ratio`` (a fraction of the document's
     sentences, rounded up), which wins over ``sentences`` (default 5).
     Two near-duplicate sentences are never both chosen.
     """

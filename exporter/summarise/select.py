@@ -3,7 +3,8 @@
 Every method ranks the candidate sentences best first; this module walks that
 ranking and keeps sentences while the summary has room: a number of sentences,
 or a word budget (the best sentences that fit, skipping any that would overflow
-it). A sentence that nearly repeats one already kept is skipped.
+it; the best sentence alone when none fits). A sentence that nearly repeats one
+already kept is skipped.
 
 Near-duplicates are pairs whose sets of lower-cased words have a Jaccard
 similarity of at least :data:`DUPLICATE_JACCARD`. Finding them must not be
@@ -46,6 +47,8 @@ def select(
 
     ``count`` caps the number of sentences; ``words`` caps the total words (a
     sentence that does not fit is passed over for a lower-ranked one that does).
+    A summary is never empty when there is a valid candidate: if no sentence
+    fits the word budget, the best-ranked sentence alone is kept, over budget.
     """
     guard = _DuplicateGuard()
     kept: list[int] = []
@@ -67,6 +70,11 @@ def select(
         guard.add(key)
         kept.append(index)
         used += size
+    if not kept and words is not None:
+        # Nothing fits: one sentence over budget serves better than no summary.
+        best = next((i for i in ranking if 0 <= i < len(candidates)), None)
+        if best is not None:
+            kept.append(best)
     return sorted(kept)
 
 

@@ -32,8 +32,12 @@ def test_select_properties(texts, seed, count, words) -> None:  # type: ignore[n
     assert chosen == sorted(set(chosen))
     if count is not None:
         assert len(chosen) <= count
+    assert chosen  # never empty while there are candidates
     if words is not None:
-        assert sum(word_count(candidates[i].text) for i in chosen) <= words
+        if any(word_count(c.text) <= words for c in candidates):
+            assert sum(word_count(candidates[i].text) for i in chosen) <= words
+        else:  # nothing fits: the best sentence alone, over budget
+            assert chosen == [ranking[0]]
     for a in chosen:
         for b in chosen:
             if a < b:
@@ -42,3 +46,13 @@ def test_select_properties(texts, seed, count, words) -> None:  # type: ignore[n
     best = ranking[0]
     if words is None or word_count(candidates[best].text) <= words:
         assert best in chosen
+
+
+def test_a_budget_smaller_than_every_sentence_keeps_the_best_sentence_alone() -> None:
+    texts = ["harbour solar roof market", "council vote plan cost quay", "fish market roof"]
+    candidates = [Sentence(t, i, 0) for i, t in enumerate(texts)]
+    assert select(candidates, [1, 0, 2], words=2) == [1]
+    assert select(candidates, [2, 1, 0], words=2, count=3) == [2]
+    # Once one sentence fits, the budget holds again.
+    assert select(candidates, [1, 0, 2], words=3) == [2]
+    assert select([], [], words=2) == []

@@ -88,6 +88,17 @@ def test_word_budget_takes_the_best_sentences_that_fit() -> None:
         summarise(document, words=0)
 
 
+def test_a_tiny_word_budget_gives_the_best_sentence_not_nothing() -> None:
+    document = _english()
+    shortest = min(word_count(s.text) for s in document.sentences())
+    best = summarise(document, sentences=1).sentences
+    for method in ("default", "lexrank", "lead"):
+        summary = summarise(document, words=shortest - 1, method=method)
+        assert len(summary.sentences) == 1
+        assert word_count(summary.sentences[0].text) > shortest - 1
+    assert summarise(document, words=1).sentences == best
+
+
 def test_word_budget_skips_a_long_best_sentence_for_shorter_ones() -> None:
     long_best = (
         "The solar harbour plan covers the harbour market roofs with solar panels, and the "
