@@ -19,6 +19,7 @@ from functools import cache
 
 from ..language import stop_words
 from ..model import Document, Sentence
+from .scope import EXTRACT_CHARS, opening
 
 CONTEXT_WORDS = 6
 
@@ -182,14 +183,18 @@ class _Found:
     order: tuple[int, int, int]
 
 
-def key_figures(document: Document, limit: int = 6) -> list[KeyFigure]:
+def key_figures(
+    document: Document, limit: int = 6, max_chars: int | None = EXTRACT_CHARS
+) -> list[KeyFigure]:
     """Up to ``limit`` figures from ``document``, the weightiest, in document order.
 
-    Each distinct figure is reported once, at its first occurrence.
+    Each distinct figure is reported once, at its first occurrence. Only the
+    opening ``max_chars`` characters are read (``None``: all).
     """
     if limit <= 0:
         return []
     best: dict[str, _Found] = {}
+    document = opening(document, max_chars)
     for sentence in document.sentences():
         text = sentence.text
         casualty = bool(_CASUALTY.search(text))

@@ -7,6 +7,7 @@ from collections import Counter
 
 from ..language import stop_words
 from ..model import Document, Heading
+from .scope import EXTRACT_CHARS, opening
 
 # A run of capitalised words ('Nagorno-Karabakh', 'Dmitry Peskov'), hyphens and apostrophes in.
 _NAME = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
@@ -58,10 +59,16 @@ def _names(text: str, stops: frozenset[str]) -> list[str]:
     return names
 
 
-def keywords(document: Document, limit: int = 6) -> list[str]:
-    """Up to ``limit`` keywords: names mentioned at least twice first, then frequent words."""
+def keywords(
+    document: Document, limit: int = 6, max_chars: int | None = EXTRACT_CHARS
+) -> list[str]:
+    """Up to ``limit`` keywords: names mentioned at least twice first, then frequent words.
+
+    Only the opening ``max_chars`` characters are read (``None``: all).
+    """
     if limit <= 0:
         return []
+    document = opening(document, max_chars)
     stops = stop_words(document.language) | stop_words("en") | _CALENDAR
     texts = [document.title] + [b.text for b in document.blocks]
     names: Counter[str] = Counter()

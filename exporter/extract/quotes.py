@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Document, Heading, Quote, Sentence
+from .scope import EXTRACT_CHARS, opening
 
 FULL_MIN_WORDS = 3
 UNATTRIBUTED_MIN_WORDS = 5
@@ -424,16 +425,20 @@ def _block_quote_candidate(block: Quote, previous_text: str, language: str) -> _
                       block.sentences[0].position)
 
 
-def _is_named(speaker: str, text: str) -> bool:
+def _is_named(speaker: str, text: str, known: dict[str, bool]) -> bool:
     """Whether a pronoun may stand for ``speaker``: not a bare plural such as 'Officials'.
 
     A single capitalised word ending in ``s`` counts as a name (Jones) only when the
-    article also writes it capitalised in mid-sentence.
+    article also writes it capitalised in mid-sentence. ``known`` remembers the
+    answers for this article: one search of the text per distinct word, not per quote.
     """
     words = speaker.split()
     if len(words) != 1 or not words[0].endswith("s"):
         return True
-    return re.search(r"[\w,;] " + re.escape(words[0]) + r"\b", text) is not None
+    word = words[0]
+    if word not in known:
+        known[word] = re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is not None
+    return known[word]
 
 
 def _resolve_pronouns(
@@ -451,6 +456,7 @@ def _resolve_pronouns(
     resolved = list(candidates)
     last_person: tuple[int, str] | None = None
     last_any: tuple[int, str] | None = None
+    named: dict[str, bool] = {}
     for order, kind, index in sorted(events):
         if kind == 0:
             speaker: str | None = mentions[index][1]
@@ -473,7 +479,7 @@ def _resolve_pronouns(
                     last_person = (order[0], speaker)
             continue
         last_any = (order[0], speaker)
-        if _is_named(speaker, text):
+        if _is_named(speaker, text, named):
             last_person = last_any
     return resolved
 
@@ -536,18 +542,20 @@ def _candidates(document: Document) -> list[_Candidate]:
     return _resolve_pronouns(found, mentions, document.text)
 
 
-def key_quotes(document: Document, limit: int = 5) -> list[KeyQuote]:
+def key_quotes(
+    document: Document, limit: int = 5, max_chars: int | None = EXTRACT_CHARS
+) -> list[KeyQuote]:
     """Up to ``limit`` direct quotations from ``document``, in document order.
 
     When there are more, attributed full quotations are preferred to partial
     ones, and longer ones to shorter. Scare quotes and quoted terms are never
-    reported.
+    reported. Only the opening ``max_chars`` characters are read (``None``: all).
     """
     if limit <= 0:
         return []
     seen: set[str] = set()
     unique: list[_Candidate] = []
-    for candidate in _candidates(document):
+    for candidate in _candidates(opening(document, max_chars)):
         key = candidate.text.casefold()
         if key not in seen:
             seen.add(key)
