@@ -7,7 +7,10 @@ measured in this run: the median of several repetitions for the fast methods,
 fewer for sumy (which takes about a minute per call at 2,000 sentences). The
 50,000-sentence (book-sized) case runs each method in a fresh subprocess and
 reports its wall time and peak resident memory (interpreter and imports
-included).
+included). The last case is issue 9's memory figure: a 20 MB plain-text report
+(about 270,000 sentences, generated with ``bench_batch.generate_article``) read
+with ``read_path`` and given its default summary in a fresh process, reporting
+both stages' times and the peak resident memory after each.
 
     .venv/bin/python benchmarks/bench_summarise.py [--quick]
 """
@@ -20,6 +23,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -86,6 +90,41 @@ def _in_subprocess(method: str, sentences: int) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def _huge_file(megabytes: int) -> dict[str, float]:
+    """Read + default summary of a generated ``megabytes`` MB text file, in a child process."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_batch import generate_article
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.txt"
+        with path.open("w", encoding="utf-8") as out:
+            out.write("A very long report\n\n")
+            number = 0
+            while out.tell() < megabytes * 2**20:
+                out.write(generate_article(number).split("\n\n", 1)[1] + "\n")
+                number += 1
+        code = (
+            "import json, resource, sys, time\n"
+            f"sys.path.insert(0, {str(ROOT)!r})\n"
+            "from exporter.readers import read_path\n"
+            "from exporter.summarise import summarise\n"
+            "def peak(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+            "started = time.perf_counter()\n"
+            f"document = read_path({str(path)!r})\n"
+            "read = time.perf_counter() - started; read_mb = peak()\n"
+            "started = time.perf_counter()\n"
+            "summary = summarise(document)\n"
+            "seconds = time.perf_counter() - started\n"
+            "assert summary.sentences\n"
+            "print(json.dumps({'sentences': sum(1 for _ in document.sentences()),\n"
+            "    'read_s': read, 'summary_s': seconds, 'read_mb': read_mb, 'peak_mb': peak()}))\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=600
+        )
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip sumy at 2,000 sentences")
@@ -113,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("lexrank", "textrank", "default"):
         figures = _in_subprocess(name, 50000)
         print(f"{name:<10} {figures['seconds']:>8.2f} {figures['peak_mb']:>8.0f}")
+    print("\n20 MB plain-text file, read_path then the default summary, one fresh process")
+    figures = _huge_file(20)
+    print(f"{'sentences':>9} {'read s':>7} {'summary s':>9} {'peak MB after read':>19} "
+          f"{'peak MB after summary':>22}")
+    print(f"{figures['sentences']:>9,} {figures['read_s']:>7.2f} {figures['summary_s']:>9.2f} "
+          f"{figures['read_mb']:>19.0f} {figures['peak_mb']:>22.0f}")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\n(this process peaked at {own:.0f} MB)")
     return 0
