@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,7 +24,7 @@ from ...extract import key_figures, key_quotes
 from ...model import Article, Heading, ListItem, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...textclean import clean_inline, clean_text
-from .ooxml import Bookmarks, add_hyperlink, bookmark_name, is_rtl, mark_rtl
+from .ooxml import Bookmarks, add_hyperlink, bookmark_name, is_rtl, new_paragraph, new_run
 from .package import reproducible
 from .properties import set_app_properties, set_properties
 from .template import fill_header_and_footer, has_numbering, open_template
@@ -75,7 +75,12 @@ def _linkable(url: str | None) -> str | None:
 
 
 class _Briefing:
-    """Writes one article's briefing into an emptied reference document."""
+    """Writes one article's briefing into an emptied reference document.
+
+    Body paragraphs are lxml elements appended straight to ``w:body`` while its
+    ``w:sectPr`` is held aside: python-docx's ``add_paragraph`` looks for the
+    ``w:sectPr`` each time, which makes a long article's full text quadratic.
+    """
 
     def __init__(self, document: DocxDocument, article: Article, options: Options) -> None:
         self.docx = document
@@ -90,6 +95,7 @@ class _Briefing:
         self.targets |= {f.sentence.position for f in self.figures}
         self._list_number: int | None = None
         self._style_ids: dict[str, str] = {}
+        self.body: Any = document.element.body
 
     # -- the parts, in order -------------------------------------------------------------
 
@@ -101,17 +107,22 @@ class _Briefing:
         fill_header_and_footer(self.docx, self.options.organisation, url, url or "",
                                Path(logo) if logo else None)
         self._set_language()
+        section = self.body.find(qn("w:sectPr"))
+        if section is not None:
+            self.body.remove(section)
         self._title()
         self._meta()
         self._key_points()
         self._key_quotes()
         self._key_figures()
         self._full_text()
+        if section is not None:
+            self.body.append(section)
 
     def _title(self) -> None:
-        self._paragraph("Title", [clean_inline(self.source.title)])
+        self._paragraph("Title", clean_inline(self.source.title))
         if self.source.standfirst:
-            self._paragraph("Subtitle", [clean_inline(self.source.standfirst)])
+            self._paragraph("Subtitle", clean_inline(self.source.standfirst))
 
     def _meta(self) -> None:
         source = self.source
@@ -126,14 +137,19 @@ class _Briefing:
         if source.place:
             parts.append(clean_inline(source.place))
         parts.append(f"{source.reading_time} min read")
-        paragraph = self._add("Briefing Meta")
+        text = " · ".join(parts)
         url = _linkable(source.source_url)
         host = _host(url)
         if host and url:
-            add_hyperlink(paragraph, host, url=url, style=self._link_style)
-            paragraph.add_run(" · ")
-        paragraph.add_run(" · ".join(parts))
-        self._direction(paragraph)
+            rtl = self._rtl(f"{host} · {text}")
+            paragraph = self._add("Briefing Meta", rtl)
+            add_hyperlink(Paragraph(paragraph, self.docx._body), host, url=url,
+                          style=self._link_style, rtl=rtl)
+            new_run(paragraph, " · ", rtl)
+        else:
+            rtl = self._rtl(text)
+            paragraph = self._add("Briefing Meta", rtl)
+        new_run(paragraph, text, rtl)
 
     def _key_points(self) -> None:
         sentences = self.article.summary.sentences
@@ -141,9 +157,7 @@ class _Briefing:
             return
         self._heading(KEY_POINTS, 1)
         for sentence in sentences:
-            paragraph = self._add("List Bullet")
-            self._link_to(paragraph, clean_text(sentence.text), sentence)
-            self._direction(paragraph)
+            self._link_to("List Bullet", clean_text(sentence.text), sentence)
 
     def _key_quotes(self) -> None:
         if not self.quotes:
@@ -151,22 +165,20 @@ class _Briefing:
         self._heading(KEY_QUOTES, 1)
         opening, closing = _QUOTE_MARKS.get(self.source.language, ("“", "”"))
         for quote in self.quotes:
-            paragraph = self._add("Quote")
-            self._link_to(paragraph, f"{opening}{clean_text(quote.text)}{closing}",
+            self._link_to("Quote", f"{opening}{clean_text(quote.text)}{closing}",
                           quote.sentence)
-            self._direction(paragraph)
             if quote.speaker:
-                self._paragraph("Quote Speaker", [f"— {clean_inline(quote.speaker)}"])
+                self._paragraph("Quote Speaker", f"— {clean_inline(quote.speaker)}")
 
     def _key_figures(self) -> None:
         if not self.figures:
             return
         self._heading(KEY_FIGURES, 1)
         for figure in self.figures:
-            paragraph = self._add("List Bullet")
-            self._link_to(paragraph, clean_inline(figure.figure), figure.sentence, bold=True)
-            paragraph.add_run(": " + clean_inline(figure.context))
-            self._direction(paragraph)
+            context = ": " + clean_inline(figure.context)
+            paragraph = self._link_to("List Bullet", clean_inline(figure.figure),
+                                      figure.sentence, bold=True, after=context)
+            new_run(paragraph, context, paragraph.pPr.find(qn("w:bidi")) is not None)
 
     def _full_text(self) -> None:
         self._heading(FULL_TEXT, 1)
@@ -192,14 +204,16 @@ class _Briefing:
 
     # -- helpers ------------------------------------------------------------------------
 
-    def _add(self, style: str) -> Paragraph:
+    def _add(self, style: str, rtl: bool) -> Any:
         """A new body paragraph in ``style`` (looked up once: python-docx's lookup is slow)."""
         style_id = self._style_ids.get(style)
         if style_id is None:
             style_id = self._style_ids[style] = str(self.docx.styles[style].style_id)
-        paragraph = self.docx.add_paragraph()
-        paragraph._p.style = style_id
-        return paragraph
+        return new_paragraph(self.body, style_id, rtl)
+
+    def _rtl(self, text: str) -> bool:
+        """Whether a paragraph of ``text`` reads right to left (an empty one: by language)."""
+        return is_rtl(text, None if text else self.source.language)
 
     @property
     def _link_style(self) -> str:
@@ -209,7 +223,7 @@ class _Briefing:
         name = f"Heading {level}"
         if name not in self._style_ids and not self._has_style(name):
             name = _DEEPEST_HEADING  # a template without deep heading styles
-        self._paragraph(name, [text])
+        self._paragraph(name, text)
 
     def _has_style(self, name: str) -> bool:
         try:
@@ -218,43 +232,51 @@ class _Briefing:
             return False
         return True
 
-    def _paragraph(self, style: str, texts: Iterable[str]) -> Paragraph:
-        paragraph = self._add(style)
-        for text in texts:
-            paragraph.add_run(clean_text(text))
-        self._direction(paragraph)
+    def _paragraph(self, style: str, text: str) -> Any:
+        text = clean_text(text)
+        paragraph = self._add(style, self._rtl(text))
+        new_run(paragraph, text, paragraph.pPr.find(qn("w:bidi")) is not None)
         return paragraph
 
-    def _sentences(self, style: str, sentences: Iterable[Sentence]) -> Paragraph:
-        """A body paragraph, one run per sentence, bookmarks round the linked ones."""
-        paragraph = self._add(style)
-        for i, sentence in enumerate(sentences):
+    def _sentences(self, style: str, sentences: Sequence[Sentence]) -> Any:
+        """A body paragraph; a bookmark round each linked sentence, the rest in plain runs."""
+        texts = [clean_text(sentence.text) for sentence in sentences]
+        rtl = self._rtl(" ".join(texts))
+        paragraph = self._add(style, rtl)
+        pending: list[str] = []
+        for i, (sentence, text) in enumerate(zip(sentences, texts, strict=True)):
             if i:
-                paragraph.add_run(" ")
-            run = paragraph.add_run(clean_text(sentence.text))
+                pending.append(" ")
             if sentence.position in self.targets:
-                self.bookmarks.wrap(paragraph, bookmark_name(sentence.anchor), [run])
-        self._direction(paragraph)
+                if pending:
+                    new_run(paragraph, "".join(pending), rtl)
+                    pending = []
+                self.bookmarks.around(paragraph, bookmark_name(sentence.anchor), text, rtl)
+            else:
+                pending.append(text)
+        if pending and (len(pending) > 1 or pending[0]):
+            new_run(paragraph, "".join(pending), rtl)
         return paragraph
 
-    def _link_to(self, paragraph: Paragraph, text: str, sentence: Sentence,
-                 bold: bool = False) -> None:
-        add_hyperlink(paragraph, text, anchor=bookmark_name(sentence.anchor), style=None)
+    def _link_to(self, style: str, text: str, sentence: Sentence, bold: bool = False,
+                 after: str = "") -> Any:
+        """A paragraph whose ``text`` links to the bookmark on ``sentence`` (``after`` follows)."""
+        rtl = self._rtl(text + after)
+        paragraph = self._add(style, rtl)
+        add_hyperlink(Paragraph(paragraph, self.docx._body), text,
+                      anchor=bookmark_name(sentence.anchor), style=None, rtl=rtl)
         if bold:
-            link_run = paragraph._p.findall(qn("w:hyperlink"))[-1].find(qn("w:r"))
+            link_run = paragraph.findall(qn("w:hyperlink"))[-1].find(qn("w:r"))
             link_run.get_or_add_rPr().get_or_add_b()
+        return paragraph
 
-    def _direction(self, paragraph: Paragraph) -> None:
-        if is_rtl(paragraph.text, self.source.language if not paragraph.text else None):
-            mark_rtl(paragraph)
-
-    def _number(self, paragraph: Paragraph, restart: bool) -> None:
+    def _number(self, paragraph: Any, restart: bool) -> None:
         """Number ordered list items, starting again at 1 for each separate list."""
         if restart or self._list_number is None:
             self._list_number = self._new_list()
         if self._list_number is None:
             return
-        numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numbering = paragraph.get_or_add_pPr().get_or_add_numPr()
         numbering.get_or_add_ilvl().val = 0
         numbering.get_or_add_numId().val = self._list_number
 

@@ -6,6 +6,7 @@ elements, so article text is only ever character data, never markup.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -15,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml.etree import SubElement
 
 # OOXML allows 40 characters; Word refuses names that do not start with a letter.
 BOOKMARK_MAX = 40
@@ -30,10 +32,25 @@ _PPR_ORDER = (
     "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )
 _RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"}
+# Every character whose bidirectional class is R or AL lies in these blocks (a test checks
+# it against unicodedata): text with none of them is decided without a per-character scan.
+MAYBE_RTL = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
+    "\U0001e800-\U0001efff]"
+)
+
+W_P, W_R, W_T, W_BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:br")
+W_PPR, W_RPR, W_PSTYLE, W_VAL = qn("w:pPr"), qn("w:rPr"), qn("w:pStyle"), qn("w:val")
+W_BIDI, W_RTL, W_B = qn("w:bidi"), qn("w:rtl"), qn("w:b")
+_PRESERVE = {qn("xml:space"): "preserve"}
 
 
 def is_rtl(text: str, language: str | None = None) -> bool:
     """Whether ``text`` reads right to left: its strong characters are mostly Arabic/Hebrew."""
+    if MAYBE_RTL.search(text) is None:
+        # No right-to-left letter: right to left only if no letter at all and the language is.
+        return language in _RTL_LANGUAGES and not any(
+            unicodedata.bidirectional(char) == "L" for char in text)
     rtl = ltr = 0
     for char in text:
         kind = unicodedata.bidirectional(char)
@@ -90,11 +107,47 @@ def add_hyperlink(
     paragraph._p.append(link)
 
 
+def new_paragraph(container: Any, style_id: str, rtl: bool = False) -> Any:
+    """A ``w:p`` in style ``style_id`` appended to ``container`` (``w:bidi`` when ``rtl``)."""
+    paragraph = SubElement(container, W_P)
+    properties = SubElement(paragraph, W_PPR)
+    SubElement(properties, W_PSTYLE, {W_VAL: style_id})
+    if rtl:
+        SubElement(properties, W_BIDI)
+    return paragraph
+
+
+def new_run(paragraph: Any, text: str, rtl: bool = False, bold: bool = False) -> Any:
+    """A run holding ``text`` (already cleaned) appended to ``paragraph``; newlines as breaks."""
+    run = SubElement(paragraph, W_R)
+    if rtl or bold:
+        properties = SubElement(run, W_RPR)
+        if bold:
+            SubElement(properties, W_B)
+        if rtl:
+            SubElement(properties, W_RTL)
+    lines = text.split("\n") if "\n" in text else (text,)
+    for number, line in enumerate(lines):
+        if number:
+            SubElement(run, W_BR)
+        if line or len(lines) == 1:
+            SubElement(run, W_T, _PRESERVE).text = line
+    return run
+
+
 class Bookmarks:
     """Hands out bookmark ids, unique within one document."""
 
     def __init__(self) -> None:
         self._next = 1
+
+    def around(self, paragraph: Any, name: str, text: str, rtl: bool = False) -> None:
+        """Append to ``paragraph`` a run of ``text`` inside bookmark ``name``."""
+        number = str(self._next)
+        self._next += 1
+        SubElement(paragraph, _BOOKMARK_START, {_ID: number, _NAME: name})
+        new_run(paragraph, text, rtl)
+        SubElement(paragraph, _BOOKMARK_END, {_ID: number})
 
     def wrap(self, paragraph: Paragraph, name: str, runs: Iterable[Run]) -> None:
         """Put bookmark ``name`` around ``runs`` (consecutive runs of ``paragraph``)."""
@@ -109,6 +162,10 @@ class Bookmarks:
         self._next += 1
         runs[0]._r.addprevious(start)
         runs[-1]._r.addnext(end)
+
+
+_BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_ID, _NAME = qn("w:id"), qn("w:name")
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
