@@ -633,7 +633,9 @@ def plan_page(setter: Typesetter) -> Plan:
         return lambda size: room_for_body(size, counts) >= lead_room(size)
 
     reading = sizes(style.min_size, style.reading_size)
-    chosen = _first(reading, with_lead(full))
+    # Most cut articles keep everything at the reading size: ask that first.
+    fits = with_lead(full)
+    chosen = reading[0] if fits(reading[0]) else _first(reading[1:], fits)
     if chosen is not None:
         return _build(setter, chosen, full)
     smallest = style.min_size
