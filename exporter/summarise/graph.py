@@ -94,7 +94,25 @@ def _blocks(
             columns = block.col.astype(np.int64) + low
             near = np.abs(block.row.astype(np.int64) + start - columns) <= window
             keep = near & (block.data != 0)
+            # Columns in order within each row (what the CSR conversion does), so
+            # that row sums add in the same order as they always have.
+            block = sparse.csr_matrix(
+                (block.data[keep], (block.row[keep], columns[keep])), shape=(stop - start, n)
+            ).tocoo()
+            keep = slice(None)
+            columns = block.col
         yield start, stop - start, block.row[keep], columns[keep], block.data[keep]
+
+
+def _assemble(
+    n: int, counts: list[np.ndarray], columns: list[np.ndarray], values: np.ndarray | None
+) -> sparse.csr_matrix:
+    """An n x n CSR matrix from blocks' per-row entry counts and their columns, in order."""
+    per_row = np.concatenate(counts) if counts else np.zeros(0, np.int64)
+    indptr = np.concatenate(([0], np.cumsum(per_row)))
+    indices = np.concatenate(columns).astype(np.int32) if columns else np.zeros(0, np.int32)
+    data = np.ones(indices.size) if values is None else values
+    return sparse.csr_matrix((data, indices, indptr), shape=(n, n))
 
 
 def order(scores: np.ndarray) -> list[int]:
@@ -127,6 +145,8 @@ def lexrank_scores(
     idf = np.log(n / (1.0 + document_frequency))
     weighted = (tf @ sparse.diags(idf)).tocsr()
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    if n > DENSE_LIMIT:
+        return _lexrank_sparse(weighted, norms, threshold, epsilon, window)
     dots = products(weighted, window)
     rows = _row_indices(dots)
     denominator = norms[rows] * norms[dots.indices]
@@ -135,16 +155,41 @@ def lexrank_scores(
     del denominator
     degree = np.bincount(rows[edge], minlength=n).astype(np.float64)
     degree[degree == 0] = 1.0
+    # sumy's own arithmetic, bit for bit: a dense matrix of 1.0 / degree.
+    dense = np.zeros((n, n))
+    dense[rows[edge], dots.indices[edge]] = 1.0
+    dense /= degree[:, np.newaxis]
+    return _power_normalised(dense.T, epsilon)
+
+
+def _lexrank_sparse(
+    weighted: sparse.csr_matrix,
+    norms: np.ndarray,
+    threshold: float,
+    epsilon: float,
+    window: int | None,
+) -> np.ndarray:
+    """LexRank's power iteration on a sparse transition matrix, built a block at a time.
+
+    Only the edges (cosine above ``threshold``) are kept, never every product.
+    """
+    n = weighted.shape[0]
+    counts: list[np.ndarray] = []
+    columns: list[np.ndarray] = []
+    for start, size, rows, cols, dots in _blocks(weighted, window):
+        denominator = norms[rows.astype(np.int64) + start] * norms[cols]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            edge = np.where(denominator > 0, dots / denominator, 0.0) > threshold
+        counts.append(np.bincount(rows[edge], minlength=size))
+        columns.append(cols[edge].astype(np.int32))
+    transition = _assemble(n, counts, columns, None)
+    del counts, columns
+    per_row = np.diff(transition.indptr)
+    degree = per_row.astype(np.float64)
+    degree[degree == 0] = 1.0
     # Rows of the transition matrix: each edge weighs 1 / its row's degree.
-    if n <= DENSE_LIMIT:
-        # sumy's own arithmetic, bit for bit: a dense matrix of 1.0 / degree.
-        dense = np.zeros((n, n))
-        dense[rows[edge], dots.indices[edge]] = 1.0
-        dense /= degree[:, np.newaxis]
-        return _power_normalised(dense.T, epsilon)
-    dots.data = np.where(edge, 1.0 / degree[rows], 0.0)
-    dots.eliminate_zeros()
-    return _power_normalised(dots.T, epsilon)
+    transition.data = np.repeat(1.0 / degree, per_row)
+    return _power_normalised(transition.T, epsilon)
 
 
 def _row_indices(matrix: sparse.csr_matrix) -> np.ndarray:
@@ -179,23 +224,57 @@ def textrank_scores(
     n = counts.shape[0]
     if n == 0:
         return np.zeros(0)
+    logs = np.log(np.maximum(np.asarray(lengths, dtype=np.float64), 1.0))
+    if n > DENSE_LIMIT:
+        return _textrank_sparse(counts, logs, damping, epsilon, window)
     weights = products(sparse.csr_matrix(counts, dtype=np.float64), window)
     rows = _row_indices(weights)
-    logs = np.log(np.maximum(np.asarray(lengths, dtype=np.float64), 1.0))
-    norm = logs[rows] + logs[weights.indices]
-    flat = np.isclose(norm, 0.0)
-    norm[flat] = 1.0  # two one-word sentences: the weight is the shared count itself
-    weights.data /= norm
-    del norm, flat
-    if n <= DENSE_LIMIT:
-        # sumy's own arithmetic, bit for bit (its row sums and matrix product).
-        dense = weights.toarray()
-        dense /= dense.sum(axis=1)[:, np.newaxis] + 1e-7
-        matrix = np.full((n, n), (1.0 - damping) / n) + damping * dense
-        return _power_plain(matrix.T, epsilon)
-    row_sums = np.asarray(weights.sum(axis=1)).ravel() + 1e-7
-    weights.data *= (damping / row_sums)[rows]
-    del rows
+    weights.data /= _textrank_norm(logs, rows, weights.indices)
+    # sumy's own arithmetic, bit for bit (its row sums and matrix product).
+    dense = weights.toarray()
+    dense /= dense.sum(axis=1)[:, np.newaxis] + 1e-7
+    matrix = np.full((n, n), (1.0 - damping) / n) + damping * dense
+    return _power_plain(matrix.T, epsilon)
+
+
+def _textrank_norm(logs: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """TextRank's edge denominators log |S_i| + log |S_j|."""
+    norm = logs[rows] + logs[columns]
+    norm[np.isclose(norm, 0.0)] = 1.0  # two one-word sentences: the weight is the shared count
+    return norm
+
+
+def _textrank_sparse(
+    counts: sparse.csr_matrix,
+    logs: np.ndarray,
+    damping: float,
+    epsilon: float,
+    window: int | None,
+) -> np.ndarray:
+    """TextRank's PageRank on a sparse matrix of edge weights, built a block at a time."""
+    n = counts.shape[0]
+    per_row: list[np.ndarray] = []
+    columns: list[np.ndarray] = []
+    values: list[np.ndarray] = []
+    matrix = sparse.csr_matrix(counts, dtype=np.float64)
+    for start, size, rows, cols, shared in _blocks(matrix, window):
+        weight = shared / _textrank_norm(logs, rows.astype(np.int64) + start, cols)
+        entries = np.bincount(rows, minlength=size)
+        # A row lies wholly inside one block, so it is normalised here, in place,
+        # with the sparse row sum (pairwise summation, as on the whole matrix).
+        block = sparse.csr_matrix(
+            (weight, cols, np.concatenate(([0], np.cumsum(entries)))), shape=(size, n)
+        )
+        row_sums = np.asarray(block.sum(axis=1)).ravel() + 1e-7
+        weight *= (damping / row_sums)[rows]
+        values.append(weight)
+        per_row.append(entries)
+        columns.append(cols.astype(np.int32))
+    del matrix
+    data = np.concatenate(values) if values else np.zeros(0)
+    del values
+    weights = _assemble(n, per_row, columns, data)
+    del per_row, columns, data
     transposed = weights.T  # a CSC view: no copy
     teleport = (1.0 - damping) / n
     p = np.full(n, 1.0 / n)
