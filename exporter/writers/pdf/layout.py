@@ -27,7 +27,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
@@ -379,6 +378,12 @@ class Typesetter:
     def capacity(self, size: float, height: float) -> int:
         """A generous upper bound on the characters that fit in ``height`` at ``size``."""
         return capacity(self.width, height, size, self.style.leading)
+
+
+def escape(text: str) -> str:
+    """``text`` with ``&``, ``<`` and ``>`` as entities, as ``xml.sax.saxutils.escape`` does
+    (which would import urllib and http.client into every process making a PDF)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 SPACE_SHRINK = 0.05
