@@ -7,7 +7,6 @@ quote and figure links to a bookmark around its sentence in the full text.
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +14,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
@@ -25,9 +23,8 @@ from ...model import Article, Heading, ListItem, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...textclean import clean_inline, clean_text
 from .ooxml import Bookmarks, add_hyperlink, bookmark_name, is_rtl, new_paragraph, new_run
-from .package import reproducible
 from .properties import set_app_properties, set_properties
-from .template import fill_header_and_footer, has_numbering, open_template
+from .template import fill_header_and_footer, has_numbering, prepared_template
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +43,12 @@ _DEEPEST_HEADING = "Heading 4"  # the deepest level every template is given
 
 def build_briefing(article: Article, options: Options) -> bytes:
     """The briefing for ``article`` as .docx bytes, identical for identical input."""
-    document = open_template(options)
+    template = prepared_template(options)
+    document = template.copy()
     _Briefing(document, article, options).write()
     set_properties(document, article, options.organisation)
     set_app_properties(document, article, options.organisation)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return reproducible(buffer.getvalue())
+    return template.save(document, article.document.language)
 
 
 def _host(url: str | None) -> str | None:
@@ -106,7 +102,6 @@ class _Briefing:
         logo = getattr(self.options, "docx_logo", None)
         fill_header_and_footer(self.docx, self.options.organisation, url, url or "",
                                Path(logo) if logo else None)
-        self._set_language()
         section = self.body.find(qn("w:sectPr"))
         if section is not None:
             self.body.remove(section)
@@ -293,31 +288,3 @@ class _Briefing:
         num = numbering.add_num(int(abstract))
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return int(num.numId)
-
-    def _set_language(self) -> None:
-        """The article's language on the document defaults, for spelling and hyphenation."""
-        defaults = self.docx.styles.element.find(qn("w:docDefaults"))
-        if defaults is None:
-            return
-        run_defaults = defaults.find(qn("w:rPrDefault"))
-        if run_defaults is None:
-            run_defaults = OxmlElement("w:rPrDefault")
-            defaults.insert(0, run_defaults)
-        properties: Any = run_defaults.find(qn("w:rPr"))
-        if properties is None:
-            properties = OxmlElement("w:rPr")
-            run_defaults.append(properties)
-        language = properties.find(qn("w:lang"))
-        if language is None:
-            language = OxmlElement("w:lang")
-            following = [properties.find(qn(t)) for t in
-                         ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
-            anchor = next((f for f in following if f is not None), None)
-            if anchor is not None:
-                anchor.addprevious(language)
-            else:
-                properties.append(language)
-        code = self.source.language
-        language.set(qn("w:val"), code)
-        if is_rtl("", code):
-            language.set(qn("w:bidi"), code)

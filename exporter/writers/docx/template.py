@@ -1,6 +1,10 @@
 """The reference document: open it, empty its body, make sure the styles exist, fill its
 header and footer.
 
+A template is opened and prepared once per process (:func:`prepared_template`); each
+briefing is written into a copy that shares the template's styles, which never change
+after preparation: the article's language goes into the saved ``styles.xml`` instead.
+
 Like pandoc's ``reference.docx``, the template gives the briefing its styles, page
 size, margins, header and footer; its body is thrown away. A template made in Word
 often lacks styles it never used (Word keeps built-in styles latent): those are
@@ -13,8 +17,9 @@ from __future__ import annotations
 import copy
 import logging
 import re
+import threading
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +28,8 @@ from docx.document import Document as DocxDocument
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
@@ -32,6 +39,7 @@ from ...errors import UsageError
 from ...resources import packaged_templates, template_path
 from ...textclean import clean_inline
 from .ooxml import add_field, add_hyperlink, is_rtl, mark_rtl
+from .package import Member, compress, members, write_zip
 
 log = logging.getLogger(__name__)
 
@@ -43,11 +51,81 @@ REQUIRED_STYLES = (
 LOGO_HEIGHT = Cm(0.8)
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
+# Prepared templates kept per process (a batch normally uses one).
+_KEPT = 8
+_prepared: dict[tuple[str, int, int], Template] = {}
+_lock = threading.Lock()
 
 
-def open_template(options: Options) -> DocxDocument:
-    """The reference document named by the options, its body emptied, its styles complete."""
+@dataclass
+class Template:
+    """A prepared reference document; briefings are written into copies of ``document``."""
+
+    document: DocxDocument
+    styles: Any
+    """The shared ``w:styles`` element: read, never changed, by the copies."""
+    warnings: tuple[str, ...] = ()
+    """What is wrong with the template: logged again for each briefing made from it."""
+    _packed: dict[bytes, Member] = field(default_factory=dict)
+    _styles_xml: dict[str, bytes] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for _, data in members(self.document.part.package, lambda part: part.blob):
+            self._packed[data] = compress(data)
+
+    def copy(self) -> DocxDocument:
+        """A copy of the prepared document to write one briefing into."""
+        for warning in self.warnings:
+            log.warning("%s", warning)
+        return copy.deepcopy(self.document, {id(self.styles): self.styles})
+
+    def save(self, document: DocxDocument, language: str) -> bytes:
+        """``document`` (a :meth:`copy`) as .docx bytes, its styles set to ``language``."""
+
+        def blob(part: Any) -> bytes:
+            if getattr(part, "_element", None) is self.styles:
+                return self._styles_for(language)
+            return bytes(part.blob)
+
+        return write_zip((name, self._packed.get(data) or compress(data))
+                         for name, data in members(document.part.package, blob))
+
+    def _styles_for(self, language: str) -> bytes:
+        data = self._styles_xml.get(language)
+        if data is None:
+            styles = copy.deepcopy(self.styles)
+            _set_language(styles, language)
+            data = serialize_part_xml(styles)
+            self._packed[data] = compress(data)
+            self._styles_xml[language] = data
+        return data
+
+
+def prepared_template(options: Options) -> Template:
+    """The reference document named by the options, prepared once per process."""
     path = template_path(TEMPLATE_NAME, options.template_dir, options.docx_template)
+    try:
+        status = path.stat()
+    except OSError as error:
+        raise UsageError(f"{path}: not a usable .docx template ({error})") from None
+    key = (str(path.resolve()), status.st_mtime_ns, status.st_size)
+    with _lock:
+        template = _prepared.get(key)
+    if template is None:
+        document, warnings = open_template(path)
+        template = Template(document, document.styles.element, warnings)
+        with _lock:
+            while len(_prepared) >= _KEPT:
+                _prepared.pop(next(iter(_prepared)))
+            _prepared[key] = template
+    return template
+
+
+def open_template(path: Path) -> tuple[DocxDocument, tuple[str, ...]]:
+    """The reference document at ``path``, its body emptied, its styles complete.
+
+    Also the warnings about the template, which every briefing made from it repeats.
+    """
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
@@ -58,20 +136,20 @@ def open_template(options: Options) -> DocxDocument:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    _complete_styles(document)
-    return document
+    return document, tuple(_complete_styles(document))
 
 
 def _style_ids(document: DocxDocument) -> dict[str, Any]:
     return {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
 
 
-def _complete_styles(document: DocxDocument) -> None:
+def _complete_styles(document: DocxDocument) -> list[str]:
     """Copy styles the template lacks (and the styles they are based on) from the default."""
     names = {style.name for style in document.styles}
     missing = [name for name in REQUIRED_STYLES if name not in names]
+    warnings: list[str] = []
     if not missing:
-        return
+        return warnings
     default = docx.Document(str(packaged_templates() / TEMPLATE_NAME))
     default_ids = _style_ids(default)
     numbered = has_numbering(document)
@@ -97,9 +175,10 @@ def _complete_styles(document: DocxDocument) -> None:
                                                        int(num_id.get(qn("w:val"))))))
             elif numbering is not None:
                 numbering.getparent().remove(numbering)
-                log.warning("the DOCX template has no numbering: style %r is used without "
-                            "bullets or numbers", name)
+                warnings.append(f"the DOCX template has no numbering: style {name!r} is used "
+                                "without bullets or numbers")
             document.styles.element.append(clone)
+    return warnings
 
 
 def _copy_list(source: DocxDocument, target: DocxDocument, num_id: int) -> int:
@@ -255,3 +334,31 @@ def _literal(paragraph: Paragraph, text: str, run_properties: Any) -> None:
 def _direction(paragraph: Paragraph, text: str) -> None:
     if is_rtl(text):
         mark_rtl(paragraph)
+
+
+def _set_language(styles: Any, code: str) -> None:
+    """The article's language on the document defaults, for spelling and hyphenation."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties: Any = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        following = [properties.find(qn(t)) for t in
+                     ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
+        anchor = next((f for f in following if f is not None), None)
+        if anchor is not None:
+            anchor.addprevious(language)
+        else:
+            properties.append(language)
+    language.set(qn("w:val"), code)
+    if is_rtl("", code):
+        language.set(qn("w:bidi"), code)
