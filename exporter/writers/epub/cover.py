@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont, features
 
 from ...errors import DependencyError
 
@@ -46,27 +46,25 @@ LEVELS = 85
 """Shades of anti-aliasing per colour pair: three ramps share the PNG's 256-colour palette."""
 _INK_ON_BACKGROUND, _MUTED_ON_BACKGROUND, _INK_ON_BAND = 0, LEVELS, 2 * LEVELS
 _BANDS = ((0, 300, WIDTH, 318), (0, HEIGHT - 318, WIDTH, HEIGHT - 300))
+_ABOVE, _BELOW = (0, 0, WIDTH, 300), (0, HEIGHT - 300, WIDTH, HEIGHT)
 
 
 def cover_png(text: CoverText) -> bytes:
     """The cover as PNG bytes, 1200 x 1800 pixels.
 
     The cover has four colours and the anti-aliased edges between them, so it is
-    written as a palette image: each text colour is drawn as a coverage mask
-    (white title, muted small lines), the masks become indices into ramps from
-    the background (or band) colour to the text colour, and the PNG encoder has
-    one byte a pixel to compress instead of three.
+    written as a palette image: the text is drawn as a coverage mask, which
+    becomes indices into ramps from the background (or band) colour to the text
+    colour, and the PNG encoder has one byte a pixel to compress instead of three.
     """
-    title_mask = Image.new("L", (WIDTH, HEIGHT), 0)
-    muted_mask = Image.new("L", (WIDTH, HEIGHT), 0)
-    draw = ImageDraw.Draw(title_mask)
-    small_draw = ImageDraw.Draw(muted_mask)
+    mask = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(mask)
     width = WIDTH - 2 * MARGIN
 
     organisation = drawable(text.organisation)
     if organisation:
         small = _font(44)
-        _centred(small_draw, _fit_line(small_draw, organisation, small, width), small, 200)
+        _centred(draw, _fit_line(draw, organisation, small, width), small, 200)
 
     lines, font = _title_lines(draw, drawable(text.title), width)
     line_height = int(font.size * 1.22)
@@ -78,14 +76,15 @@ def cover_png(text: CoverText) -> bytes:
     if text.shown_date is not None:
         footer.insert(0, text.shown_date.isoformat())
     small = _font(48)
-    _centred(small_draw, " · ".join(footer), small, HEIGHT - 240)
+    _centred(draw, " · ".join(footer), small, HEIGHT - 240)
 
-    # The small lines never meet the title (above and below it) nor the bands; a
-    # long title's last line may reach the lower band, so that ramp starts at BAND.
-    image = ImageChops.add(title_mask.point(_ramp(_INK_ON_BACKGROUND, zero=0)),
-                           muted_mask.point(_ramp(_MUTED_ON_BACKGROUND, zero=0)))
-    for box in _BANDS:
-        image.paste(title_mask.crop(box).point(_ramp(_INK_ON_BAND)), box)
+    # One coverage mask; its rows say which ramp a pixel takes: the organisation
+    # above the upper band and the footer below the lower one are muted, the bands
+    # themselves (which a long title's last line may reach) have their own ramp.
+    image = mask.point(_ramp(_INK_ON_BACKGROUND))
+    for box, start in ((_ABOVE, _MUTED_ON_BACKGROUND), (_BELOW, _MUTED_ON_BACKGROUND),
+                       (_BANDS[0], _INK_ON_BAND), (_BANDS[1], _INK_ON_BAND)):
+        image.paste(mask.crop(box).point(_ramp(start)), box)
     image = image.convert("P")
     image.putpalette(_palette())
     buffer = io.BytesIO()
@@ -93,12 +92,9 @@ def cover_png(text: CoverText) -> bytes:
     return buffer.getvalue()
 
 
-def _ramp(start: int, zero: int | None = None) -> list[int]:
-    """Coverage 0-255 to a palette index in the ramp at ``start`` (``zero`` for coverage 0)."""
-    table = [start + round(value * (LEVELS - 1) / 255) for value in range(256)]
-    if zero is not None:
-        table[0] = zero
-    return table
+def _ramp(start: int) -> list[int]:
+    """Coverage 0-255 to a palette index in the ramp at ``start``."""
+    return [start + round(value * (LEVELS - 1) / 255) for value in range(256)]
 
 
 @cache
