@@ -777,3 +777,86 @@ def test_unsafe_source_urls_are_never_linked(url: str) -> None:
     external = [rel for part in parts for rel in part.rels.values() if rel.is_external]
     assert external == []
     assert "javascript" not in body_text(written)
+
+
+# -- large inputs and speed ------------------------------------------------------------------
+
+
+def _large_document(paragraphs: int) -> Document:
+    """``paragraphs`` blocks of three sentences: prose, a few Hebrew ones, quotes, list items."""
+    blocks: list[Heading | Paragraph | Quote | ListItem] = []
+    for number in range(paragraphs):
+        if number % 1000 == 0:
+            blocks.append(Heading(f"Part {number // 1000 + 1}"))
+        position = len(blocks)
+        if number % 997 == 5:
+            texts = ["הוועדה אישרה את התוכנית.", "העבודות יתחילו באביב.", "העלות: 4 מיליון."]
+        else:
+            texts = [f"Paragraph {number} opens with a claim.",
+                     f"The harbour board counted {number + 3} ferries.",
+                     "Nobody objected\x0c at the meeting."]
+        sentences = tuple(Sentence(text, position, i) for i, text in enumerate(texts))
+        if number % 50 == 7:
+            blocks.append(Quote(sentences))
+        elif number % 50 == 9:
+            blocks.append(ListItem(sentences, ordered=True))
+        else:
+            blocks.append(Paragraph(sentences))
+    return Document(title="A very long report", blocks=tuple(blocks), language="en")
+
+
+def test_a_large_document_is_written_quickly_and_read_back_whole() -> None:
+    import time
+
+    paragraphs = 20_000
+    document = _large_document(paragraphs)
+    late = document.blocks[-2].sentences[1]  # type: ignore[union-attr]
+    summary = Summary((document.sentence_at(1, 0), late), "lead")
+    started = time.perf_counter()
+    data = render(Article(document, summary), Options(organisation=ORGANISATION))
+    elapsed = time.perf_counter() - started
+    assert elapsed < 8, f"20,000 paragraphs took {elapsed:.1f} s"
+
+    briefing = docx.Document(io.BytesIO(data))
+    full_text = section(briefing, "Full text")
+    prose = [p for p in full_text if not p.style.name.startswith("Heading")]
+    assert len(prose) == paragraphs
+    assert [p.text for p in full_text if p.style.name == "Heading 2"][-1] == "Part 20"
+    expected = clean_text(" ".join(s.text for s in document.blocks[-1].sentences))  # type: ignore[union-attr]
+    assert prose[-1].text == expected
+    assert prose[-1].text.endswith("Nobody objected at the meeting.")  # the form feed is gone
+    assert {p.style.name for p in prose} == {"Normal", "Quote", "List Number"}
+    # The late key point links to a bookmark round its sentence, near the end.
+    holders = [p for p in prose[-3:] if bookmarked_text(p, late.anchor.replace("-", "_"))]
+    assert [bookmarked_text(p, late.anchor.replace("-", "_")) for p in holders] == [late.text]
+    # Hebrew paragraphs are right to left; the body ends with the section properties.
+    hebrew = [p for p in prose if "הוועדה" in p.text]
+    assert len(hebrew) == len([n for n in range(paragraphs) if n % 997 == 5])
+    assert all(p._p.pPr.find(qn("w:bidi")) is not None for p in hebrew)
+    assert briefing.element.body[-1].tag == qn("w:sectPr")
+
+
+def test_right_to_left_fast_path_covers_every_right_to_left_character() -> None:
+    import unicodedata
+
+    from exporter.writers.docx.ooxml import MAYBE_RTL
+
+    missed = [hex(code) for code in range(0x110000)
+              if unicodedata.bidirectional(chr(code)) in ("R", "AL")
+              and not MAYBE_RTL.match(chr(code))]
+    assert missed == []
+
+
+def test_each_briefing_gets_its_own_language_from_one_prepared_template() -> None:
+    options = Options(organisation=ORGANISATION)
+    hebrew = rtl_article(["הוועדה אישרה את התוכנית החדשה."], "he", "תוכנית")
+    results = {}
+    for article in (english_article(), hebrew, english_article()):
+        briefing = docx.Document(io.BytesIO(render(article, options)))
+        defaults = briefing.styles.element.find(qn("w:docDefaults"))
+        language = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+        results.setdefault(article.document.language, []).append(
+            (language.get(qn("w:val")), language.get(qn("w:bidi"))))
+    assert results["he"] == [("he", "he")]
+    assert results["en"][0] == results["en"][1]
+    assert results["en"][0][0] == "en"

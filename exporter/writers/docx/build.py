@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
 
 from ...config import Options
 from ...extract import key_figures, key_quotes
@@ -90,6 +91,7 @@ class _Briefing:
         self.targets |= {q.sentence.position for q in self.quotes}
         self.targets |= {f.sentence.position for f in self.figures}
         self._list_number: int | None = None
+        self._lists: tuple[Any, str, Any, int] | tuple[()] | None = None
         self._style_ids: dict[str, str] = {}
         self.body: Any = document.element.body
 
@@ -276,15 +278,34 @@ class _Briefing:
         numbering.get_or_add_numId().val = self._list_number
 
     def _new_list(self) -> int | None:
+        """A new ``w:num`` on the List Number style's list definition, counting from 1.
+
+        Ids are counted here: python-docx's ``add_num`` searches every ``w:num`` for
+        the next id, which makes thousands of lists quadratic.
+        """
+        if self._lists is None:
+            self._lists = self._list_source()
+        if not self._lists:
+            return None
+        numbering, abstract, cleanup, last = self._lists
+        number = last + 1
+        num = SubElement(numbering, qn("w:num"), {qn("w:numId"): str(number)})
+        SubElement(num, qn("w:abstractNumId"), {qn("w:val"): abstract})
+        override = SubElement(num, qn("w:lvlOverride"), {qn("w:ilvl"): "0"})
+        SubElement(override, qn("w:startOverride"), {qn("w:val"): "1"})
+        if cleanup is not None:  # the schema puts it after every w:num
+            cleanup.addprevious(num)
+        self._lists = (numbering, abstract, cleanup, number)
+        return number
+
+    def _list_source(self) -> tuple[Any, str, Any, int] | tuple[()]:
+        """The numbering part, the list style's abstract list, where new lists go, the last id."""
         style = self.docx.styles["List Number"].element
         num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-        if num_id is None:
-            return None
-        if not has_numbering(self.docx):
-            return None
+        if num_id is None or not has_numbering(self.docx):
+            return ()
         numbering = self.docx.part.numbering_part.element
         existing = numbering.num_having_numId(int(num_id.get(qn("w:val"))))
         abstract = existing.find(qn("w:abstractNumId")).get(qn("w:val"))
-        num = numbering.add_num(int(abstract))
-        num.add_lvlOverride(ilvl=0).add_startOverride(1)
-        return int(num.numId)
+        ids = [int(n.get(qn("w:numId"))) for n in numbering.iterchildren(qn("w:num"))]
+        return numbering, abstract, numbering.find(qn("w:numIdMacAtCleanup")), max(ids, default=0)
