@@ -25,7 +25,7 @@ from ...model import Paragraph as BodyParagraph
 from ...textclean import clean_inline, clean_text
 from .ooxml import Bookmarks, add_hyperlink, bookmark_name, is_rtl, new_paragraph, new_run
 from .properties import set_app_properties, set_properties
-from .template import fill_header_and_footer, has_numbering, prepared_template
+from .template import Template, fill_header_and_footer, has_numbering, prepared_template
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def build_briefing(article: Article, options: Options) -> bytes:
     """The briefing for ``article`` as .docx bytes, identical for identical input."""
     template = prepared_template(options)
     document = template.copy()
-    _Briefing(document, article, options).write()
+    _Briefing(document, template, article, options).write()
     set_properties(document, article, options.organisation)
     set_app_properties(document, article, options.organisation)
     return template.save(document, article.document.language)
@@ -79,8 +79,10 @@ class _Briefing:
     ``w:sectPr`` each time, which makes a long article's full text quadratic.
     """
 
-    def __init__(self, document: DocxDocument, article: Article, options: Options) -> None:
+    def __init__(self, document: DocxDocument, template: Template, article: Article,
+                 options: Options) -> None:
         self.docx = document
+        self.template = template
         self.article = article
         self.source = article.document
         self.options = options
@@ -92,7 +94,6 @@ class _Briefing:
         self.targets |= {f.sentence.position for f in self.figures}
         self._list_number: int | None = None
         self._lists: tuple[Any, str, Any, int] | tuple[()] | None = None
-        self._style_ids: dict[str, str] = {}
         self.body: Any = document.element.body
 
     # -- the parts, in order -------------------------------------------------------------
@@ -203,9 +204,9 @@ class _Briefing:
 
     def _add(self, style: str, rtl: bool) -> Any:
         """A new body paragraph in ``style`` (looked up once: python-docx's lookup is slow)."""
-        style_id = self._style_ids.get(style)
+        style_id = self.template.style_id(style)
         if style_id is None:
-            style_id = self._style_ids[style] = str(self.docx.styles[style].style_id)
+            raise KeyError(f"no style with name {style!r}")
         return new_paragraph(self.body, style_id, rtl)
 
     def _rtl(self, text: str) -> bool:
@@ -214,20 +215,13 @@ class _Briefing:
 
     @property
     def _link_style(self) -> str:
-        return str(self.docx.styles["Hyperlink"].style_id)
+        return self.template.style_id("Hyperlink") or ""
 
     def _heading(self, text: str, level: int) -> None:
         name = f"Heading {level}"
-        if name not in self._style_ids and not self._has_style(name):
+        if self.template.style_id(name) is None:
             name = _DEEPEST_HEADING  # a template without deep heading styles
         self._paragraph(name, text)
-
-    def _has_style(self, name: str) -> bool:
-        try:
-            self.docx.styles[name]
-        except KeyError:
-            return False
-        return True
 
     def _paragraph(self, style: str, text: str) -> Any:
         text = clean_text(text)

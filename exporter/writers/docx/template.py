@@ -68,10 +68,20 @@ class Template:
     """What is wrong with the template: logged again for each briefing made from it."""
     _packed: dict[bytes, Member] = field(default_factory=dict)
     _styles_xml: dict[str, bytes] = field(default_factory=dict)
+    _style_ids: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for _, data in members(self.document.part.package, lambda part: part.blob):
             self._packed[data] = compress(data)
+
+    def style_id(self, name: str) -> str | None:
+        """The id of the style called ``name`` (python-docx's lookup is slow), None if absent."""
+        if name not in self._style_ids:
+            try:
+                self._style_ids[name] = str(self.document.styles[name].style_id)
+            except KeyError:
+                self._style_ids[name] = None
+        return self._style_ids[name]
 
     def copy(self) -> DocxDocument:
         """A copy of the prepared document to write one briefing into."""
