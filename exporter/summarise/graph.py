@@ -24,6 +24,12 @@ possible edges: fine for an article, not for a book. Above
 apart are compared (a banded graph): cost and memory grow linearly with n, and
 centrality becomes local centrality (a sentence is central if it echoes its
 own chapter), which is what a long document's summary needs anyway.
+
+**Memory.** The products ``M M^T`` are never held whole: they are computed a
+block of :data:`_BLOCK` rows at a time (:func:`_blocks`). Degree centrality
+only sums each block's rows; LexRank and TextRank keep just their final
+transition matrix (LexRank only its edges). Each row's entries come in the same
+order as in the whole product, so every sum is the same to the last bit.
 """
 
 from __future__ import annotations
