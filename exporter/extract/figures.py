@@ -92,6 +92,7 @@ _IRREGULAR_PLURALS = frozenset(
     "data media troops crew livestock".split()
 )
 _HAS_WORD = re.compile(r"\w")
+_DIGIT = re.compile(r"\d")  # every kind of figure has one: sentences without are skipped
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
@@ -197,11 +198,16 @@ def key_figures(
     document = opening(document, max_chars)
     for sentence in document.sentences():
         text = sentence.text
-        casualty = bool(_CASUALTY.search(text))
+        if _DIGIT.search(text) is None:
+            continue
+        casualty: bool | None = None
         for start, end, kind, weight in _matches(text, document.language):
             figure = text[start:end].strip(" ,;:")
-            if kind in ("count", "measure") and casualty:
-                weight += 3
+            if kind in ("count", "measure"):
+                if casualty is None:
+                    casualty = _CASUALTY.search(text) is not None
+                if casualty:
+                    weight += 3
             key = _normalise(figure)
             if key in best:
                 continue

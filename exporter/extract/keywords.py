@@ -22,41 +22,47 @@ _CALENDAR = frozenset(
 )
 
 
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
+_SENTENCE_END = re.compile(r"[.!?:“\"«„]\s*$")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _names(text: str, stops: frozenset[str]) -> list[str]:
     """Capitalised word runs that do not start a sentence and are not stop words."""
     names: list[str] = []
-    words = list(_WORD.finditer(text))
+    matches = list(_WORD.finditer(text))
+    tokens = [match.group(0) for match in matches]
+    spans = [match.span() for match in matches]
     run: list[str] = []
-    for position, match in enumerate(words):
-        word = match.group(0).rstrip("'’-")
-        sentence_start = position == 0 or re.search(
-            r"[.!?:“\"«„]\s*$", text[words[position - 1].end() : match.start()]
-        )
-        next_capitalised = (
-            position + 1 < len(words)
-            and _is_capitalised(words[position + 1].group(0))
-            and not text[match.end() : words[position + 1].start()].strip()
-        )
-        if (
-            _is_capitalised(word)
-            and word.lower() not in stops
-            and (not sentence_start or next_capitalised)
-        ):
-            gap = text[words[position - 1].end() : match.start()] if run else " "
-            if run and gap.strip():
+    for position, token in enumerate(tokens):
+        word = token.rstrip("'’-")
+        start, end = spans[position]
+        named = word[:1].isupper() and word.lower() not in stops
+        if named and position:
+            # A capitalised word that starts a sentence is a name only if the next is too.
+            previous_end = spans[position - 1][1]
+            if _SENTENCE_END.search(text, previous_end, start):
+                named = _next_capitalised(text, tokens, spans, position)
+        elif named:
+            named = _next_capitalised(text, tokens, spans, position)
+        if named:
+            if run and text[spans[position - 1][1] : start].strip():
                 names.append(" ".join(run))
                 run = []
-            run.append(re.sub(r"['’]s$", "", word))
+            run.append(_POSSESSIVE.sub("", word) if "s" in word[-1:] else word)
         elif run:
             names.append(" ".join(run))
             run = []
     if run:
         names.append(" ".join(run))
     return names
+
+
+def _next_capitalised(text: str, tokens: list[str], spans: list[tuple[int, int]],
+                      position: int) -> bool:
+    """Whether the word after ``position`` is capitalised and only space lies between."""
+    following = position + 1
+    return (following < len(tokens) and tokens[following][:1].isupper()
+            and not text[spans[position][1] : spans[following][0]].strip())
 
 
 def keywords(

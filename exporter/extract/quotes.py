@@ -55,6 +55,8 @@ _CLOSERS = {
     "『": "』",
     '"': '"',
 }
+_OPENING = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
+_CLOSING = {mark: re.compile("[" + re.escape(closers) + "]") for mark, closers in _CLOSERS.items()}
 _QUOTE_CHARS = frozenset('"“”„«»「」『』\x00')
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
@@ -159,14 +161,16 @@ def _spans(text: str) -> list[_Span]:
     spans: list[_Span] = []
     i = 0
     while i < len(text):
+        opening = _OPENING.search(text, i)
+        if opening is None:
+            break
+        i = opening.start()
         mark = text[i]
-        if mark not in _CLOSERS or (mark == '"' and not _is_opening_straight(text, i)):
+        if mark == '"' and not _is_opening_straight(text, i):
             i += 1
             continue
-        closers = _CLOSERS[mark]
-        j = i + 1
-        while j < len(text) and text[j] not in closers:
-            j += 1
+        closing = _CLOSING[mark].search(text, i + 1)
+        j = closing.start() if closing is not None else len(text)
         if mark == '"' and j < len(text) and _is_clearly_opening(text, j):
             # ' …potential. "It is …': the first mark was never closed (a quotation
             # running on across a paragraph break that was lost); start again here.
@@ -188,11 +192,17 @@ def _spans(text: str) -> list[_Span]:
 
 def _mask(text: str, spans: Sequence[_Span]) -> str:
     """``text`` with every quoted span blanked out, so verbs inside quotes are not seen."""
-    chars = list(text)
+    if not spans:
+        return text
+    pieces: list[str] = []
+    position = 0
     for span in spans:
-        for k in range(span.start, span.end):
-            chars[k] = "\x00"
-    return "".join(chars)
+        start = max(span.start, position)
+        pieces.append(text[position:start])
+        pieces.append("\x00" * max(0, span.end - start))
+        position = max(position, span.end)
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _words(text: str) -> int:
