@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,10 +52,28 @@ _LABELS = ("summary", "key_quotes", "key_figures", "article", "continued", "sour
 
 
 def load_style(template_dir: Path | None = None) -> Style:
-    """The packaged style with the user's ``onepager.toml`` (in ``template_dir``) laid over it."""
+    """The packaged style with the user's ``onepager.toml`` (in ``template_dir``) laid over it.
+
+    Parsed once per process for each file as it stands: a template edited since
+    (another modification time or size) is read again.
+    """
     packaged = packaged_templates() / TEMPLATE_NAME
-    table = _read(packaged)
     chosen = template_path(TEMPLATE_NAME, template_dir)
+    return _parsed(packaged, _stamp(packaged), chosen, _stamp(chosen))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None  # reading it reports the problem
+    return status.st_mtime_ns, status.st_size
+
+
+@lru_cache(maxsize=16)
+def _parsed(packaged: Path, packaged_stamp: tuple[int, int] | None, chosen: Path,
+            chosen_stamp: tuple[int, int] | None) -> Style:
+    table = _read(packaged)
     if chosen.resolve() != packaged.resolve():
         for section, values in _read(chosen).items():
             if not isinstance(values, dict) or section not in table:
