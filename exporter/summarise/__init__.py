@@ -28,6 +28,10 @@ differently from NLTK's older port that sumy uses). Above 5,000 sentences
 (:data:`~exporter.summarise.graph.EXACT_LIMIT`) they and ``centrality``
 compare only sentences at most 100 places apart, which keeps a book-length
 document near-linear in time and memory (:mod:`exporter.summarise.graph`).
+The sentence graph is streamed a block of rows at a time and words become
+int32 term ids at once: the default summary of a 20 MB, 270,000-sentence text
+takes about 2.5 s and adds next to nothing to the memory the document itself
+holds (``benchmarks/bench_summarise.py`` prints the figures).
 """
 
 from __future__ import annotations
