@@ -19,7 +19,7 @@ from functools import cache
 
 from ..language import stop_words
 from ..model import Document, Sentence
-from .scope import EXTRACT_CHARS, opening
+from .scope import EXTRACT_CHARS, remembered
 
 CONTEXT_WORDS = 6
 
@@ -194,8 +194,14 @@ def key_figures(
     """
     if limit <= 0:
         return []
+    chosen = list(remembered(document, max_chars, "figures", _ranked)[:limit])
+    chosen.sort(key=lambda f: f.order)
+    return [f.figure for f in chosen]
+
+
+def _ranked(document: Document) -> tuple[_Found, ...]:
+    """Every distinct figure, weightiest first (any ``limit`` takes a prefix)."""
     best: dict[str, _Found] = {}
-    document = opening(document, max_chars)
     for sentence in document.sentences():
         text = sentence.text
         if _DIGIT.search(text) is None:
@@ -216,6 +222,4 @@ def key_figures(
                 weight,
                 (sentence.paragraph, sentence.index, start),
             )
-    chosen = sorted(best.values(), key=lambda f: (-f.weight, f.order))[:limit]
-    chosen.sort(key=lambda f: f.order)
-    return [f.figure for f in chosen]
+    return tuple(sorted(best.values(), key=lambda f: (-f.weight, f.order)))

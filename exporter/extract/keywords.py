@@ -7,12 +7,15 @@ from collections import Counter
 
 from ..language import stop_words
 from ..model import Document, Heading
-from .scope import EXTRACT_CHARS, opening
+from .scope import EXTRACT_CHARS, opening, remembered
 
 # A run of capitalised words ('Nagorno-Karabakh', 'Dmitry Peskov'), hyphens and apostrophes in.
 _NAME = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 MIN_WORD_LENGTH = 4
+# Keywords are chosen greedily, so the first n of a longer list are the n best: this many
+# are worked out and remembered for each article, and any shorter list is a prefix.
+REMEMBERED = 16
 # Capitalised, frequent and never a topic.
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may "
@@ -74,7 +77,13 @@ def keywords(
     """
     if limit <= 0:
         return []
-    document = opening(document, max_chars)
+    if limit > REMEMBERED:
+        return _chosen(opening(document, max_chars), limit)
+    return list(remembered(document, max_chars, "keywords",
+                           lambda opened: tuple(_chosen(opened, REMEMBERED)))[:limit])
+
+
+def _chosen(document: Document, limit: int) -> list[str]:
     stops = stop_words(document.language) | stop_words("en") | _CALENDAR
     texts = [document.title] + [b.text for b in document.blocks]
     names: Counter[str] = Counter()

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Document, Heading, Quote, Sentence
-from .scope import EXTRACT_CHARS, opening
+from .scope import EXTRACT_CHARS, remembered
 
 FULL_MIN_WORDS = 3
 UNATTRIBUTED_MIN_WORDS = 5
@@ -563,17 +563,21 @@ def key_quotes(
     """
     if limit <= 0:
         return []
+    ranked = remembered(document, max_chars, "quotes", _ranked)[:limit]
+    return [KeyQuote(c.text, c.speaker, c.sentence) for c in sorted(ranked, key=lambda c: c.order)]
+
+
+def _ranked(document: Document) -> tuple[_Candidate, ...]:
+    """Every distinct quotation, best first (any ``limit`` takes a prefix)."""
     seen: set[str] = set()
     unique: list[_Candidate] = []
-    for candidate in _candidates(opening(document, max_chars)):
+    for candidate in _candidates(document):
         key = candidate.text.casefold()
         if key not in seen:
             seen.add(key)
             unique.append(candidate)
-    ranked = sorted(
+    return tuple(sorted(
         unique,
         key=lambda c: (c.speaker is not None, c.full, min(c.words, 40)),
         reverse=True,
-    )[:limit]
-    ranked.sort(key=lambda c: c.order)
-    return [KeyQuote(c.text, c.speaker, c.sentence) for c in ranked]
+    ))

@@ -8,10 +8,36 @@ keeps extraction time and memory bounded whatever the input's length.
 from __future__ import annotations
 
 import dataclasses
+import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..model import Document
 
 EXTRACT_CHARS = 100_000
+# The briefing and the one-pager of one article ask for the same extractions: the last
+# few answers are kept, by the document's identity (held, so its id cannot be reused).
+_KEPT = 6
+_kept: list[tuple[Document, int | None, str, object]] = []
+_lock = threading.Lock()
+T = TypeVar("T")
+
+
+def remembered(document: Document, max_chars: int | None, kind: str,
+               compute: Callable[[Document], T]) -> T:
+    """``compute(opening(document, max_chars))``, reused if just computed for ``document``.
+
+    ``compute`` must return a value its callers never change (they copy it).
+    """
+    with _lock:
+        for held, chars, held_kind, value in _kept:
+            if held is document and chars == max_chars and held_kind == kind:
+                return value  # type: ignore[return-value]
+    value = compute(opening(document, max_chars))
+    with _lock:
+        _kept.insert(0, (document, max_chars, kind, value))
+        del _kept[_KEPT:]
+    return value
 
 
 def opening(document: Document, max_chars: int | None = EXTRACT_CHARS) -> Document:
