@@ -584,3 +584,25 @@ def test_the_line_count_bound_never_exceeds_reportlabs_lines(text: str, size: fl
     ink, words = measured
     assert least_lines(ink * size, words, stringWidth(" ", font, size), width) <= len(
         paragraph.blPara.lines)
+
+
+@pytest.mark.parametrize("count", [12, 120, 900])
+def test_the_sections_height_bound_never_exceeds_the_set_sections(count: int) -> None:
+    # Sizes at which the whole article cannot fit are ruled out with this bound
+    # before the sections are set: it must never claim more than they take.
+    from reportlab.lib.pagesizes import A4
+
+    from exporter.writers.pdf import _registered_fonts, layout
+    from exporter.writers.pdf.layout import Counts, _reductions
+    from exporter.writers.pdf.style import load_style
+
+    article = spread_summary(generated(count), 6)
+    setter, _ = layout(article, "Valley Herald", load_style(), _registered_fonts(), A4)
+    content = setter.content
+    full = Counts(len(content.summary), len(content.quotes), len(content.figures))
+    for size in (8.0, 9.5, 10.5, 16.0, 20.0):
+        for counts in [full, *_reductions(full)]:
+            items = (setter.header(size) + setter.summary(size, counts.summary)
+                     + setter.quotes(size, counts.quotes) + setter.figures(size, counts.figures))
+            assert setter.least_fixed_height(size, counts) <= sum(
+                item.gap + item.height for item in items) + 1e-6

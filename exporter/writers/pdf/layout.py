@@ -361,6 +361,50 @@ class Typesetter:
         gaps.sort()
         return sum(heights) + sum(gaps[:max(0, len(gaps) - self.columns(size))])
 
+    def least_fixed_height(self, size: float, counts: Counts) -> float:
+        """A lower bound on what the sections above the article take at ``size`` (what
+        :func:`plan_page` sums over ``header`` to ``figures``), without setting them."""
+        styles, gap, width = self.styles(size), self.gap(size), self.width
+        content = self.content
+
+        def least(text: str, style: str, room: float) -> float:
+            chosen = styles[style]
+            if not text.strip():
+                return 0.0
+            line = room - chosen.leftIndent - chosen.rightIndent
+            return self._least_lines(text, chosen.fontName, chosen.fontSize, line) * (
+                chosen.leading)
+
+        total = least(content.title, "title", width) + gap * 0.6 + least(
+            content.meta, "meta", width) + gap * 0.8
+        if content.standfirst:
+            total += gap * 0.6 + least(content.standfirst, "standfirst", width)
+        labels = self.style.labels
+        if counts.summary:
+            total += gap * 1.2 + least(labels["summary"].upper(), "label", width)
+            for text in content.summary[:counts.summary]:
+                total += gap * 0.5 + least(text, "summary", width)
+        if counts.quotes:
+            total += gap * 1.2 + least(labels["key_quotes"].upper(), "label", width) + gap * 0.5
+            pad = size * 0.6
+            room = width - pad * 2.4
+            for quote in content.quotes[:counts.quotes]:
+                total += pad * 1.2 + least(f"“{quote.text}”", "quote", room)
+                if quote.speaker:
+                    total += least(f"— {quote.speaker}", "speaker", room)
+        if counts.figures:
+            total += gap * 1.2 + least(labels["key_figures"].upper(), "label", width) + gap * 0.5
+            shown = content.figures[:counts.figures]
+            columns = min(3, len(shown))
+            pad = size * 0.5
+            room = width / columns - 2 * pad
+            for first in range(0, len(shown), columns):
+                total += 2 * pad + max(
+                    least(figure.figure, "figure", room)
+                    + (least(figure.context, "context", room) if figure.context else 0.0)
+                    for figure in shown[first:first + columns])
+        return total
+
     def _least_lines(self, text: str, font: str, size: float, line: float) -> int:
         key = (text, font)
         measured = self._widths.get(key)
@@ -615,7 +659,8 @@ def plan_page(setter: Typesetter) -> Plan:
         # ruled out before anything is set.
         least = setter.least_body_height(size) if content.body_complete else 0.0
         columns = setter.columns(size)
-        if content.body and least > columns * (setter.height - body_overhead(setter, size)):
+        if content.body and least > columns * (setter.height - setter.least_fixed_height(
+                size, full) - body_overhead(setter, size)):
             return False
         room = room_for_body(size, full)
         if room < 0 or least > columns * (room + 0.01):
