@@ -59,13 +59,26 @@ def _tokenizer(language: str) -> Any:
     return punkt.tokenizer_for(name, prefixes=bool(prefixes))
 
 
+@cache
+def _sentence_ends(language: str) -> tuple[str, ...]:
+    return tuple(_tokenizer(language).rules.sent_end_chars)
+
+
 def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split one paragraph's text into sentences; empty input gives no sentences."""
     text = text.strip()
     if not text:
         return []
     pieces: list[str] = []
-    chunks = _rejoin(_tokenizer(language).tokenize(text), language)
+    # Punkt only breaks after one of its sentence-ending characters, so a paragraph
+    # with none before its last character is one sentence (the common one-sentence
+    # news paragraph); the check is a few substring scans, Punkt a Python pass.
+    ends = _sentence_ends(language)
+    body = text[:-1]
+    if any(end in body for end in ends):
+        chunks = _rejoin(_tokenizer(language).tokenize(text), language)
+    else:
+        chunks = [text]
     # Splitting on the other scripts' stops costs a look-behind at every character:
     # most paragraphs have none of those stops, which one character-class scan tells.
     other_stops = _ANY_OTHER_STOP.search(text) is not None
