@@ -40,3 +40,25 @@ def test_empty_and_run_on_text() -> None:
     assert len(pieces) > 1
     assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
     assert " ".join(pieces).split() == ["word"] * 2000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council approved the bridge",
+        "The council approved the bridge.",
+        "Did the council approve the bridge?",
+        'She said "the bridge is safe."',
+        "It opens (at last).",
+        "Wait!!!",
+        "Сегодня в Москве идёт снег.",
+        "A one-sentence paragraph with a comma, a colon: and a dash — ends here.",
+    ],
+)
+def test_a_paragraph_without_inner_sentence_ends_is_one_sentence(text: str) -> None:
+    # Such paragraphs skip Punkt: the answer must be the one Punkt itself gives.
+    from exporter.segment import _tokenizer
+
+    assert split_sentences(text) == [text] == _tokenizer("en").tokenize(text)
+    if text[-1] in ".?!":  # with a sentence end inside, Punkt runs and splits
+        assert split_sentences(f"{text} {text}") == [text, text]
