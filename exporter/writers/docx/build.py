@@ -8,6 +8,7 @@ quote and figure links to a bookmark around its sentence in the full text.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from lxml.etree import SubElement
 
 from ...config import Options
 from ...extract import key_figures, key_quotes
-from ...model import Article, Heading, ListItem, Quote, Sentence
+from ...model import WORDS_PER_MINUTE, Article, Heading, ListItem, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...textclean import clean_inline, clean_text
 from .ooxml import Bookmarks, add_hyperlink, bookmark_name, is_rtl, new_paragraph, new_run
@@ -46,9 +47,10 @@ def build_briefing(article: Article, options: Options) -> bytes:
     """The briefing for ``article`` as .docx bytes, identical for identical input."""
     template = prepared_template(options)
     document = template.copy()
-    _Briefing(document, template, article, options).write()
+    words = article.document.word_count  # counted once: a long article takes a while
+    _Briefing(document, template, article, options, words).write()
     set_properties(document, article, options.organisation)
-    set_app_properties(document, article, options.organisation)
+    set_app_properties(document, words, options.organisation)
     return template.save(document, article.document.language)
 
 
@@ -80,8 +82,9 @@ class _Briefing:
     """
 
     def __init__(self, document: DocxDocument, template: Template, article: Article,
-                 options: Options) -> None:
+                 options: Options, words: int) -> None:
         self.docx = document
+        self.words = words
         self.template = template
         self.article = article
         self.source = article.document
@@ -134,7 +137,7 @@ class _Briefing:
             parts.append(f"{day.day} {_MONTHS[day.month - 1]} {day.year}")
         if source.place:
             parts.append(clean_inline(source.place))
-        parts.append(f"{source.reading_time} min read")
+        parts.append(f"{max(1, math.ceil(self.words / WORDS_PER_MINUTE))} min read")
         text = " · ".join(parts)
         url = _linkable(source.source_url)
         host = _host(url)

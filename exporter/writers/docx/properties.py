@@ -64,9 +64,9 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 <SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
 
 
-def set_app_properties(document: DocxDocument, article: Article, organisation: str) -> None:
+def set_app_properties(document: DocxDocument, words: int, organisation: str) -> None:
     """Replace the template's application statistics (Word's, and stale) with the briefing's."""
-    xml = _APP_XML.format(words=article.document.word_count,
+    xml = _APP_XML.format(words=words,
                           company=escape(_bounded(organisation)))
     for part in document.part.package.iter_parts():
         if str(part.partname) == "/docProps/app.xml":
