@@ -24,7 +24,15 @@ from ...extract import key_figures, key_quotes
 from ...model import WORDS_PER_MINUTE, Article, Heading, ListItem, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...textclean import clean_inline, clean_text
-from .ooxml import Bookmarks, add_hyperlink, bookmark_name, is_rtl, new_paragraph, new_run
+from .ooxml import (
+    Bookmarks,
+    add_hyperlink,
+    bookmark_name,
+    is_rtl,
+    link_to_bookmark,
+    new_paragraph,
+    new_run,
+)
 from .properties import set_app_properties, set_properties
 from .template import Template, fill_header_and_footer, has_numbering, prepared_template
 
@@ -257,11 +265,7 @@ class _Briefing:
         """A paragraph whose ``text`` links to the bookmark on ``sentence`` (``after`` follows)."""
         rtl = self._rtl(text + after)
         paragraph = self._add(style, rtl)
-        add_hyperlink(Paragraph(paragraph, self.docx._body), text,
-                      anchor=bookmark_name(sentence.anchor), style=None, rtl=rtl)
-        if bold:
-            link_run = paragraph.findall(qn("w:hyperlink"))[-1].find(qn("w:r"))
-            link_run.get_or_add_rPr().get_or_add_b()
+        link_to_bookmark(paragraph, text, bookmark_name(sentence.anchor), rtl, bold)
         return paragraph
 
     def _number(self, paragraph: Any, restart: bool) -> None:

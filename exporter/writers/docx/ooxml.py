@@ -43,6 +43,9 @@ W_P, W_R, W_T, W_BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:br")
 W_PPR, W_RPR, W_PSTYLE, W_VAL = qn("w:pPr"), qn("w:rPr"), qn("w:pStyle"), qn("w:val")
 W_BIDI, W_RTL, W_B = qn("w:bidi"), qn("w:rtl"), qn("w:b")
 _PRESERVE = {qn("xml:space"): "preserve"}
+_BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_HYPERLINK, _ANCHOR, _HISTORY = qn("w:hyperlink"), qn("w:anchor"), qn("w:history")
+_ID, _NAME = qn("w:id"), qn("w:name")
 
 
 def is_rtl(text: str, language: str | None = None) -> bool:
@@ -135,6 +138,13 @@ def new_run(paragraph: Any, text: str, rtl: bool = False, bold: bool = False) ->
     return run
 
 
+def link_to_bookmark(paragraph: Any, text: str, anchor: str, rtl: bool = False,
+                     bold: bool = False) -> None:
+    """Append to ``paragraph`` a link to bookmark ``anchor`` showing ``text``."""
+    link = SubElement(paragraph, _HYPERLINK, {_ANCHOR: anchor, _HISTORY: "1"})
+    new_run(link, text, rtl, bold)
+
+
 class Bookmarks:
     """Hands out bookmark ids, unique within one document."""
 
@@ -162,10 +172,6 @@ class Bookmarks:
         self._next += 1
         runs[0]._r.addprevious(start)
         runs[-1]._r.addnext(end)
-
-
-_BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
-_ID, _NAME = qn("w:id"), qn("w:name")
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
