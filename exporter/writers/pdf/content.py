@@ -7,7 +7,6 @@ smallest type size, so a whole book never reaches the layout.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -19,7 +18,6 @@ from .style import Style
 QUOTE_LIMIT = 4
 FIGURE_LIMIT = 6
 KEYWORD_LIMIT = 8
-EXTRACT_CHARS = 100_000
 STANDFIRST_MAX_CHARS = 400
 META_MAX_CHARS = 320
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -87,8 +85,9 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int) 
     """The text of the page for ``article``; the body keeps at most about ``char_budget`` chars."""
     document = article.document
     body, complete = _body(document, char_budget)
-    opening = _opening(document)
-    quotes, figures = _extracted(opening)
+    # The extractors read only the article's opening, and remember their answers for
+    # this document: the briefing of the same article asks for them too.
+    quotes, figures = _extracted(document)
     url = document.source_url if _is_web_url(document.source_url) else None
     return Content(
         organisation=clean_inline(organisation) or "Exporter",
@@ -102,7 +101,7 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int) 
         body_complete=complete,
         source_url=url,
         author=", ".join(clean_inline(a) for a in document.authors if clean_inline(a)),
-        keywords=tuple(clean_inline(k) for k in keywords(opening, limit=KEYWORD_LIMIT)),
+        keywords=tuple(clean_inline(k) for k in keywords(document, limit=KEYWORD_LIMIT)),
         language=document.language or "en",
     )
 
@@ -174,20 +173,6 @@ def _body(document: Document, budget: int) -> tuple[tuple[BodyUnit, ...], bool]:
             if unit.kind == "heading":
                 used += unit.chars
     return tuple(units), True
-
-
-def _opening(document: Document) -> Document:
-    """The document cut after about :data:`EXTRACT_CHARS` characters of body.
-
-    Quotes and figures on a one-pager stand beside the article's lead; looking for
-    them in the opening keeps a whole book as fast as a long read.
-    """
-    used = 0
-    for index, block in enumerate(document.blocks):
-        used += len(block.text)
-        if used > EXTRACT_CHARS:
-            return dataclasses.replace(document, blocks=document.blocks[:index + 1])
-    return document
 
 
 def _extracted(document: Document) -> tuple[tuple[KeyQuoteText, ...], tuple[KeyFigureText, ...]]:
