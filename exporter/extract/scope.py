@@ -17,6 +17,8 @@ from ..model import Document
 EXTRACT_CHARS = 100_000
 # The briefing and the one-pager of one article ask for the same extractions: the last
 # few answers are kept, by the document's identity (held, so its id cannot be reused).
+# Only documents no longer than their opening are held: a long one is not kept alive
+# after its export, and its opening is quick to read again.
 _KEPT = 6
 _kept: list[tuple[Document, int | None, str, object]] = []
 _lock = threading.Lock()
@@ -33,10 +35,12 @@ def remembered(document: Document, max_chars: int | None, kind: str,
         for held, chars, held_kind, value in _kept:
             if held is document and chars == max_chars and held_kind == kind:
                 return value  # type: ignore[return-value]
-    value = compute(opening(document, max_chars))
-    with _lock:
-        _kept.insert(0, (document, max_chars, kind, value))
-        del _kept[_KEPT:]
+    opened = opening(document, max_chars)
+    value = compute(opened)
+    if opened is document:
+        with _lock:
+            _kept.insert(0, (document, max_chars, kind, value))
+            del _kept[_KEPT:]
     return value
 
 

@@ -66,3 +66,4 @@ def test_only_the_opening_is_read() -> None:
     assert all(q.sentence.paragraph < len(opening.blocks) for q in quotes)
     assert {f.figure for f in figures} >= {"40 boats", "12 ferries"}
     assert "Lena Ito" in words
+    assert all(held is not document for held, *_ in scope._kept)  # not kept alive
