@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml.etree import SubElement
 
 # OOXML allows 40 characters; Word refuses names that do not start with a letter.
@@ -158,20 +156,6 @@ class Bookmarks:
         SubElement(paragraph, _BOOKMARK_START, {_ID: number, _NAME: name})
         new_run(paragraph, text, rtl)
         SubElement(paragraph, _BOOKMARK_END, {_ID: number})
-
-    def wrap(self, paragraph: Paragraph, name: str, runs: Iterable[Run]) -> None:
-        """Put bookmark ``name`` around ``runs`` (consecutive runs of ``paragraph``)."""
-        runs = list(runs)
-        if not runs:
-            return
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(self._next))
-        start.set(qn("w:name"), name)
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(self._next))
-        self._next += 1
-        runs[0]._r.addprevious(start)
-        runs[-1]._r.addnext(end)
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
