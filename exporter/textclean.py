@@ -8,7 +8,10 @@ import unicodedata
 # C0 controls except tab and newline, DEL and C1 controls, lone surrogates, and the
 # two noncharacters XML 1.0 forbids. Form feeds and vertical tabs become spaces first.
 _FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000\u0085\u2028\u2029]+")
+_WS = "\t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000\u0085\u2028\u2029"
+# Runs of two or more spaces, or any other white space: a lone plain space (by far
+# the most common) is left alone instead of being replaced by itself.
+_SPACES = re.compile(f"[{_WS}][ {_WS}]*| [ {_WS}]+")
 
 
 def clean_text(text: str) -> str:

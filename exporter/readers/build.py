@@ -99,9 +99,9 @@ def build_document(
             cleaned.pop(0)  # the page repeats its headline as the first heading
     # Body headings start at level 1 however deep the source started them.
     levels = sorted({raw.level for raw, _ in cleaned if raw.kind == "heading"})
-    body_text = "\n".join(text for _, text in cleaned)
+    sample = _opening(text for _, text in cleaned)
     code = normalise_language(language) or detect_language(
-        " ".join(filter(None, [title, body_text[:20000]]))
+        " ".join(filter(None, [title, sample]))
     )
     if place is None:
         for number, (raw, text) in enumerate(cleaned):
@@ -140,6 +140,18 @@ def build_document(
         language=code,
         source=source,
     )
+
+
+def _opening(texts: Iterable[str], limit: int = 20000) -> str:
+    """The first ``limit`` characters of the body, joined without building the whole text."""
+    parts: list[str] = []
+    size = 0
+    for text in texts:
+        parts.append(text)
+        size += len(text) + 1
+        if size >= limit:
+            break
+    return "\n".join(parts)[:limit]
 
 
 def _safe_url(url: str | None) -> str | None:

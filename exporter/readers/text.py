@@ -69,6 +69,8 @@ _NAME = re.compile(
 _TIMESTAMP = re.compile(
     r"^(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published)\b", re.I
 )
+_CRUMB = re.compile(r"\s[|›»>/·•]\s")
+_CRUMB_SPLIT = re.compile(r"\s+[|›»>/·•]\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:(?P<bullet>[-*•·–])|(?P<number>\d{1,3})[.)])\s+(?P<text>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”»)]*$")
 _HEADLINE_MAX_WORDS = 25
@@ -182,9 +184,10 @@ def _raw_blocks(lines: list[str], *, first: bool) -> list[RawBlock]:
 def _is_furniture(line: str) -> bool:
     if line.lower().strip(" |·•") in _NAV_WORDS:
         return True
-    crumbs = [c for c in re.split(r"\s+[|›»>/·•]\s+", line) if c]
-    if len(crumbs) >= 3 and all(len(c.split()) <= 3 for c in crumbs):
-        return True  # a breadcrumb or menu: "Home | News | Sport"
+    if _CRUMB.search(line) is not None:
+        crumbs = [c for c in _CRUMB_SPLIT.split(line) if c]
+        if len(crumbs) >= 3 and all(len(c.split()) <= 3 for c in crumbs):
+            return True  # a breadcrumb or menu: "Home | News | Sport"
     return len(line) <= 150 and _FURNITURE.search(line) is not None and len(line.split()) <= 20
 
 
