@@ -20,7 +20,7 @@ from ...config import Options, normalise_page_size
 from ...errors import OutputError, UsageError
 from ...fonts import FontFamily, missing_characters, sans_family, scripts_of
 from ...model import Article
-from .bidi import has_rtl, shaped
+from .bidi import has_rtl, reshaped
 from .content import BodyUnit, Content, KeyFigureText, KeyQuoteText, gather
 from .layout import Plan, Typesetter, capacity, plan_page
 from .render import content_top, draw_page, footer_height
@@ -88,7 +88,7 @@ def _printable(content: Content, family: FontFamily) -> Content:
     """``content`` checked against the fonts: a script they lack is refused with
     :class:`OutputError`; a lone symbol they lack is left out, with a warning."""
     texts = content.texts()
-    joined = shaped("\n".join(texts))
+    joined = reshaped("\n".join(texts))
     italic = "\n".join(t for t in [content.standfirst or ""] + [q.text for q in content.quotes]
                        + [s for u in content.body if u.kind == "quote" for s in u.sentences]
                        if not has_rtl(t))

@@ -55,12 +55,18 @@ def _reshaper() -> Any:
     return arabic_reshaper.ArabicReshaper(configuration=config)
 
 
-@lru_cache(maxsize=8192)
-def shaped(text: str) -> str:
+def reshaped(text: str) -> str:
     """``text`` with Arabic letters in their joined presentation forms (logical order)."""
-    if not any(unicodedata.bidirectional(char) == "AL" for char in text):
+    if text.isascii() or not any(unicodedata.bidirectional(char) == "AL" for char in text):
         return text
     return str(_reshaper().reshape(text))
+
+
+@lru_cache(maxsize=8192)
+def shaped(text: str) -> str:
+    """:func:`reshaped`, remembered: for words and lines, which recur; a whole page's
+    text should call :func:`reshaped`, or a batch would keep every page in the cache."""
+    return reshaped(text)
 
 
 def visual(text: str, base: str | None = None) -> str:
