@@ -102,6 +102,7 @@ class Document:
     language: str = "en"
     source: str | None = field(default=None, compare=False)
     """Where the article was read from (a path, ``-`` or ``<string>``); not shown as the source."""
+    _word_count: int = field(default=-1, init=False, repr=False, compare=False)
 
     def sentences(self) -> Iterator[Sentence]:
         """Every sentence of the body's prose blocks, in document order."""
@@ -126,8 +127,11 @@ class Document:
 
     @property
     def word_count(self) -> int:
-        """Words in the body (headings included, title and standfirst not)."""
-        return sum(len(_WORD.findall(block.text)) for block in self.blocks)
+        """Words in the body (headings included, title and standfirst not); counted once."""
+        if self._word_count < 0:
+            count = sum(len(_WORD.findall(block.text)) for block in self.blocks)
+            object.__setattr__(self, "_word_count", count)  # a cache, not a change of state
+        return self._word_count
 
     @property
     def reading_time(self) -> int:

@@ -16,6 +16,10 @@ _SPACES = re.compile(f"[{_WS}][ {_WS}]*| [ {_WS}]+")
 
 def clean_text(text: str) -> str:
     """``text`` without characters XML 1.0 forbids, NFC-normalised, spaces collapsed."""
+    # Most text is already clean: every character XML forbids, and every space but
+    # the plain one, is unprintable to str.isprintable, so such text only needs a strip.
+    if text.isprintable() and "  " not in text and unicodedata.is_normalized("NFC", text):
+        return text.strip()
     text = text.replace("\x0c", " ").replace("\x0b", " ")
     text = _FORBIDDEN.sub("", text)
     text = _SPACES.sub(" ", text)
