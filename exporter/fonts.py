@@ -191,11 +191,10 @@ def is_drawn(char: str) -> bool:
 def missing_characters(text: str, face: FontFace) -> list[str]:
     """Distinct drawn characters of ``text`` that ``face`` has no glyph for, in order."""
     covered = coverage(face.path)
-    seen: dict[str, None] = {}
-    for char in text:
-        if char not in seen and ord(char) not in covered and is_drawn(char):
-            seen[char] = None
-    return list(seen)
+    missing = {char for char in set(text) if ord(char) not in covered and is_drawn(char)}
+    if not missing:
+        return []
+    return [char for char in dict.fromkeys(text) if char in missing]
 
 
 def script_name(char: str) -> str:

@@ -31,7 +31,7 @@ def has_rtl(text: str) -> bool:
     """True when ``text`` holds any right-to-left letter."""
     if text.isascii():
         return False
-    return any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text)
+    return any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in set(text))
 
 
 def base_direction(text: str) -> str:
@@ -57,7 +57,8 @@ def _reshaper() -> Any:
 
 def reshaped(text: str) -> str:
     """``text`` with Arabic letters in their joined presentation forms (logical order)."""
-    if text.isascii() or not any(unicodedata.bidirectional(char) == "AL" for char in text):
+    if text.isascii() or not any(unicodedata.bidirectional(char) == "AL"
+                                 for char in set(text)):
         return text
     return str(_reshaper().reshape(text))
 
