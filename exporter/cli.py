@@ -219,17 +219,20 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def _run_export(args: argparse.Namespace, options: Options) -> int:
-    from .pipeline import close_executor, export, make_executor
+    from .pipeline import close_executor, expand_sources, export, make_executor
     from .summarise import resolve_method
 
     resolve_method(options.method)
     formats = args.format.split(",") if args.format else list(options.formats)
-    executor = make_executor(args.jobs, args.scheduler)
-    bar = _progress_bar(len(args.articles)) if not args.json else None
+    sources = list(expand_sources(args.articles))
+    batch = len(sources) > 1 or args.scheduler
+    executor = make_executor(args.jobs, args.scheduler) if batch else None
+    bar = _progress_bar(len(sources)) if not args.json else None
     try:
-        report = export(args.articles, options, formats=formats, preview=args.preview,
-                        order=options.order, executor=executor,
-                        progress=(lambda done: bar.update(done - bar.n)) if bar else None)
+        report = export(
+            sources, options, formats=formats, preview=args.preview, order=options.order,
+            executor=executor, progress=(lambda done: bar.update(done - bar.n)) if bar else None,
+        )
     finally:
         if bar is not None:
             bar.close()
@@ -268,7 +271,7 @@ def _progress_bar(total: int) -> Any:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=None, unit="article", file=sys.stderr, leave=False)
+    return tqdm(total=total, unit="article", file=sys.stderr, leave=False)
 
 
 def _run_summarise(args: argparse.Namespace, options: Options) -> int:

@@ -251,3 +251,41 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, capsys) -> No
                  str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "cannot reach the Dask scheduler" in err[0]
+
+
+def test_progress_bar_on_a_terminal_and_quiet_otherwise(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    _batch(tmp_path, 3)
+    command = [sys.executable, "-m", "exporter", "export", str(tmp_path / "batch"), "--format",
+               "pdf", "--out", str(tmp_path / "o"), "--jobs", "1"]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    quiet = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert quiet.returncode == 0
+    assert quiet.stderr.strip().splitlines() == [quiet.stderr.strip()]  # only the report line
+    assert quiet.stderr.startswith("exporter: 3 articles, 3 files written, 0 failed")
+    leader, follower = pty.openpty()
+    import fcntl
+    import struct
+    import termios
+
+    # A new pseudo-terminal is 0 columns wide, and a bar 0 columns wide is empty.
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower, env=env) as run:
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert run.wait(timeout=120) == 0
+    os.close(leader)
+    assert b"article/s" in seen or b"s/article" in seen  # tqdm's rate
+    assert b"0/3" in seen  # the bar counts the folder's three articles
