@@ -22,7 +22,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
 IN_FLIGHT_PER_WORKER = 4
+WRITES_IN_FLIGHT = 32
 
 
 @dataclass(frozen=True)
@@ -183,26 +184,42 @@ def export(
     out_dir = Path(options.out_dir)
     taken: set[str] = set()
     articles: list[Article] = []
-    for outcome in _outcomes(list(expand_sources(sources)), options, single, bool(combined),
-                             preview, executor):
-        report.articles += 1
-        report.failures.extend(outcome.failures)
-        if outcome.article is not None:
-            articles.append(outcome.article)
-        if outcome.outputs:
-            stem = unique_stem(slugify(outcome.title), taken)
-            for name, suffix, data in outcome.outputs:
-                try:
-                    report.written.append(write_atomically(out_dir / f"{stem}{suffix}", data))
-                except OutputError as error:
-                    report.failures.append(Failure(outcome.source, f"{name}: {error}"))
-        if progress is not None:
-            progress(report.articles)
+    # Files are written (and fsynced) by one background thread, in input order, so the
+    # disk's latency overlaps the next articles' work; at most a few wait in memory.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="exporter-write") as disk:
+        writes: deque[tuple[Future[Path], str, str]] = deque()
+        for outcome in _outcomes(list(expand_sources(sources)), options, single,
+                                 bool(combined), preview, executor):
+            report.articles += 1
+            report.failures.extend(outcome.failures)
+            if outcome.article is not None:
+                articles.append(outcome.article)
+            if outcome.outputs:
+                stem = unique_stem(slugify(outcome.title), taken)
+                for name, suffix, data in outcome.outputs:
+                    target = out_dir / f"{stem}{suffix}"
+                    writes.append((disk.submit(write_atomically, target, data),
+                                   outcome.source, name))
+            while len(writes) > WRITES_IN_FLIGHT:
+                _settle(writes.popleft(), report)
+            if progress is not None:
+                progress(report.articles)
+        while writes:
+            _settle(writes.popleft(), report)
     for name in combined:
         if articles:
             _write_combined(name, articles, out_dir, taken, options, order, report)
     report.elapsed = time.perf_counter() - started
     return report
+
+
+def _settle(write: tuple[Future[Path], str, str], report: ExportReport) -> None:
+    """Wait for one background write and record its file or its failure."""
+    future, source, name = write
+    try:
+        report.written.append(future.result())
+    except OutputError as error:
+        report.failures.append(Failure(source, f"{name}: {error}"))
 
 
 def _outcomes(sources: list[str], options: Options, formats: tuple[str, ...], keep: bool,
