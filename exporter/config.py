@@ -145,10 +145,10 @@ def load_options(directory: Path | None = None) -> Options:
     return options
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """A TOML file as a mapping; ``UsageError`` naming the file if it cannot be read."""
+def read_toml(path: Path, what: str = "configuration") -> dict[str, Any]:
+    """A TOML file as a mapping; ``UsageError`` naming the file (and ``what`` it is) if bad."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise UsageError(f"{path}: cannot read configuration: {error}") from None
+        raise UsageError(f"{path}: cannot read {what}: {error}") from None

@@ -33,26 +33,13 @@ def read_html(
     import trafilatura
     from lxml import etree
 
-    xml = trafilatura.extract(
-        text,
-        output_format="xml",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
-    )
+    settings: dict[str, Any] = {"output_format": "xml", "with_metadata": True,
+                                "include_comments": False, "include_tables": False,
+                                "include_images": False, "include_links": False}
+    xml = trafilatura.extract(text, favor_precision=True, **settings)
     if xml is None:
         # Short pages fall below trafilatura's size thresholds: try recall over precision.
-        xml = trafilatura.extract(
-            text,
-            output_format="xml",
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            favor_recall=True,
-        )
+        xml = trafilatura.extract(text, favor_recall=True, **settings)
     if xml is None:
         raise InputError(source, "no article text found in this HTML page")
     root = etree.fromstring(xml.encode("utf-8"))

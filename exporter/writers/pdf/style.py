@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ...config import read_toml
 from ...errors import UsageError
 from ...resources import packaged_templates, template_path
 
@@ -83,11 +83,7 @@ def _parsed(packaged: Path, packaged_stamp: tuple[int, int] | None, chosen: Path
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise UsageError(f"{path}: cannot read the one-pager style: {error}") from None
+    return read_toml(path, "the one-pager style")
 
 
 def _style(table: dict[str, Any], origin: Path) -> Style:
