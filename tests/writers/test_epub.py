@@ -29,6 +29,7 @@ from exporter.readers.build import RawBlock, build_document
 from exporter.textclean import clean_inline, clean_text
 from exporter.writers import get_writer
 from exporter.writers.epub import EpubWriter
+from exporter.writers.epub.parts import block_size, split_blocks
 
 NS = {
     "x": "http://www.w3.org/1999/xhtml",
@@ -180,6 +181,38 @@ def hostile_articles() -> list[Article]:
             Article(malformed, Summary((twice,), "test"))]
 
 
+HEBREW_WORDS = ("הוועדה", "החליטה", "היום", "לבנות", "גשר", "חדש", "מעל", "הנהר", "בעיר",
+                "העבודות", "יתחילו", "באביב", "התושבים", "ביקשו", "תחבורה", "ציבורית", "טובה",
+                "יותר", "לפי", "התוכנית", "המהנדסים", "אמרו")
+LONG_LIST = 2500  # numbered items in one run: more than one part can hold
+
+
+def _hebrew_sentence(n: int) -> str:
+    words = [HEBREW_WORDS[(n * 7 + k * 5) % len(HEBREW_WORDS)] for k in range(10)]
+    return " ".join(words) + f" {n}."
+
+
+def long_article() -> Article:
+    """About 3.5 MB of right-to-left text: 60 chapters of paragraphs and a very long list."""
+    raw: list[RawBlock] = []
+    n = 0
+    for number in range(1, 61):
+        raw.append(RawBlock("heading", f"פרק {number}", 1))
+        for paragraph in range(90):
+            if number % 10 == 0 and paragraph == 2:
+                raw.append(RawBlock("heading", f"סעיף {number}.1", 2))
+            raw.append(RawBlock("paragraph", " ".join(_hebrew_sentence(n + k) for k in range(4))))
+            n += 4
+        if number == 30:
+            raw.extend(RawBlock("item", _hebrew_sentence(n + k), ordered=True)
+                       for k in range(LONG_LIST))
+            n += LONG_LIST
+    document = build_document(raw, title="דוח ארוך מאוד", language="he")
+    sentences = list(document.sentences())
+    spread = tuple(sentences[i] for i in range(0, len(sentences), len(sentences) // 5))
+    return Article(document, Summary(spread + (sentences[-1],), "test"))
+
+
 def real_articles() -> list[Article]:
     """The packaged sample and, where ../shared is present, the scraped article."""
     paths = [ROOT / "exporter" / "samples" / "harbour-solar.md"]
@@ -279,6 +312,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
                                                                     "It has two sentences.")],
                                         language="en") for n in range(12)]),
         }
+        made["long"] = write_book(folder / "long.epub", [long_article(), german()])
         made["real"] = write_book(folder / "real.epub", real_articles(),
                                   Options(digest_title="Morning digest"))
         patch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
@@ -296,7 +330,7 @@ def epubcheck_results(books: dict[str, Book]) -> dict[Path, EpubCheckResult]:
 
 
 @pytest.mark.parametrize("name", ["digest", "single", "several", "hostile", "css",
-                                  "template-dir", "many", "real", "epoch"])
+                                  "template-dir", "many", "real", "epoch", "long"])
 def test_epubcheck_reports_no_errors_and_no_warnings(name: str, books, epubcheck_results) -> None:
     result = epubcheck_results[books[name].path]
     assert result.clean, str(result)
@@ -742,6 +776,117 @@ def test_the_scraped_article_is_in_the_digest_without_furniture(books) -> None:
     body = text_of(page)
     for furniture in ("scorecardresearch", "Skip to main content"):
         assert furniture not in body
+
+
+# ---------------------------------------------------------------- a very long article
+
+
+def _full_texts(page: ET.Element) -> list[ET.Element]:
+    return page.findall(".//x:section[@class='full-text']", NS)
+
+
+def test_a_long_article_is_split_into_parts_in_reading_order(books) -> None:
+    book = books["long"]
+    chapters = book.chapters()
+    parts = [name for name in chapters if name.startswith("article-01")]
+    assert 10 <= len(parts) < 30
+    width = len(parts[1]) - len("article-01-.xhtml")
+    assert parts == ["article-01.xhtml", *(f"article-01-{n:0{width}d}.xhtml"
+                                           for n in range(2, len(parts) + 1))]
+    assert chapters == [*parts, "article-02.xhtml"]
+    assert text_of(book.xml("article-02.xhtml").find(".//x:h1", NS)) == german().document.title  # type: ignore[arg-type]
+    first = book.xml(parts[0])
+    assert text_of(first.find(".//x:h1", NS)) == "דוח ארוך מאוד"  # type: ignore[arg-type]
+    assert first.find(".//x:section[@class='summary']", NS) is not None
+    for name in parts:
+        assert len(book.read(name)) < 300_000, name
+        page = book.xml(name)
+        assert (page.get("lang"), page.get(XML_LANG), page.get("dir")) == ("he", "he", "rtl")
+        assert len(_full_texts(page)) == 1
+        if name != parts[0]:
+            assert page.find(".//x:h1", NS) is None
+            assert page.find(".//x:section[@class='summary']", NS) is None
+        last = list(_full_texts(page)[0])[-1]
+        assert not re.fullmatch(r"\{[^}]*\}h[2-6]", last.tag), name  # no heading left alone
+
+
+def test_a_long_article_keeps_every_sentence_once_and_never_cuts_a_paragraph(books) -> None:
+    book = books["long"]
+    document = book.articles[0].document
+    parts = [name for name in book.chapters() if name.startswith("article-01")]
+    seen: list[str] = []
+    owner: dict[int, str] = {}
+    for name in parts:
+        for span in _full_texts(book.xml(name))[0].iter(f"{{{NS['x']}}}span"):
+            anchor = span.get("id", "")
+            seen.append(anchor)
+            paragraph = int(anchor[1:].partition("-")[0])
+            assert owner.setdefault(paragraph, name) == name, (anchor, name)  # one file each
+    assert seen == [s.anchor for s in document.sentences()]
+
+
+def test_summary_links_and_sections_of_a_long_article_reach_the_right_part(books) -> None:
+    book = books["long"]
+    article_ = book.articles[0]
+    first = book.xml("article-01.xhtml")
+    links = first.findall(".//x:section[@class='summary']//x:a", NS)
+    assert [text_of(a) for a in links] == article_.summary.texts
+    files = set()
+    for link, sentence in zip(links, article_.summary.sentences, strict=True):
+        file_name, _, fragment = link.get("href", "").partition("#")
+        assert fragment == sentence.anchor
+        target = ids_in(book.xml(file_name or "article-01.xhtml"))[fragment]
+        assert target.text == sentence.text
+        files.add(file_name)
+    assert "" in files and len(files) >= 4  # the first part links within itself
+    nav = book.xml("nav.xhtml")
+    toc = next(n for n in nav.iter(f"{{{NS['x']}}}nav") if n.get(EPUB_TYPE) == "toc")
+    (title, href, sections), (german_title, _, _) = _nav_tree(toc)
+    assert (title, href, german_title) == ("דוח ארוך מאוד", "article-01.xhtml",
+                                          german().document.title)
+    flat: list[tuple[str, str]] = []
+    for text, target, children in sections:
+        flat.append((text, target))
+        flat.extend((child_text, child_target) for child_text, child_target, _ in children)
+    assert len(flat) == 66
+    for text, target in flat:
+        file_name, _, fragment = target.partition("#")
+        assert text_of(ids_in(book.xml(file_name))[fragment]) == text
+    assert len({target.partition("#")[0] for _, target in flat}) >= 8
+    ncx_map = book.xml("toc.ncx").find("ncx:navMap", NS)
+    assert ncx_map is not None
+    assert _ncx_tree(ncx_map)[0] == (title, href, sections)
+
+
+def test_a_numbered_list_cut_between_parts_goes_on_counting(books) -> None:
+    book = books["long"]
+    lists = [(name, element) for name in book.chapters() if name.startswith("article-01")
+             for element in _full_texts(book.xml(name))[0].findall("x:ol", NS)]
+    assert len(lists) >= 2  # the list was too long for one part
+    expected_start = 1
+    for name, element in lists:
+        assert int(element.get("start", "1")) == expected_start, name
+        expected_start += len(element.findall("x:li", NS))
+    assert expected_start - 1 == LONG_LIST
+
+
+def test_short_articles_are_never_split() -> None:
+    blocks = english().document.blocks
+    assert split_blocks(blocks) == (range(0, len(blocks)),)
+    assert split_blocks(()) == (range(0, 0),)
+
+
+def test_split_points_fall_between_blocks_and_keep_headings_with_their_text() -> None:
+    sentence = Sentence("x" * 968, 0, 0)  # 968 + 32 + 16 bytes: about a kilobyte a block
+    text = Paragraph((sentence,))
+    huge = Paragraph((Sentence("y" * 5000, 1, 0),))
+    blocks = [text, text, Heading("Head"), text, text, text, huge, text]
+    budget = 3000
+    ranges = split_blocks(blocks, budget)
+    assert [list(r) for r in ranges] == [[0, 1], [2, 3, 4], [5], [6], [7]]
+    assert all(block_size(b) > 1000 for b in (text, huge))
+    short = Paragraph((Sentence("Short.", 0, 0),))
+    assert [list(r) for r in split_blocks([short, Heading("Head"), huge], budget)] == [[0], [1, 2]]
 
 
 # ---------------------------------------------------------------- any text at all

@@ -78,14 +78,12 @@ def assemble(plan: DigestPlan, pages: Sequence[Page], nav: bytes, css: str, cove
     return reproducible_zip(raw.getvalue(), plan.modified)
 
 
-def _toc_entry(file_name: str, title: str, uid: str, sections: Sequence[Section],
-               fragment: str = "") -> object:
+def _toc_entry(href: str, title: str, uid: str, sections: Sequence[Section]) -> object:
     """An NCX entry for ebooklib: a link, or a (link, children) pair when it has sections."""
-    link = epub.Link(f"{file_name}#{fragment}" if fragment else file_name, title, uid)
+    link = epub.Link(href, title, uid)
     if not sections:
         return link
-    children = [_toc_entry(file_name, s.title, f"{uid}-{s.anchor}", s.children, s.anchor)
-                for s in sections]
+    children = [_toc_entry(s.href, s.title, f"{uid}-{s.anchor}", s.children) for s in sections]
     return (link, children)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -87,9 +87,32 @@ def one_line_summary(article: Article) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def chapter_page(chapter: Chapter) -> bytes:
-    """An article: title, meta line, linked summary, then the full text."""
+def chapter_pages(chapter: Chapter) -> list[bytes]:
+    """An article, one page per part: title, meta line, linked summary, then the full text.
+
+    The first part holds the header, the summary and the start of the text; the
+    others continue the text. A summary sentence links to the part that holds it.
+    """
     document = chapter.article.document
+    chosen = [s for s in chapter.article.summary.sentences if clean_inline(s.text)]
+    summarised = {s.anchor for s in chosen}
+    # The full text is built first: the summary may only link to ids it really has.
+    anchors: set[str] = set()
+    located: dict[str, str] = {}
+    texts: list[ET.Element] = []
+    wrote = False
+    count = len(chapter.parts)
+    for number, part in enumerate(chapter.parts, start=1):
+        label = "Full text" if count == 1 else f"Full text, part {number} of {count}"
+        full = ET.Element("section", {"class": "full-text", "aria-label": label})
+        wrote |= _body(full, document.blocks, part.blocks, summarised, anchors)
+        for anchor in summarised.intersection(anchors).difference(located):
+            located[anchor] = part.file_name
+        texts.append(full)
+    if not wrote:
+        _label(_text(texts[0], "p", "This article has no text.", {"class": "empty"}),
+               chapter.language)
+
     html, body = _page(chapter.title, chapter.language, chapter.direction, body_class="chapter")
     article = ET.SubElement(body, "article", {"class": "article", "epub:type": "chapter"})
     header = ET.SubElement(article, "header")
@@ -97,14 +120,6 @@ def chapter_page(chapter: Chapter) -> bytes:
     if document.standfirst and clean_inline(document.standfirst):
         _text(header, "p", document.standfirst, {"class": "standfirst"})
     _meta_line(header, chapter)
-
-    chosen = [s for s in chapter.article.summary.sentences if clean_inline(s.text)]
-    # The full text is built first: the summary may only link to ids it really has.
-    full = ET.Element("section", {"class": "full-text", "aria-label": "Full text"})
-    anchors: set[str] = set()
-    if not _body(full, document.blocks, {s.anchor for s in chosen}, anchors):
-        _label(_text(full, "p", "This article has no text.", {"class": "empty"}), chapter.language)
-
     if chosen:
         box = ET.SubElement(article, "section", {"class": "summary", "role": "doc-abstract",
                                                  "aria-labelledby": "summary-heading"})
@@ -112,14 +127,24 @@ def chapter_page(chapter: Chapter) -> bytes:
         listing = ET.SubElement(box, "ul", {"class": "summary-sentences"})
         for sentence in chosen:
             item = ET.SubElement(listing, "li")
-            if sentence.anchor in anchors:
-                _text(item, "a", sentence.text, {"href": f"#{sentence.anchor}"})
+            where = located.get(sentence.anchor)
+            if where is not None:
+                target = "" if where == chapter.file_name else where
+                _text(item, "a", sentence.text, {"href": f"{target}#{sentence.anchor}"})
             else:
                 log.warning("%s: summary sentence %s is not in the text; shown without a link",
                             chapter.title, sentence.anchor)
                 item.text = _inline(sentence.text)
-    article.append(full)
-    return _serialise(html)
+    article.append(texts[0])
+    pages = [_serialise(html)]
+    for full in texts[1:]:
+        html, body = _page(chapter.title, chapter.language, chapter.direction,
+                           body_class="chapter chapter-continued")
+        article = ET.SubElement(body, "article", {"class": "article",
+                                                  "aria-label": chapter.title})
+        article.append(full)
+        pages.append(_serialise(html))
+    return pages
 
 
 def nav_page(plan: DigestPlan) -> bytes:
@@ -132,7 +157,7 @@ def nav_page(plan: DigestPlan) -> bytes:
         item = ET.SubElement(listing, "li")
         _set_language(item, chapter.language, chapter.direction)
         _text(item, "a", chapter.title, {"href": chapter.file_name})
-        _nav_sections(item, chapter.file_name, chapter.sections)
+        _nav_sections(item, chapter.sections)
 
     landmarks = ET.SubElement(body, "nav", {"epub:type": "landmarks", "hidden": "hidden",
                                             "aria-label": "Landmarks"})
@@ -145,15 +170,15 @@ def nav_page(plan: DigestPlan) -> bytes:
     return _serialise(html)
 
 
-def _nav_sections(parent: ET.Element, file_name: str, sections: Iterable[Section]) -> None:
+def _nav_sections(parent: ET.Element, sections: Iterable[Section]) -> None:
     sections = list(sections)
     if not sections:
         return
     listing = ET.SubElement(parent, "ol")
     for section in sections:
         item = ET.SubElement(listing, "li")
-        _text(item, "a", section.title, {"href": f"{file_name}#{section.anchor}"})
-        _nav_sections(item, file_name, section.children)
+        _text(item, "a", section.title, {"href": section.href})
+        _nav_sections(item, section.children)
 
 
 def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
@@ -209,17 +234,25 @@ def _source_link(url: str | None) -> tuple[str, str] | None:
     return href, (hostname or host).removeprefix("www.")
 
 
-def _body(parent: ET.Element, blocks: Iterable[Block], summarised: set[str],
+def _body(parent: ET.Element, blocks: Sequence[Block], indices: range, summarised: set[str],
           anchors: set[str]) -> bool:
-    """Append the article's blocks, adding sentence ids to ``anchors``; False if none written."""
+    """Append the blocks at ``indices``, adding sentence ids to ``anchors``; False if none written.
+
+    A numbered list cut between two parts goes on counting where the previous part stopped.
+    """
     wrote = False
     current_list: ET.Element | None = None
     current_ordered: bool | None = None
-    for index, block in enumerate(blocks):
+    for index in indices:
+        block = blocks[index]
         if isinstance(block, ListItem):
             if current_list is None or current_ordered != block.ordered:
                 current_list = ET.SubElement(parent, "ol" if block.ordered else "ul")
                 current_ordered = block.ordered
+                if block.ordered and index == indices.start:
+                    earlier = _ordered_items_before(blocks, index)
+                    if earlier:
+                        current_list.set("start", str(earlier + 1))
             item = ET.SubElement(current_list, "li")
             wrote |= _sentences(item, block.sentences, summarised, anchors)
             continue
@@ -240,6 +273,17 @@ def _body(parent: ET.Element, blocks: Iterable[Block], summarised: set[str],
             log.warning("block %d (%s) cannot be shown in the EPUB digest; skipped",
                         index, type(block).__name__)
     return wrote
+
+
+def _ordered_items_before(blocks: Sequence[Block], index: int) -> int:
+    """How many numbered list items run on, unbroken, just before ``blocks[index]``."""
+    count = 0
+    while index - count > 0:
+        block = blocks[index - count - 1]
+        if not (isinstance(block, ListItem) and block.ordered):
+            break
+        count += 1
+    return count
 
 
 def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: set[str],

@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import uuid
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from datetime import UTC, date, datetime
 from ...config import Options
 from ...model import Article, Heading
 from ...textclean import clean_inline
+from .parts import split_blocks
 
 DEFAULT_TITLE = "Digest"
 RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd",
@@ -34,7 +36,22 @@ class Section:
 
     title: str
     anchor: str
+    file_name: str
     children: tuple[Section, ...] = ()
+
+    @property
+    def href(self) -> str:
+        """The link to the heading: the file of the chapter's part that holds it, and its id."""
+        return f"{self.file_name}#{self.anchor}"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One XHTML file of a chapter: the first holds the header and summary; all hold text."""
+
+    file_name: str
+    item_id: str
+    blocks: range
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +65,7 @@ class Chapter:
     language: str
     direction: str
     sections: tuple[Section, ...]
+    parts: tuple[Part, ...]
 
     @property
     def title(self) -> str:
@@ -103,14 +121,23 @@ def plan_digest(articles: Sequence[Article], options: Options) -> DigestPlan:
 
 def _chapter(article: Article, number: int, width: int) -> Chapter:
     language = language_tag(article.document.language)
+    stem = f"article-{number:0{width}d}"
+    ranges = split_blocks(article.document.blocks)
+    part_width = max(2, len(str(len(ranges))))
+    parts = tuple(
+        Part(f"{stem}.xhtml", stem, blocks) if count == 1 else
+        Part(f"{stem}-{count:0{part_width}d}.xhtml", f"{stem}-{count:0{part_width}d}", blocks)
+        for count, blocks in enumerate(ranges, start=1)
+    )
     return Chapter(
         article=article,
         number=number,
-        file_name=f"article-{number:0{width}d}.xhtml",
-        item_id=f"article-{number:0{width}d}",
+        file_name=parts[0].file_name,
+        item_id=parts[0].item_id,
         language=language,
         direction=direction_of(language),
-        sections=_sections(article),
+        sections=_sections(article, parts),
+        parts=parts,
     )
 
 
@@ -130,13 +157,19 @@ def heading_anchor(block_index: int) -> str:
     return f"section-{block_index}"
 
 
-def _sections(article: Article) -> tuple[Section, ...]:
-    """The article's headings as a tree: a heading owns the deeper ones that follow it."""
-    stack: list[tuple[int, str, str, list[Section]]] = [(0, "", "", [])]
+def _sections(article: Article, parts: Sequence[Part]) -> tuple[Section, ...]:
+    """The article's headings as a tree: a heading owns the deeper ones that follow it.
+
+    Each section links to the part of the chapter that holds its heading.
+    """
+    stack: list[tuple[int, str, int, list[Section]]] = [(0, "", 0, [])]
+    part_starts = [part.blocks.start for part in parts]
 
     def close() -> None:
-        level, title, anchor, children = stack.pop()
-        stack[-1][3].append(Section(title, anchor, tuple(children)))
+        level, title, index, children = stack.pop()
+        part = parts[bisect_right(part_starts, index) - 1]
+        stack[-1][3].append(Section(title, heading_anchor(index), part.file_name,
+                                    tuple(children)))
 
     for index, block in enumerate(article.document.blocks):
         if not isinstance(block, Heading):
@@ -146,7 +179,7 @@ def _sections(article: Article) -> tuple[Section, ...]:
             continue
         while len(stack) > 1 and stack[-1][0] >= block.level:
             close()
-        stack.append((block.level, text, heading_anchor(index), []))
+        stack.append((block.level, text, index, []))
     while len(stack) > 1:
         close()
     return tuple(stack[0][3])

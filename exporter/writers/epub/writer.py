@@ -31,7 +31,7 @@ class EpubWriter:
         # Imported here: finding this writer (say, to learn its suffix) must stay cheap.
         from .cover import CoverText, cover_png
         from .package import Page, assemble
-        from .pages import COVER_PAGE, TITLE_PAGE, chapter_page, cover_page, nav_page, title_page
+        from .pages import COVER_PAGE, TITLE_PAGE, chapter_pages, cover_page, nav_page, title_page
         from .plan import plan_digest
         from .stylesheet import load_stylesheet
 
@@ -42,7 +42,9 @@ class EpubWriter:
         pages = [
             Page("cover-page", COVER_PAGE, cover_page(plan)),
             Page("titlepage", TITLE_PAGE, title_page(plan)),
-            *(Page(chapter.item_id, chapter.file_name, chapter_page(chapter))
-              for chapter in plan.chapters),
         ]
+        for chapter in plan.chapters:
+            pages.extend(Page(part.item_id, part.file_name, content)
+                         for part, content in zip(chapter.parts, chapter_pages(chapter),
+                                                  strict=True))
         out.write(assemble(plan, pages, nav_page(plan), css, cover))
