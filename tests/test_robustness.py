@@ -35,6 +35,22 @@ BODY = ("The harbour board met on Monday to discuss the new quay. Members agreed
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
 
 
+def _twenty_megabytes() -> bytes:
+    """A 20 MB article of varied, readable sentences (about 80,000 paragraphs)."""
+    lines = ["The annual report of the harbour board runs to many pages", ""]
+    size, number = 0, 0
+    while size < 20 * 1024 * 1024:
+        line = (f"In section {number} the board noted that berth {number % 97} handled "
+                f"{number * 37 % 9000} tonnes of cargo. Repairs to quay {number % 13} cost "
+                f"{number % 500} thousand pounds over {number % 12 + 1} months. Inspectors "
+                f"visited on day {number % 365} and found {number % 7} faults.")
+        lines.append(line)
+        lines.append("")
+        size += len(line) + 2
+        number += 1
+    return "\n".join(lines).encode("utf-8")
+
+
 def _hostile_inputs() -> dict[str, bytes]:
     """name -> file content, for every input the robustness issue lists."""
     return {
@@ -62,6 +78,7 @@ def _hostile_inputs() -> dict[str, bytes]:
                       "and Bakı's əhali in Երևան. " + BODY).encode(),
         "cjk.txt": ("東京の港で新しい岸壁\n\n港湾委員会は月曜日に新しい岸壁について話し合った。"
                     "委員は修理費の増額に同意した。").encode(),
+        "twenty-megabytes.txt": _twenty_megabytes(),
         "passwd.md": b"---\ntitle: '../../etc/passwd'\n---\n\n" + BODY.encode(),
         "con.md": b"---\ntitle: CON\n---\n\n" + BODY.encode(),
         "long-title.md": b"---\ntitle: '" + b"Long title " * 28 + b"'\n---\n\n" + BODY.encode(),
