@@ -256,7 +256,7 @@ def _run_export(args: argparse.Namespace, options: Options) -> int:
             if not reason.startswith(failure.source):
                 reason = f"{failure.source}: {reason}"
             print(f"exporter: {reason}", file=sys.stderr)
-        if report.articles > 1 or report.failures:
+        if report.articles > 1:  # a batch ends with its tally; one article needs none
             failed = len({f.source for f in report.failures})
             print(f"exporter: {report.articles} articles, {len(report.written)} files written, "
                   f"{failed} failed, {report.elapsed:.1f} s", file=sys.stderr)
