@@ -219,20 +219,17 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def _run_export(args: argparse.Namespace, options: Options) -> int:
-    from .pipeline import close_executor, expand_sources, export, make_executor
+    from .pipeline import close_executor, export, make_executor
     from .summarise import resolve_method
 
     resolve_method(options.method)
     formats = args.format.split(",") if args.format else list(options.formats)
-    sources = list(expand_sources(args.articles))
-    batch = len(sources) > 1 or args.scheduler
-    executor = make_executor(args.jobs, args.scheduler) if batch else None
-    bar = _progress_bar(len(sources)) if not args.json else None
+    # A process pool starts its workers only when a batch of several articles needs them.
+    executor = make_executor(args.jobs, args.scheduler)
+    bar = None if args.json else _ProgressBar()
     try:
-        report = export(
-            sources, options, formats=formats, preview=args.preview, order=options.order,
-            executor=executor, progress=(lambda done: bar.update(done - bar.n)) if bar else None,
-        )
+        report = export(args.articles, options, formats=formats, preview=args.preview,
+                        order=options.order, executor=executor, progress=bar)
     finally:
         if bar is not None:
             bar.close()
@@ -265,32 +262,42 @@ def _run_export(args: argparse.Namespace, options: Options) -> int:
     return EXIT_INTERNAL if any(f.internal for f in report.failures) else EXIT_USAGE
 
 
-def _progress_bar(total: int) -> Any:
-    """A tqdm bar on standard error when it is a terminal and there is a batch; else None."""
-    if total < 2 or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
+class _ProgressBar:
+    """A tqdm bar on standard error, shown only on a terminal and for a batch."""
 
-    return tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+    def __init__(self) -> None:
+        self._bar: Any = None
+        self._decided = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self._decided:
+            self._decided = True
+            if total > 1 and sys.stderr.isatty():
+                from tqdm import tqdm
+
+                self._bar = tqdm(total=total, unit="article", file=sys.stderr, leave=False)
+        if self._bar is not None:
+            self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
 
 def _run_summarise(args: argparse.Namespace, options: Options) -> int:
-    from .pipeline import summarise_document
-    from .readers import read_path
+    from .pipeline import read_article
     from .summarise import resolve_method
 
     resolve_method(options.method)
     failed = False
     for source in args.articles:
         try:
-            document = read_path(
-                source, max_bytes=options.max_input_bytes, language=options.language
-            )
-            article = summarise_document(document, options)
+            article = read_article(source, options)
         except ExporterError as error:
             print(f"exporter: {error}", file=sys.stderr)
             failed = True
             continue
+        document = article.document
         sentences = article.summary.texts
         if args.json:
             print(

@@ -18,6 +18,7 @@ from typing import Any
 from .errors import UsageError
 
 PAGE_SIZES = ("A4", "Letter")
+DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
 DEFAULT_FORMATS = ("docx", "pdf", "epub")
 
 
@@ -55,7 +56,7 @@ class Options:
     """Title of the EPUB digest; defaults to the article's title, or "Digest" for several."""
     order: str = "given"
     """Order of the digest's articles: ``given`` (as listed) or ``date`` (oldest first)."""
-    max_input_bytes: int = 50 * 1024 * 1024
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     """Inputs larger than this are refused rather than read."""
 
     def replace(self, **changes: Any) -> Options:

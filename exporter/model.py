@@ -81,7 +81,6 @@ class ListItem:
 
 
 Block = Heading | Paragraph | Quote | ListItem
-ProseBlock = Paragraph | Quote | ListItem
 
 
 @dataclass(frozen=True, slots=True)

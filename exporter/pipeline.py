@@ -79,6 +79,12 @@ def summarise_document(document: Document, options: Options) -> Article:
     return Article(document, summary)
 
 
+def read_article(source: str, options: Options) -> Article:
+    """Read ``source`` within the options' size limit and language, and summarise it."""
+    document = read_path(source, max_bytes=options.max_input_bytes, language=options.language)
+    return summarise_document(document, options)
+
+
 def render(articles: Sequence[Article], format: str, options: Options | None = None) -> bytes:
     """The bytes of ``articles`` in ``format`` (``docx``, ``pdf``, ``epub`` or a plug-in's)."""
     writer = get_writer(format)
@@ -127,8 +133,7 @@ def _process(source: str, options: Options, formats: tuple[str, ...], keep: bool
              preview: bool) -> _Outcome:
     """Read, summarise and render one article: the unit of work a worker runs."""
     try:
-        document = read_path(source, max_bytes=options.max_input_bytes, language=options.language)
-        article = summarise_document(document, options)
+        article = read_article(source, options)
     except ExporterError as error:
         return _Outcome(source, failures=(Failure(source, str(error)),))
     except Exception as error:  # a bug: report it, and let the batch go on
@@ -150,11 +155,12 @@ def _process(source: str, options: Options, formats: tuple[str, ...], keep: bool
         except Exception as error:
             log.debug("internal error writing %s as %s", source, name, exc_info=True)
             failures.append(Failure(source, f"{name}: internal error: {error!r}", True))
-    return _Outcome(source, document.title, tuple(outputs), article if keep else None,
+    return _Outcome(source, article.document.title, tuple(outputs), article if keep else None,
                     tuple(failures))
 
 
-Progress = Callable[[int], None]
+Progress = Callable[[int, int], None]
+"""Called with (articles finished, articles in the batch) after each article."""
 
 
 def export(
@@ -172,7 +178,7 @@ def export(
     Per-article formats (DOCX, PDF) get a file per article, named from its
     title; combining formats (the EPUB digest) get one file for all readable
     articles. ``executor`` runs the per-article work (default: in this
-    process); ``progress`` is called with the number of articles finished.
+    process); ``progress`` is called after each article (see :data:`Progress`).
     """
     started = time.perf_counter()
     report = ExportReport()
@@ -184,12 +190,12 @@ def export(
     out_dir = Path(options.out_dir)
     taken: set[str] = set()
     articles: list[Article] = []
+    queue = list(expand_sources(sources))
     # Files are written (and fsynced) by one background thread, in input order, so the
     # disk's latency overlaps the next articles' work; at most a few wait in memory.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="exporter-write") as disk:
         writes: deque[tuple[Future[Path], str, str]] = deque()
-        for outcome in _outcomes(list(expand_sources(sources)), options, single,
-                                 bool(combined), preview, executor):
+        for outcome in _outcomes(queue, options, single, bool(combined), preview, executor):
             report.articles += 1
             report.failures.extend(outcome.failures)
             if outcome.article is not None:
@@ -203,7 +209,7 @@ def export(
             while len(writes) > WRITES_IN_FLIGHT:
                 _settle(writes.popleft(), report)
             if progress is not None:
-                progress(report.articles)
+                progress(report.articles, len(queue))
         while writes:
             _settle(writes.popleft(), report)
     for name in combined:

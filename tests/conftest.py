@@ -66,4 +66,6 @@ def make_article(document: Document | None = None, count: int = 2) -> Article:
 @pytest.fixture
 def sample_article() -> Path:
     """The sample article that ships inside the package."""
-    return ROOT / "exporter" / "samples" / "harbour-solar.md"
+    from exporter.resources import sample_article as packaged
+
+    return packaged()

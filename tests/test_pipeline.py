@@ -207,7 +207,7 @@ def test_a_process_pool_gives_the_same_files_in_the_same_order(txt_plugin: None,
     serial = export(paths, options, formats=["txt"])
     with ProcessPoolExecutor(max_workers=2) as pool:
         parallel = export(paths, options.replace(out_dir=tmp_path / "pool"), formats=["txt"],
-                          executor=pool, progress=lambda n: None)
+                          executor=pool, progress=lambda done, total: None)
     assert [p.name for p in parallel.written] == [p.name for p in serial.written]
     assert [p.name for p in serial.written][:2] == ["story-number-0.txt", "story-number-1.txt"]
     for a, b in zip(serial.written, parallel.written, strict=True):

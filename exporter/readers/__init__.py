@@ -12,12 +12,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..config import DEFAULT_MAX_INPUT_BYTES
 from ..errors import InputError
 from ..model import Document
 from .decode import decode_bytes
 from .text import title_from_filename
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_MAX_INPUT_BYTES
 _SUFFIXES = {
     ".txt": "text",
     ".text": "text",
