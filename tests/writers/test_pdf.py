@@ -561,29 +561,25 @@ _WORDS = st.text(alphabet="ilmMW.,'— abcXYZ əğЖжΩ0123", min_size=1, max_s
 @settings(max_examples=200, deadline=None)
 @given(text=_WORDS, size=st.sampled_from([8.0, 9.5, 10.5, 14.0, 20.0]),
        width=st.floats(min_value=40, max_value=520), face=st.sampled_from(["regular", "italic"]))
-def test_the_line_count_bound_never_exceeds_reportlabs_lines(text: str, size: float, width: float,
-                                                            face: str) -> None:
+def test_the_line_count_bound_never_exceeds_the_lines_set(text: str, size: float, width: float,
+                                                          face: str) -> None:
     # The size search rules out sizes with this bound before setting anything: were it
-    # ever above reportlab's own count, an article that fits would be set smaller.
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.platypus import Paragraph as RLParagraph
+    # ever above the paragraph's own count, an article that fits would be set smaller.
+    from reportlab.lib.colors import black
 
     from exporter.writers.pdf import _registered_fonts
     from exporter.writers.pdf.layout import _ink_and_words, least_lines
+    from exporter.writers.pdf.text import TextParagraph, TextStyle, word_width
 
     text = " ".join(text.split())
     font = getattr(_registered_fonts(), face).name
     measured = _ink_and_words(text, font)
     if not text or measured is None:
         return
-    paragraph = RLParagraph(escape(text), ParagraphStyle("t", fontName=font, fontSize=size))
-    paragraph.wrap(width, 1e6)
+    paragraph = TextParagraph(text, TextStyle("t", font, size, size * 1.2, black))
     ink, words = measured
-    assert least_lines(ink * size, words, stringWidth(" ", font, size), width) <= len(
-        paragraph.blPara.lines)
+    assert least_lines(ink * size, words, word_width(" ", font) * size, width) <= len(
+        paragraph.lines(width))
 
 
 @pytest.mark.parametrize("count", [12, 120, 900])

@@ -7,7 +7,7 @@ then is each line shaped (``arabic-reshaper`` picks the joined letter forms and
 ligatures DejaVu Sans has) and reordered for display (``python-bidi``, the
 Unicode bidirectional algorithm). Reordering a whole paragraph before wrapping
 would put its lines in reverse order. A paragraph whose first strong character
-is right-to-left is set flush right, its bullet on the right.
+is right-to-left is set flush right, its bullet on the right (see :mod:`.text`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.flowables import Flowable
 
 from ...fonts import sans_family
 
@@ -107,62 +104,3 @@ def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
     if current:
         lines.append(" ".join(current))
     return lines
-
-
-class BidiParagraph(Flowable):  # type: ignore[misc]
-    """A paragraph of plain text with right-to-left parts; splits between lines."""
-
-    def __init__(self, text: str, style: ParagraphStyle, bulletText: str | None = None,  # noqa: N803
-                 lines: list[str] | None = None) -> None:
-        super().__init__()
-        self.text = text
-        self.style = style
-        self.bullet = bulletText
-        self.base = base_direction(text)
-        self._lines = lines
-        self._width = -1.0
-
-    def _text_width(self, available: float) -> float:
-        return available - self.style.leftIndent - self.style.rightIndent
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._lines is None or (self._width != available_width and self.text):
-            self._lines = break_lines(self.text, self.style.fontName, self.style.fontSize,
-                                      self._text_width(available_width))
-            self._width = available_width
-        self.width = available_width
-        self.height = len(self._lines) * self.style.leading
-        return available_width, self.height
-
-    def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        self.wrap(available_width, available_height)
-        assert self._lines is not None
-        fit = int(available_height // self.style.leading)
-        if fit < 2 or fit >= len(self._lines):  # no single line left behind at a column foot
-            return []
-        first = BidiParagraph("", self.style, self.bullet, self._lines[:fit])
-        rest = BidiParagraph("", self.style, None, self._lines[fit:])
-        first.base = rest.base = self.base
-        return [first, rest]
-
-    def draw(self) -> None:
-        assert self._lines is not None
-        style, canvas = self.style, self.canv
-        right_to_left = self.base == "R"
-        canvas.setFillColor(style.textColor)
-        y = self.height - style.fontSize
-        if self.bullet:
-            canvas.setFont(style.bulletFontName, style.bulletFontSize)
-            x = self.width - style.bulletIndent if right_to_left else style.bulletIndent
-            draw = canvas.drawRightString if right_to_left else canvas.drawString
-            draw(x, y, self.bullet)
-        canvas.setFont(style.fontName, style.fontSize)
-        for line in self._lines:
-            shown = visual(line, self.base)
-            if style.alignment == TA_CENTER:
-                canvas.drawCentredString(self.width / 2, y, shown)
-            elif right_to_left:
-                canvas.drawRightString(self.width - style.leftIndent, y, shown)
-            else:
-                canvas.drawString(style.leftIndent, y, shown)
-            y -= style.leading

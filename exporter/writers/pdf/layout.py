@@ -1,9 +1,10 @@
 """Deciding what fits on the one page, and at what size.
 
 The page is a stack of sections: title block, summary, key quotes, key figures
-and the article's lead. Every candidate is measured with reportlab's ``wrap()``
-at the frame's width, never by building a document, so the cost is that of the
-text that could fit, not of the article.
+and the article's lead. Every candidate is measured with its ``wrap()`` at the
+frame's width (paragraphs break their lines themselves, see :mod:`.text`), never
+by building a document, so the cost is that of the text that could fit, not of
+the article.
 
 The search, for a body type size ``s`` between the style's bounds:
 
@@ -24,21 +25,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ...fonts import FontFamily
-from .bidi import BidiParagraph, base_direction, has_rtl
+from .bidi import base_direction, has_rtl
 from .content import Content
+from .panels import Line, Padding, Panel
 from .style import Style
+from .text import TextParagraph, TextStyle, word_width
 
 STEP = 0.5
 """Type sizes are tried in steps of half a point."""
@@ -88,25 +87,6 @@ class Plan:
         return sum(item.gap + item.height for item in self.items)
 
 
-class _Paragraph(Paragraph):  # type: ignore[misc]
-    """A reportlab paragraph that remembers its last line breaking.
-
-    The layout search measures the same paragraph at the same width many times
-    (every trial count of sentences re-pours the blocks before the cut); breaking
-    its lines once per width is enough. ``split`` may drop ``blPara``, which makes
-    the next ``wrap`` break the lines again.
-    """
-
-    _wrapped_at: float | None = None
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if available_width == self._wrapped_at and "blPara" in self.__dict__:
-            return self.width, self.height
-        measured = super().wrap(available_width, available_height)
-        self._wrapped_at = available_width
-        return measured  # type: ignore[no-any-return]
-
-
 class Typesetter:
     """Builds and measures the page's flowables at any body size.
 
@@ -126,23 +106,20 @@ class Typesetter:
         self.styles = cache(self._styles)
         self._paragraphs: dict[tuple[str, str, float, str | None], Flowable] = {}
         self._widths: dict[tuple[str, str], tuple[float, int] | None] = {}
-        self._fragments: dict[tuple[str, str], list[Any]] = {}
 
     # -- styles -------------------------------------------------------------------------
 
-    def _styles(self, size: float) -> dict[str, ParagraphStyle]:
+    def _styles(self, size: float) -> dict[str, TextStyle]:
         st, fam, col = self.style, self.family, self.colour
         smallest = st.min_size
 
-        def para(name: str, font: str, points: float, colour: str, **extra: Any) -> ParagraphStyle:
+        def para(name: str, font: str, points: float, colour: str, **extra: Any) -> TextStyle:
             points = max(smallest, points)
-            return ParagraphStyle(name, fontName=font, fontSize=points,
-                                  leading=points * extra.pop("leading", st.leading),
-                                  textColor=col[colour], **extra)
+            return TextStyle(name, font, points, points * extra.pop("leading", st.leading),
+                             col[colour], **extra)
 
         title = min(st.title_max, max(st.title_min, size * st.title_scale))
-        bullet = dict(leftIndent=size * 1.2, bulletIndent=size * 0.2,
-                      bulletFontName=fam.regular.name, bulletFontSize=size)
+        bullet = dict(indent=size * 1.2, bullet_indent=size * 0.2, bullet_font=fam.regular.name)
         return {
             "title": para("title", fam.bold.name, title, "text", leading=1.15),
             "standfirst": para("standfirst", fam.italic.name, size * 1.15, "muted"),
@@ -152,13 +129,13 @@ class Typesetter:
             "quote": para("quote", fam.italic.name, size, "text"),
             "speaker": para("speaker", fam.bold.name, size * 0.85, "muted"),
             "figure": para("figure", fam.bold.name, size * 1.6, "figure_text",
-                           leading=1.15, alignment=TA_CENTER),
+                           leading=1.15, centred=True),
             "context": para("context", fam.regular.name, size * 0.85, "text",
-                            alignment=TA_CENTER),
+                            centred=True),
             "body": para("body", fam.regular.name, size, "text"),
             "heading": para("heading", fam.bold.name, size * 1.1, "text"),
             "body_quote": para("body_quote", fam.italic.name, size, "muted",
-                               leftIndent=size * 1.5),
+                               indent=size * 1.5),
             "item": para("item", fam.regular.name, size, "text", **bullet),
             "note": para("note", fam.italic.name, size * 0.85, "muted"),
         }
@@ -177,7 +154,7 @@ class Typesetter:
 
     def _p(self, text: str, style: str, size: float, bulletText: str | None = None,  # noqa: N803
            ) -> Flowable:
-        """``text`` as a paragraph: escaped, so it is never read as markup."""
+        """``text`` as a paragraph (plain text: nothing in it is read as markup)."""
         key = (text, style, size, bulletText)
         made = self._paragraphs.get(key)
         if made is None:
@@ -186,22 +163,10 @@ class Typesetter:
 
     def _make(self, text: str, style: str, size: float, bullet: str | None) -> Flowable:
         chosen = self.styles(size)[style]
-        if has_rtl(text):
-            upright = {self.family.italic.name: self.family.regular.name,
-                       self.family.bold_italic.name: self.family.bold.name}
-            if chosen.fontName in upright:  # the oblique faces have no Arabic
-                chosen = ParagraphStyle(f"{style}-upright", parent=chosen,
-                                        fontName=upright[chosen.fontName])
-            return BidiParagraph(text, chosen, bulletText=bullet)
-        # reportlab parses a paragraph's text into fragments; at another size only
-        # their font size differs, so the text is parsed once per style.
-        parsed = self._fragments.get((text, style))
-        if parsed is None:
-            made = _Paragraph(escape(text), chosen, bulletText=bullet)
-            self._fragments[(text, style)] = made.frags
-            return made
-        frags = [fragment.clone(fontSize=chosen.fontSize) for fragment in parsed]
-        return _Paragraph(escape(text), chosen, bulletText=bullet, frags=frags)
+        if has_rtl(text) and chosen.font == self.family.italic.name:
+            # The oblique face has no Arabic or Hebrew: such text is set upright.
+            chosen = replace(chosen, font=self.family.regular.name)
+        return TextParagraph(text, chosen, bullet)
 
     def header(self, size: float) -> list[Placed]:
         """Title, standfirst, meta line and a rule."""
@@ -239,16 +204,8 @@ class Typesetter:
                 cell.append(self._p(f"— {quote.speaker}", "speaker", size))
             rows.append([cell])
         pad = size * 0.6
-        box = Table(rows, colWidths=[self.width])
-        box.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, -1), self.colour["quote_background"]),
-            ("LINEBEFORE", (0, 0), (0, -1), 2.5, self.colour["accent"]),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad * 1.4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]))
+        box = Panel(rows, Padding(pad * 1.4, pad, pad * 0.6, pad * 0.6),
+                    self.colour["quote_background"], accent=Line(2.5, self.colour["accent"]))
         label = self._p(self.style.labels["key_quotes"].upper(), "label", size)
         return [self._place(label, gap * 1.2, stretch=True), self._place(box, gap * 0.5)]
 
@@ -269,17 +226,8 @@ class Typesetter:
             cells.append([])
         rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
         pad = size * 0.5
-        panel = Table(rows, colWidths=[self.width / columns] * columns)
-        panel.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, -1), self.colour["figure_background"]),
-            ("LINEAFTER", (0, 0), (-2, -1), 0.6, self.colour["rule"]),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.6, self.colour["rule"]),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad),
-            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-            ("TOPPADDING", (0, 0), (-1, -1), pad),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ]))
+        panel = Panel(rows, Padding(pad, pad, pad, pad), self.colour["figure_background"],
+                      rules=Line(0.6, self.colour["rule"]))
         label = self._p(self.style.labels["key_figures"].upper(), "label", size)
         return [self._place(label, gap * 1.2, stretch=True), self._place(panel, gap * 0.5)]
 
@@ -353,8 +301,7 @@ class Typesetter:
             style = styles["item" if unit.kind == "item" else
                            "body_quote" if unit.kind == "quote" else "body"]
             text = " ".join(unit.sentences)
-            line = width - style.leftIndent - style.rightIndent
-            heights.append(self._least_lines(text, style.fontName, style.fontSize, line)
+            heights.append(self._least_lines(text, style.font, style.size, width - style.indent)
                            * style.leading)
             gaps.append(self.unit_gap(size, index))
         # A unit at the top of a column has no gap above it.
@@ -371,8 +318,7 @@ class Typesetter:
             chosen = styles[style]
             if not text.strip():
                 return 0.0
-            line = room - chosen.leftIndent - chosen.rightIndent
-            return self._least_lines(text, chosen.fontName, chosen.fontSize, line) * (
+            return self._least_lines(text, chosen.font, chosen.size, room - chosen.indent) * (
                 chosen.leading)
 
         total = least(content.title, "title", width) + gap * 0.6 + least(
@@ -413,7 +359,7 @@ class Typesetter:
         if measured is None:
             return 1
         ink, words = measured
-        return least_lines(ink * size, words, stringWidth(" ", font, size), line)
+        return least_lines(ink * size, words, word_width(" ", font) * size, line)
 
     @property
     def body_sentences(self) -> int:
@@ -424,33 +370,22 @@ class Typesetter:
         return capacity(self.width, height, size, self.style.leading)
 
 
-def escape(text: str) -> str:
-    """``text`` with ``&``, ``<`` and ``>`` as entities, as ``xml.sax.saxutils.escape`` does
-    (which would import urllib and http.client into every process making a PDF)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-SPACE_SHRINK = 0.05
-"""reportlab squeezes each space of a line by up to this share of its width to fit a word."""
-
-
 def _ink_and_words(text: str, font: str) -> tuple[float, int] | None:
     """Width at 1 pt of ``text``'s words without the spaces between them, and their number;
-    None when reportlab could break it other than at single spaces (or draws it shaped)."""
-    words = text.split(" ")
-    if has_rtl(text) or "\xad" in text or any(not w or w != w.strip() for w in words):
+    None when its lines could break other than at single spaces (or it is drawn shaped)."""
+    words = text.replace("\xad", "").split(" ")
+    if has_rtl(text) or any(not w for w in words):
         return None
-    return stringWidth("".join(words), font, 1.0), len(words)
+    return sum(word_width(w, font) for w in words), len(words)
 
 
 def least_lines(ink: float, words: int, space: float, line: float) -> int:
     """The fewest lines ``words`` words of total width ``ink`` can be broken into.
 
-    Each line holds its words and one (possibly squeezed) space fewer than its
-    words, within ``line``: so ``lines * (line + space') >= ink + words * space'``.
+    Each line holds its words and one space fewer than its words, within ``line``:
+    so ``lines * (line + space) >= ink + words * space``.
     """
-    squeezed = space * (1 - SPACE_SHRINK)
-    lines = (ink + words * squeezed) / (line + squeezed)
+    lines = (ink + words * space) / (line + space)
     return max(1, math.ceil(lines * 0.995 - 1e-9))
 
 

@@ -1,0 +1,155 @@
+"""Paragraphs of plain text for the one-pager, broken into lines here and drawn as text.
+
+The page's text is never markup, and each paragraph has one font: reportlab's
+``Paragraph`` (a markup parser, fragments, and a line breaker that re-measures
+every word at every trial size) does far more than the page needs, many times
+over while the layout searches for the type size. Here a paragraph's words are
+measured once, at 1 pt (a TrueType font without kerning scales linearly), so
+breaking it at any size and width is arithmetic on those numbers.
+
+Lines break at spaces only, greedily, as reportlab's do; a word wider than the
+line is broken between letters. A paragraph with right-to-left letters is broken
+in logical order on its shaped words and reordered line by line (see :mod:`.bidi`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.flowables import Flowable
+
+from .bidi import base_direction, break_lines, has_rtl, visual
+
+_SLACK = 1e-6
+"""Rounding room when a line's words add up to exactly its width."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """How one paragraph is set: one font, one size, one colour."""
+
+    name: str
+    font: str
+    size: float
+    leading: float
+    colour: Color
+    indent: float = 0.0
+    """Space before the text on every line (the bullet hangs in it)."""
+    bullet_font: str = ""
+    bullet_indent: float = 0.0
+    centred: bool = False
+
+
+@lru_cache(maxsize=1 << 16)
+def word_width(word: str, font: str) -> float:
+    """The width of ``word`` in ``font`` at 1 pt (words recur, across articles too)."""
+    return stringWidth(word, font, 1.0)
+
+
+def break_words(words: list[str], font: str, size: float, width: float) -> list[str]:
+    """``words`` (left to right, no right-to-left letters) broken greedily into lines no
+    wider than ``width`` at ``size``; a word wider than a line is cut between letters."""
+    space = word_width(" ", font) * size
+    lines: list[str] = []
+    start, used = 0, -space
+    for index, word in enumerate(words):
+        measured = word_width(word, font) * size
+        if used + space + measured <= width + _SLACK:
+            used += space + measured
+            continue
+        if index > start:
+            lines.append(" ".join(words[start:index]))
+        start, used = index, measured
+        if measured > width + _SLACK:
+            pieces = _letters(word, font, size, width)
+            lines.extend(pieces[:-1])
+            words[index] = pieces[-1]  # the tail starts the next line
+            used = stringWidth(pieces[-1], font, size)
+    if start < len(words):
+        lines.append(" ".join(words[start:]))
+    return lines
+
+
+def _letters(word: str, font: str, size: float, width: float) -> list[str]:
+    """``word`` cut into pieces no wider than ``width`` (at least one letter each)."""
+    pieces: list[str] = []
+    piece = ""
+    for char in word:
+        if piece and stringWidth(piece + char, font, size) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    pieces.append(piece)
+    return pieces
+
+
+class TextParagraph(Flowable):  # type: ignore[misc]
+    """A paragraph of plain text in one style; splits between lines, never leaving a
+    single line at the foot of a column. Lines are broken once for each width."""
+
+    def __init__(self, text: str, style: TextStyle, bullet: str | None = None,
+                 lines: list[str] | None = None, base: str | None = None) -> None:
+        super().__init__()
+        self.text = text.replace("\xad", "")  # a soft hyphen is never drawn unbroken
+        self.style = style
+        self.bullet = bullet
+        self.right_to_left = has_rtl(self.text)
+        self.base = base or (base_direction(self.text) if self.right_to_left else "L")
+        self._lines = lines
+        self._broken_at = -1.0
+
+    def lines(self, available_width: float) -> list[str]:
+        """The paragraph's lines in a frame ``available_width`` wide, in logical order."""
+        if self._lines is None or (self.text and self._broken_at != available_width):
+            style = self.style
+            width = available_width - style.indent
+            if self.right_to_left:
+                self._lines = break_lines(self.text, style.font, style.size, width)
+            else:
+                self._lines = break_words(self.text.split(" "), style.font, style.size, width)
+            self._broken_at = available_width
+        return self._lines
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = len(self.lines(available_width)) * self.style.leading
+        return available_width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        lines = self.lines(available_width)
+        fit = int(available_height // self.style.leading)
+        if fit < 2 or fit >= len(lines):
+            return []
+        first = TextParagraph("", self.style, self.bullet, lines[:fit], self.base)
+        rest = TextParagraph("", self.style, None, lines[fit:], self.base)
+        return [first, rest]
+
+    def draw(self) -> None:
+        style, canvas = self.style, self.canv
+        lines = self.lines(self.width)
+        right_to_left = self.base == "R"
+        canvas.setFillColor(style.colour)
+        y = self.height - style.size
+        if self.bullet:
+            canvas.setFont(style.bullet_font or style.font, style.size)
+            if right_to_left:
+                canvas.drawRightString(self.width - style.bullet_indent, y, self.bullet)
+            else:
+                canvas.drawString(style.bullet_indent, y, self.bullet)
+        text = canvas.beginText()
+        text.setFont(style.font, style.size)
+        for line in lines:
+            shown = visual(line, self.base) if self.right_to_left else line
+            if style.centred:
+                x = (self.width - stringWidth(shown, style.font, style.size)) / 2
+            elif right_to_left:
+                x = self.width - style.indent - stringWidth(shown, style.font, style.size)
+            else:
+                x = style.indent
+            text.setTextOrigin(x, y)
+            text.textOut(shown)
+            y -= style.leading
+        canvas.drawText(text)
