@@ -1,17 +1,23 @@
-"""A few keywords for an article: its most mentioned names, then its most used content words."""
+"""A few keywords for an article: its most mentioned names, then its most used content words.
+
+Each block is split once into its words and the gaps between them; the names
+(runs of capitalised words) and the word counts are both read from that split.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from ..language import stop_words
 from ..model import Document, Heading
 from .scope import EXTRACT_CHARS, opening, remembered
 
-# A run of capitalised words ('Nagorno-Karabakh', 'Dmitry Peskov'), hyphens and apostrophes in.
-_NAME = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A word: a letter, then letters, digits, hyphens and apostrophes ('Nagorno-Karabakh', "O'Neill").
+_WORD = r"[^\W\d_][\w'’-]*"
+# Splitting on a captured word gives gaps and words alternately: gap, word, gap, …, gap.
+_SPLIT = re.compile(f"({_WORD})")
 MIN_WORD_LENGTH = 4
 # Keywords are chosen greedily, so the first n of a longer list are the n best: this many
 # are worked out and remembered for each article, and any shorter list is a prefix.
@@ -23,49 +29,48 @@ _CALENDAR = frozenset(
     "freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche mr mrs ms dr "
     "prof sir".split()
 )
-
-
-_SENTENCE_END = re.compile(r"[.!?:“\"«„]\s*$")
+# A gap ending in one of these (and spaces) ends a sentence or opens a quotation.
+_SENTENCE_ENDS = tuple(".!?:“\"«„")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-def _names(text: str, stops: frozenset[str]) -> list[str]:
+@cache
+def _stops(language: str) -> frozenset[str]:
+    return stop_words(language) | stop_words("en") | _CALENDAR
+
+
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The words of ``text`` and the gaps before them (``gaps[i]`` precedes ``words[i]``).
+
+    There is one gap more than words: the last is the text after the last word.
+    """
+    parts = _SPLIT.split(text)
+    return parts[1::2], parts[0::2]
+
+
+def _names(words: list[str], gaps: list[str], stops: frozenset[str]) -> list[str]:
     """Capitalised word runs that do not start a sentence and are not stop words."""
     names: list[str] = []
-    matches = list(_WORD.finditer(text))
-    tokens = [match.group(0) for match in matches]
-    spans = [match.span() for match in matches]
     run: list[str] = []
-    for position, token in enumerate(tokens):
-        word = token.rstrip("'’-")
-        start, end = spans[position]
-        named = word[:1].isupper() and word.lower() not in stops
-        if named and position:
+    last = len(words) - 1
+    for position, token in enumerate(words):
+        word = token.rstrip("'’-") if token[0].isupper() else ""
+        named = bool(word) and word.lower() not in stops
+        if named and (not position or gaps[position].rstrip().endswith(_SENTENCE_ENDS)):
             # A capitalised word that starts a sentence is a name only if the next is too.
-            previous_end = spans[position - 1][1]
-            if _SENTENCE_END.search(text, previous_end, start):
-                named = _next_capitalised(text, tokens, spans, position)
-        elif named:
-            named = _next_capitalised(text, tokens, spans, position)
+            named = (position < last and words[position + 1][0].isupper()
+                     and not gaps[position + 1].strip())
         if named:
-            if run and text[spans[position - 1][1] : start].strip():
+            if run and gaps[position].strip():
                 names.append(" ".join(run))
                 run = []
-            run.append(_POSSESSIVE.sub("", word) if "s" in word[-1:] else word)
+            run.append(_POSSESSIVE.sub("", word) if word.endswith("s") else word)
         elif run:
             names.append(" ".join(run))
             run = []
     if run:
         names.append(" ".join(run))
     return names
-
-
-def _next_capitalised(text: str, tokens: list[str], spans: list[tuple[int, int]],
-                      position: int) -> bool:
-    """Whether the word after ``position`` is capitalised and only space lies between."""
-    following = position + 1
-    return (following < len(tokens) and tokens[following][:1].isupper()
-            and not text[spans[position][1] : spans[following][0]].strip())
 
 
 def keywords(
@@ -84,22 +89,20 @@ def keywords(
 
 
 def _chosen(document: Document, limit: int) -> list[str]:
-    stops = stop_words(document.language) | stop_words("en") | _CALENDAR
-    texts = [document.title] + [b.text for b in document.blocks]
+    stops = _stops(document.language)
     names: Counter[str] = Counter()
     words: Counter[str] = Counter()
-    for text in texts:
-        for name in _names(text, stops):
+    texts = [(document.title, False)]
+    texts += [(block.text, not isinstance(block, Heading)) for block in document.blocks]
+    for text, prose in texts:
+        tokens, gaps = _tokens(text)
+        for name in _names(tokens, gaps, stops):
             parts = name.split()
             # 'Mayor Ana Ruiz' is also a mention of 'Ana Ruiz'.
             names.update(" ".join(parts[i:]) for i in range(max(1, len(parts) - 1)))
-    for block in document.blocks:
-        if isinstance(block, Heading):
-            continue
-        for match in _WORD.finditer(block.text):
-            word = match.group(0).lower().strip("'’-")
-            if len(word) >= MIN_WORD_LENGTH and word not in stops:
-                words[word] += 1
+        if prose:  # the title and headings give names, not frequent words
+            lowered = (token.lower().strip("'’-") for token in tokens)
+            words.update(w for w in lowered if len(w) >= MIN_WORD_LENGTH and w not in stops)
     chosen: list[str] = []
     seen: set[str] = set()
     for name, count in names.most_common():
