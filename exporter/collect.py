@@ -19,10 +19,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import numpy as np
 
 from .errors import UsageError
 from .model import Article
@@ -38,7 +41,8 @@ _BIN_BITS = 6
 _BINS = 1 << _BIN_BITS
 _BANDS = 16  # 16 bands of 4 bins: a pair at similarity 0.9 is missed with p < 1e-7
 _ROWS = _BINS // _BANDS
-_EMPTY_BIN = 1 << 64
+_EMPTY_BIN = 1 << 63  # above any bin's value, which has 58 bits
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 _WORD = re.compile(r"\w+")
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ref_src)$", re.I)
 
@@ -155,9 +159,8 @@ class _Fingerprint:
     @classmethod
     def of(cls, article: Article, ordinal: int) -> _Fingerprint:
         words = tuple(_normalise_words(article.document.text))
-        shingles = frozenset(_hash(" ".join(words[i:i + SHINGLE_WORDS]))
-                             for i in range(len(words) - SHINGLE_WORDS + 1))
-        return cls(article, ordinal, words, shingles, _signature(shingles))
+        hashes = _shingle_hashes(words)
+        return cls(article, ordinal, words, frozenset(hashes.tolist()), _signature(hashes))
 
     @property
     def short_key(self) -> tuple[str, str]:
@@ -165,18 +168,39 @@ class _Fingerprint:
         return (" ".join(_normalise_words(self.article.document.title)), " ".join(self.words))
 
 
-def _hash(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
+@lru_cache(maxsize=1 << 16)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
 
 
-def _signature(shingles: Iterable[int]) -> tuple[int, ...]:
+def _shingle_hashes(words: Sequence[str]) -> np.ndarray:
+    """64-bit hashes of the overlapping :data:`SHINGLE_WORDS`-word sequences of ``words``.
+
+    Each word is hashed once; a shingle's hash combines its words' hashes as a
+    polynomial (modulo 2**64, in numpy's wrapping arithmetic) and is then mixed
+    (splitmix64's finaliser) so that its low bits, which pick the MinHash bin, are
+    as random as the rest. No shingle string is built.
+    """
+    count = len(words) - SHINGLE_WORDS + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    codes = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    hashes = np.zeros(count, dtype=np.uint64)
+    for offset in range(SHINGLE_WORDS):
+        hashes = hashes * _MULTIPLIER + codes[offset:offset + count]
+    hashes ^= hashes >> np.uint64(30)
+    hashes *= np.uint64(0xBF58476D1CE4E5B9)
+    hashes ^= hashes >> np.uint64(27)
+    hashes *= np.uint64(0x94D049BB133111EB)
+    hashes ^= hashes >> np.uint64(31)
+    return hashes
+
+
+def _signature(hashes: np.ndarray) -> tuple[int, ...]:
     """One-permutation MinHash: the smallest hash in each of the hash space's bins."""
-    signature = [_EMPTY_BIN] * _BINS
-    for value in shingles:
-        slot, rest = value & (_BINS - 1), value >> _BIN_BITS
-        if rest < signature[slot]:
-            signature[slot] = rest
-    return tuple(signature)
+    signature = np.full(_BINS, _EMPTY_BIN, dtype=np.uint64)
+    np.minimum.at(signature, hashes & np.uint64(_BINS - 1), hashes >> np.uint64(_BIN_BITS))
+    return tuple(signature.tolist())
 
 
 def _jaccard(first: frozenset[int], second: frozenset[int]) -> float:
