@@ -474,7 +474,10 @@ def _is_named(speaker: str, text: str, known: dict[str, bool]) -> bool:
         return True
     word = words[0]
     if word not in known:
-        known[word] = re.search(r"[\w,;] " + re.escape(word) + r"\b", text) is not None
+        # '[\w,;] Jones\b', written with the word first: re then scans for that literal
+        # quickly instead of trying a match at every character of the article.
+        escaped = re.escape(word)
+        known[word] = re.search(rf"{escaped}\b(?<=[\w,;] {escaped})", text) is not None
     return known[word]
 
 
@@ -523,10 +526,11 @@ def _resolve_pronouns(
 
 def _candidates(document: Document) -> list[_Candidate]:
     found: list[_Candidate] = []
-    mentions: list[tuple[tuple[int, int], str]] = []
+    # Each prose block as read, by index, for the speakers it names (see _near_mentions).
+    read: dict[int, tuple[Sequence[Sentence], str, Sequence[_Span]]] = {}
     previous_text = ""
     carried: _Candidate | None = None  # a quotation running on from the last paragraph
-    for block in document.blocks:
+    for number, block in enumerate(document.blocks):
         if isinstance(block, Heading):
             previous_text = ""
             carried = None
@@ -542,7 +546,7 @@ def _candidates(document: Document) -> list[_Candidate]:
             quote = None if inline else _block_quote_candidate(block, previous_text,
                                                                document.language)
             found.extend(inline or ([quote] if quote else []))
-            mentions.extend(_mentions(block.sentences, block.text, spans, document.language))
+            read[number] = (block.sentences, block.text, spans)
             previous_text, carried = block.text, None
             continue
         text = block.text
@@ -564,7 +568,7 @@ def _candidates(document: Document) -> list[_Candidate]:
             spans = spans[1:]
         carried = None
         block_found = list(_block_candidates(block.sentences, text, spans, document.language))
-        mentions.extend(_mentions(block.sentences, text, spans, document.language))
+        read[number] = (block.sentences, text, spans)
         if block_found and spans and not spans[-1].closed and spans[-1].start == 0:
             carried = block_found[-1]
         elif not block_found and spans and not spans[-1].closed:
@@ -576,7 +580,29 @@ def _candidates(document: Document) -> list[_Candidate]:
                 block_found = [carried]
         found.extend(block_found)
         previous_text = text
+    mentions = _near_mentions(found, read, document.language)
     return _resolve_pronouns(found, mentions, document.text)
+
+
+def _near_mentions(
+    candidates: Sequence[_Candidate],
+    read: dict[int, tuple[Sequence[Sentence], str, Sequence[_Span]]],
+    language: str,
+) -> list[tuple[tuple[int, int], str]]:
+    """The speakers named in the blocks a pronoun may look back to, in document order.
+
+    A pronoun stands only for someone named at most :data:`PRONOUN_REACH` blocks
+    before it, so the other blocks (all of them, in an article without a 'he said')
+    need not be searched for speakers.
+    """
+    wanted = {
+        number
+        for candidate in candidates
+        if candidate.speaker is not None and candidate.speaker.lower() in _PRONOUNS
+        for number in range(candidate.order[0] - PRONOUN_REACH, candidate.order[0] + 1)
+    }
+    return [mention for number in sorted(wanted & read.keys())
+            for mention in _mentions(*read[number], language)]
 
 
 def key_quotes(
