@@ -99,7 +99,10 @@ _SCRIPT_LANGUAGE = {
 def detect_language(text: str, default: str = "en") -> str:
     """The ISO 639-1 code of ``text``'s language, or ``default`` when unsure."""
     sample = text[:20000]
-    letters = Counter(_script(c) for c in sample if c.isalpha())
+    letters: Counter[str] = Counter()
+    for char, count in Counter(sample).items():  # each distinct character named once
+        if char.isalpha():
+            letters[_script(char)] += count
     if not letters:
         return default
     script, _ = letters.most_common(1)[0]
