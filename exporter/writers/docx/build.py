@@ -11,13 +11,11 @@ import logging
 import math
 import unicodedata
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from docx.document import Document as DocxDocument
+from docx.opc.coreprops import CoreProperties
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from ...config import Options
@@ -25,6 +23,8 @@ from ...extract import key_figures, key_quotes
 from ...model import WORDS_PER_MINUTE, Article, Heading, ListItem, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...textclean import clean_inline, clean_text
+from .frame import Draft, prepared_frame
+from .headers import fill_header_and_footer
 from .ooxml import (
     Bookmarks,
     add_hyperlink,
@@ -34,8 +34,7 @@ from .ooxml import (
     new_paragraph,
     new_run,
 )
-from .properties import set_app_properties, set_properties
-from .template import Template, fill_header_and_footer, has_numbering, prepared_template
+from .properties import app_properties, set_properties
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +53,15 @@ _DEEPEST_HEADING = "Heading 4"  # the deepest level every template is given
 
 def build_briefing(article: Article, options: Options) -> bytes:
     """The briefing for ``article`` as .docx bytes, identical for identical input."""
-    template = prepared_template(options)
-    document = template.copy()
+    frame = prepared_frame(options)
+    draft = frame.draft()
     words = article.document.word_count  # counted once: a long article takes a while
-    _Briefing(document, template, article, options, words).write()
-    set_properties(document, article, options.organisation)
-    set_app_properties(document, words, options.organisation)
-    return template.save(document, article.document.language)
+    _Briefing(draft, article, options, words).write()
+    set_properties(CoreProperties(draft.element(frame.core_part)), article, options.organisation)
+    if frame.app_part is not None:
+        draft.replace(frame.app_part, app_properties(words, options.organisation))
+    draft.replace(frame.styles_part, frame.template.styles_member(article.document.language))
+    return draft.save()
 
 
 def _clean(text: str) -> str:
@@ -95,18 +96,17 @@ def _linkable(url: str | None) -> str | None:
 
 
 class _Briefing:
-    """Writes one article's briefing into an emptied reference document.
+    """Writes one article's briefing into a draft of the emptied reference document.
 
     Body paragraphs are lxml elements appended straight to ``w:body`` while its
     ``w:sectPr`` is held aside: python-docx's ``add_paragraph`` looks for the
     ``w:sectPr`` each time, which makes a long article's full text quadratic.
     """
 
-    def __init__(self, document: DocxDocument, template: Template, article: Article,
-                 options: Options, words: int) -> None:
-        self.docx = document
+    def __init__(self, draft: Draft, article: Article, options: Options, words: int) -> None:
+        self.draft = draft
         self.words = words
-        self.template = template
+        self.template = draft.frame.template
         self.article = article
         self.source = article.document
         self.options = options
@@ -118,17 +118,14 @@ class _Briefing:
         self.targets |= {f.sentence.position for f in self.figures}
         self._list_number: int | None = None
         self._lists: tuple[Any, str, Any, int] | tuple[()] | None = None
-        self.body: Any = document.element.body
+        self.body: Any = draft.body
 
     # -- the parts, in order -------------------------------------------------------------
 
     def write(self) -> None:
         url = _linkable(self.source.source_url)
         # The footer shows the whole address: a printed briefing must still lead to it.
-        # Options.docx_logo is optional: a configuration may name a logo image.
-        logo = getattr(self.options, "docx_logo", None)
-        fill_header_and_footer(self.docx, self.options.organisation, url, url or "",
-                               Path(logo) if logo else None)
+        fill_header_and_footer(self.draft, url, url or "")
         section = self.body.find(qn("w:sectPr"))
         if section is not None:
             self.body.remove(section)
@@ -165,7 +162,7 @@ class _Briefing:
         if host and url:
             rtl = self._rtl(f"{host} · {text}")
             paragraph = self._add("Briefing Meta", rtl)
-            add_hyperlink(Paragraph(paragraph, self.docx._body), host, url=url,
+            add_hyperlink(paragraph, host, rel_id=self.draft.links.link(url),
                           style=self._link_style, rtl=rtl)
             new_run(paragraph, " · ", rtl)
         else:
@@ -314,12 +311,11 @@ class _Briefing:
 
     def _list_source(self) -> tuple[Any, str, Any, int] | tuple[()]:
         """The numbering part, the list style's abstract list, where new lists go, the last id."""
-        style = self.docx.styles["List Number"].element
-        num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-        if num_id is None or not has_numbering(self.docx):
+        frame = self.draft.frame
+        if frame.numbering_part is None or frame.list_number is None:
             return ()
-        numbering = self.docx.part.numbering_part.element
-        existing = numbering.num_having_numId(int(num_id.get(qn("w:val"))))
+        numbering = self.draft.element(frame.numbering_part)
+        existing = numbering.num_having_numId(frame.list_number)
         abstract = existing.find(qn("w:abstractNumId")).get(qn("w:val"))
         ids = [int(n.get(qn("w:numId"))) for n in numbering.iterchildren(qn("w:num"))]
         return numbering, abstract, numbering.find(qn("w:numIdMacAtCleanup")), max(ids, default=0)

@@ -10,10 +10,8 @@ import re
 import unicodedata
 from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 # OOXML allows 40 characters; Word refuses names that do not start with a letter.
@@ -86,26 +84,25 @@ def _text_run(text: str, style: str | None = None, rtl: bool = False) -> Any:
 
 
 def add_hyperlink(
-    paragraph: Paragraph,
+    paragraph: Any,
     text: str,
     *,
-    url: str | None = None,
+    rel_id: str | None = None,
     anchor: str | None = None,
     style: str | None = "Hyperlink",
     rtl: bool = False,
 ) -> None:
-    """Append a link: external to ``url`` (http/https only) or internal to bookmark ``anchor``."""
+    """Append to ``paragraph`` a link: external by relationship ``rel_id``, or to bookmark
+    ``anchor``. External links are related by :meth:`PartRels.link`, which takes only http(s).
+    """
     link = OxmlElement("w:hyperlink")
-    if url is not None:
-        if not url.lower().startswith(("http://", "https://")):
-            raise ValueError(f"refusing to link to {url!r}: only http(s) links are written")
-        rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    if rel_id is not None:
         link.set(qn("r:id"), rel_id)
     elif anchor is not None:
         link.set(qn("w:anchor"), anchor)
     link.set(qn("w:history"), "1")
     link.append(_text_run(text, style, rtl))
-    paragraph._p.append(link)
+    paragraph.append(link)
 
 
 def new_paragraph(container: Any, style_id: str, rtl: bool = False) -> Any:
@@ -158,7 +155,7 @@ class Bookmarks:
         SubElement(paragraph, _BOOKMARK_END, {_ID: number})
 
 
-def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
+def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
     """Append a complex field (``PAGE``, ``NUMPAGES``) whose shown value Word recomputes."""
 
     def char(kind: str) -> Any:
@@ -173,11 +170,11 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {instruction} "
     instr_run.append(instr)
-    paragraph._p.append(char("begin"))
-    paragraph._p.append(instr_run)
-    paragraph._p.append(char("separate"))
-    paragraph._p.append(_text_run(placeholder))
-    paragraph._p.append(char("end"))
+    paragraph.append(char("begin"))
+    paragraph.append(instr_run)
+    paragraph.append(char("separate"))
+    paragraph.append(_text_run(placeholder))
+    paragraph.append(char("end"))
 
 
 def _insert_in_order(properties: Any, child: Any) -> None:
@@ -191,20 +188,11 @@ def _insert_in_order(properties: Any, child: Any) -> None:
     properties.append(child)
 
 
-def mark_rtl(paragraph: Paragraph) -> None:
-    """Make ``paragraph`` right-to-left: ``w:bidi`` on it and ``w:rtl`` on each of its runs."""
-    properties = paragraph._p.get_or_add_pPr()
+def mark_rtl(paragraph: Any) -> None:
+    """Make ``paragraph`` (a ``w:p``) right-to-left: ``w:bidi`` on it, ``w:rtl`` on its runs."""
+    properties = paragraph.get_or_add_pPr()
     if properties.find(qn("w:bidi")) is None:
         _insert_in_order(properties, OxmlElement("w:bidi"))
-    for run in paragraph._p.iter(qn("w:r")):
+    for run in paragraph.iter(qn("w:r")):
         run.get_or_add_rPr().get_or_add_rtl()
 
-
-def shade_paragraph(paragraph: Paragraph, fill: str) -> None:
-    """Give ``paragraph`` a background colour (hex ``RRGGBB``), as a header band."""
-    properties = paragraph._p.get_or_add_pPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    _insert_in_order(properties, shading)

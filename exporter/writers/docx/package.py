@@ -1,24 +1,24 @@
-"""Write a python-docx package as .docx bytes: reproducible, and cheap for a template's parts.
+"""Write .docx bytes: reproducible, and cheap for the parts every briefing shares.
 
 python-docx's own ``save`` stamps each zip member with the time of day; rewriting its
 zip to fix that compressed everything twice. Here the zip is written once, by hand
 (it is a simple format), with fixed timestamps and permissions and
 ``[Content_Types].xml`` first. Members whose bytes a template already had (styles,
 theme, fonts, settings…) are compressed once per process and reused: an article
-then costs only the compression of what it changed.
+then costs only the compression of what it changed. A part's relationships are
+:class:`PartRels`, so an article adds a link without copying python-docx's objects.
 """
 
 from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from docx.opc.package import OpcPackage
-from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-from docx.opc.pkgwriter import _ContentTypesItem
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.oxml import CT_Relationships
+from docx.opc.rel import Relationships
 
 # 1980-01-01 00:00, the earliest date a zip entry can hold, in MS-DOS form.
 _DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1
@@ -47,15 +47,66 @@ def compress(data: bytes) -> Member:
     return Member(zlib.crc32(data), len(data), packed)
 
 
-def members(package: OpcPackage, blob: Callable[[Any], bytes]) -> Iterator[tuple[str, bytes]]:
-    """``(name, bytes)`` of every member, in python-docx's order; ``blob(part)`` serialises."""
-    parts = list(package.iter_parts())
-    yield CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob
-    yield PACKAGE_URI.rels_uri.membername, package.rels.xml
-    for part in parts:
-        yield part.partname.membername, blob(part)
-        if len(part.rels):
-            yield part.partname.rels_uri.membername, part.rels.xml
+@dataclass(frozen=True, slots=True)
+class Rel:
+    """One relationship as a ``.rels`` file states it."""
+
+    rel_id: str
+    reltype: str
+    target: str
+    external: bool
+
+
+class PartRels:
+    """One part's relationships: the template's, and the links an article adds.
+
+    Serialised as python-docx serialises them, and new ids are chosen as python-docx
+    chooses them (the first free ``rIdN``), so the output does not depend on which
+    of the two wrote it. Without additions the template's bytes are reused.
+    """
+
+    def __init__(self, rels: tuple[Rel, ...], packed: Member | None = None) -> None:
+        self._rels = list(rels)
+        self._packed = packed
+
+    @classmethod
+    def of(cls, relationships: Relationships) -> PartRels:
+        """A part's relationships as python-docx holds them, their member compressed once."""
+        rels = tuple(Rel(r.rId, r.reltype, r.target_ref, r.is_external)
+                     for r in relationships.values())
+        made = cls(rels)
+        made._packed = compress(made.xml()) if rels else None
+        return made
+
+    def copy(self) -> PartRels:
+        """A copy an article adds its links to."""
+        return PartRels(tuple(self._rels), self._packed)
+
+    def link(self, url: str) -> str:
+        """The id of an external hyperlink to ``url`` (http or https only), added if new."""
+        if not url.lower().startswith(("http://", "https://")):
+            raise ValueError(f"refusing to link to {url!r}: only http(s) links are written")
+        for rel in self._rels:
+            if rel.external and rel.reltype == RELATIONSHIP_TYPE.HYPERLINK and rel.target == url:
+                return rel.rel_id
+        used = {rel.rel_id for rel in self._rels}
+        rel_id = next(f"rId{n}" for n in range(1, len(used) + 2) if f"rId{n}" not in used)
+        self._rels.append(Rel(rel_id, RELATIONSHIP_TYPE.HYPERLINK, url, True))
+        self._packed = None
+        return rel_id
+
+    def xml(self) -> bytes:
+        """The ``.rels`` file."""
+        element = CT_Relationships.new()
+        for rel in self._rels:
+            element.add_rel(rel.rel_id, rel.reltype, rel.target, rel.external)
+        return bytes(element.xml)
+
+    def member(self) -> Member | None:
+        """The ``.rels`` member, None when there are no relationships (and so no file)."""
+        if self._packed is None and self._rels:
+            self._packed = compress(self.xml())
+        return self._packed
 
 
 def write_zip(entries: Iterator[tuple[str, Member]]) -> bytes:

@@ -6,7 +6,7 @@ import os
 from datetime import UTC, date, datetime
 from xml.sax.saxutils import escape
 
-from docx.document import Document as DocxDocument
+from docx.opc.coreprops import CoreProperties
 
 from ...extract import keywords
 from ...model import Article
@@ -35,10 +35,9 @@ def _bounded(text: str) -> str:
     return text[: MAX_PROPERTY - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def set_properties(document: DocxDocument, article: Article, organisation: str) -> None:
+def set_properties(properties: CoreProperties, article: Article, organisation: str) -> None:
     """Title, author, subject (the first summary sentence), keywords, language, dates."""
     source = article.document
-    properties = document.core_properties
     properties.title = _bounded(source.title)
     properties.author = _bounded("; ".join(source.authors) or organisation)
     first = article.summary.sentences[0].text if article.summary.sentences else source.standfirst
@@ -64,10 +63,6 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 <SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
 
 
-def set_app_properties(document: DocxDocument, words: int, organisation: str) -> None:
-    """Replace the template's application statistics (Word's, and stale) with the briefing's."""
-    xml = _APP_XML.format(words=words,
-                          company=escape(_bounded(organisation)))
-    for part in document.part.package.iter_parts():
-        if str(part.partname) == "/docProps/app.xml":
-            part._blob = xml.encode("utf-8")
+def app_properties(words: int, organisation: str) -> bytes:
+    """``docProps/app.xml`` for the briefing, in place of the template's (Word's, and stale)."""
+    return _APP_XML.format(words=words, company=escape(_bounded(organisation))).encode("utf-8")

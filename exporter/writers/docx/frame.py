@@ -1,0 +1,236 @@
+"""The package every briefing of a run is written into, and one article's draft of it.
+
+A :class:`Frame` is prepared once per template, organisation and logo: python-docx
+makes sure the header and footer exist, relates the logo and the core properties,
+and everything the briefings share (theme, fonts, settings, the content types, the
+relationships) is serialised and compressed there, once.
+
+A :class:`Draft` is one article's briefing while it is written. It copies, with
+lxml, only the XML parts the article changes (the document, its header and footer,
+the core properties, the numbering when the article has numbered lists), and
+:meth:`Draft.save` serialises just those: an article never copies python-docx's
+object graph nor walks its package.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.image.exceptions import UnrecognizedImageError
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.part import XmlPart
+from docx.opc.pkgwriter import _ContentTypesItem
+from docx.oxml.ns import qn
+from docx.shared import Cm, Length
+
+from ...config import Options
+from ...errors import UsageError
+from ...textclean import clean_inline
+from .package import Member, PartRels, compress, write_zip
+from .template import Template, prepared_template
+
+log = logging.getLogger(__name__)
+
+LOGO_HEIGHT = Cm(0.8)
+_APP_PART = "/docProps/app.xml"
+# Frames kept per process: a batch normally uses one.
+_KEPT = 8
+_frames: dict[tuple[object, ...], Frame] = {}
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A header or footer to fill: ``role`` is ``header``, ``footer`` or ``variant``
+    (a first-page or even-page one, whose placeholders only are filled)."""
+
+    role: str
+    partname: str
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """A logo image related from a header part: what each picture of it needs."""
+
+    rel_id: str
+    filename: str
+    width: Length
+    height: Length
+
+
+@dataclass(frozen=True, slots=True)
+class _Member:
+    """A part's place in the zip: its part name, member name and ``.rels`` member name."""
+
+    partname: str
+    name: str
+    rels_name: str
+
+
+class Frame:
+    """A template prepared for one organisation and logo; briefings are :meth:`draft` s of it."""
+
+    def __init__(self, template: Template, organisation: str, logo: Path | None) -> None:
+        self.template = template
+        self.organisation = clean_inline(organisation)
+        document: DocxDocument = copy.deepcopy(template.document,
+                                               {id(template.styles): template.styles})
+        self.stories, self.logos = _stories(document, logo)
+        self.link_style = template.style_id("Hyperlink") or ""
+        self.header_style = document.part.get_style_id("Header", WD_STYLE_TYPE.PARAGRAPH)
+        self.footer_style = document.part.get_style_id("Footer", WD_STYLE_TYPE.PARAGRAPH)
+
+        package = document.part.package
+        document.core_properties  # noqa: B018 -- python-docx adds the part if there is none
+        self.core_part = str(package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES).partname)
+        parts = list(package.iter_parts())
+        self._content_types = compress(_ContentTypesItem.from_parts(parts).blob)
+        self._package_rels = compress(package.rels.xml)
+        self._members = tuple(_Member(str(p.partname), p.partname.membername,
+                                      p.partname.rels_uri.membername) for p in parts)
+        self._elements = {str(p.partname): p.element for p in parts if isinstance(p, XmlPart)}
+        self._packed = {str(p.partname): compress(p.blob) for p in parts}
+        self._rels = {str(p.partname): PartRels.of(p.rels) for p in parts}
+        by_name = {str(p.partname): p for p in parts}
+        self.document_part = str(document.part.partname)
+        self.styles_part = next(name for name, element in self._elements.items()
+                                if element is template.styles)
+        self.app_part = _APP_PART if _APP_PART in by_name else None
+        self.numbering_part, self.list_number = _numbering(document)
+
+    def draft(self) -> Draft:
+        """A new briefing to write into; logs what is wrong with the template each time."""
+        for warning in self.template.warnings:
+            log.warning("%s", warning)
+        return Draft(self)
+
+    def pristine(self, partname: str) -> Any:
+        """The frame's XML of part ``partname``: to be copied, never changed."""
+        return self._elements[partname]
+
+    def relationships(self, partname: str) -> PartRels:
+        """The frame's relationships of part ``partname``: to be copied, never changed."""
+        return self._rels[partname]
+
+
+class Draft:
+    """One article's briefing: copies of the frame's parts that the article changes."""
+
+    def __init__(self, frame: Frame) -> None:
+        self.frame = frame
+        self._elements: dict[str, Any] = {}
+        self._rels: dict[str, PartRels] = {}
+        self._members: dict[str, Member] = {}
+        self.body: Any = self.element(frame.document_part).find(qn("w:body"))
+        self.links = self.rels(frame.document_part)
+        """The document part's relationships, for links in the body."""
+
+    def element(self, partname: str) -> Any:
+        """This briefing's XML of part ``partname``, copied from the frame on first use."""
+        element = self._elements.get(partname)
+        if element is None:
+            element = self._elements[partname] = copy.deepcopy(self.frame.pristine(partname))
+        return element
+
+    def rels(self, partname: str) -> PartRels:
+        """This briefing's relationships of part ``partname``, copied on first use."""
+        rels = self._rels.get(partname)
+        if rels is None:
+            rels = self._rels[partname] = self.frame.relationships(partname).copy()
+        return rels
+
+    def replace(self, partname: str, data: bytes | Member) -> None:
+        """Give part ``partname`` these bytes (or this compressed member) instead."""
+        self._members[partname] = data if isinstance(data, Member) else compress(data)
+
+    def save(self) -> bytes:
+        """The briefing as .docx bytes, the same for the same input."""
+        frame = self.frame
+        entries = [(CONTENT_TYPES_URI.membername, frame._content_types),
+                   (PACKAGE_URI.rels_uri.membername, frame._package_rels)]
+        for member in frame._members:
+            element = self._elements.get(member.partname)
+            if element is not None:
+                packed = compress(serialize_part_xml(element))
+            else:
+                packed = self._members.get(member.partname) or frame._packed[member.partname]
+            entries.append((member.name, packed))
+            rels = self._rels.get(member.partname) or frame._rels[member.partname]
+            rels_member = rels.member()
+            if rels_member is not None:
+                entries.append((member.rels_name, rels_member))
+        return write_zip(iter(entries))
+
+
+def prepared_frame(options: Options) -> Frame:
+    """The frame for the options' template, organisation and logo, prepared once per process."""
+    template = prepared_template(options)
+    logo = getattr(options, "docx_logo", None)  # a configuration may name a logo image
+    logo = Path(logo) if logo else None
+    key = (template.key, options.organisation, _logo_key(logo))
+    with _lock:
+        frame = _frames.get(key)
+    if frame is None or frame.template is not template:
+        frame = Frame(template, options.organisation, logo)
+        with _lock:
+            while len(_frames) >= _KEPT:
+                _frames.pop(next(iter(_frames)))
+            _frames[key] = frame
+    return frame
+
+
+def _logo_key(logo: Path | None) -> tuple[str, int, int] | None:
+    if logo is None:
+        return None
+    try:
+        status = logo.stat()
+    except OSError as error:
+        raise UsageError(f"{logo}: cannot use as a logo ({error})") from None
+    return (str(logo.resolve()), status.st_mtime_ns, status.st_size)
+
+
+def _stories(document: DocxDocument, logo: Path | None) -> tuple[tuple[Story, ...],
+                                                                  dict[str, Logo]]:
+    """The headers and footers to fill, in python-docx's order, and the logo of each header.
+
+    Makes the header and footer the template lacks, and relates the logo from the header.
+    """
+    stories: list[Story] = []
+    logos: dict[str, Logo] = {}
+    for section in document.sections:
+        for variant in (section.first_page_header, section.first_page_footer,
+                        section.even_page_header, section.even_page_footer):
+            if not variant.is_linked_to_previous:
+                stories.append(Story("variant", str(variant.part.partname)))
+        header = section.header.part
+        stories.append(Story("header", str(header.partname)))
+        if logo is not None:
+            try:
+                rel_id, image = header.get_or_add_image(str(logo))
+            except (OSError, UnrecognizedImageError) as error:
+                raise UsageError(f"{logo}: cannot use as a logo "
+                                 f"({error or 'unknown image format'})") from None
+            width, height = image.scaled_dimensions(None, LOGO_HEIGHT)
+            logos[str(header.partname)] = Logo(rel_id, image.filename, width, height)
+        stories.append(Story("footer", str(section.footer.part.partname)))
+    return tuple(stories), logos
+
+
+def _numbering(document: DocxDocument) -> tuple[str | None, int | None]:
+    """The numbering part (None without one) and the List Number style's list id."""
+    if not any(rel.reltype == RELATIONSHIP_TYPE.NUMBERING
+               for rel in document.part.rels.values()):
+        return None, None
+    partname = str(document.part.numbering_part.partname)
+    style = document.styles["List Number"].element
+    num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    return partname, None if num_id is None else int(num_id.get(qn("w:val")))
