@@ -14,6 +14,7 @@ for one format never loads another format's libraries.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,11 +64,22 @@ from .summarise import summarise  # noqa: E402
 summarize = summarise
 
 
-def render(articles: Article | list[Article], format: str, options: Options | None = None) -> bytes:
-    """The bytes of one article, or of several for a combining format such as ``epub``."""
-    from .pipeline import render as _render
+def render(
+    articles: Article | Document | Sequence[Article | Document],
+    format: str,
+    options: Options | None = None,
+) -> bytes:
+    """The bytes of one article, or of several for a combining format such as ``epub``.
 
-    items = [articles] if isinstance(articles, Article) else list(articles)
+    A :class:`Document` without a summary is summarised first, with the options'
+    length and method.
+    """
+    from .pipeline import render as _render
+    from .pipeline import summarise_document
+
+    options = options or Options()
+    given = [articles] if isinstance(articles, Article | Document) else list(articles)
+    items = [a if isinstance(a, Article) else summarise_document(a, options) for a in given]
     return _render(items, format, options)
 
 

@@ -180,3 +180,29 @@ def test_a_digest_drops_a_repeated_article_and_says_so(tmp_path: Path, sample_ar
     articles = [text for name, text in chapters.items() if "/article-" in name]
     assert len(articles) == 2
     assert sum("Councillors in Kestrel Bay voted" in text for text in articles) == 1
+
+
+def test_render_takes_documents_and_summarises_them() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    import exporter
+
+    first = exporter.read_string(
+        "Ferry timetable changes from Monday\n\nThe island ferry will leave at seven, not eight, "
+        "from Monday. The operator said the change follows a survey of commuters. Tickets "
+        "bought for the old times remain valid for a month. The council welcomed the move.\n")
+    second = exporter.read_string(
+        "Neue Buslinie verbindet Dörfer\n\nAb Juni fährt ein Bus stündlich zwischen den Dörfern. "
+        "Der Landkreis zahlt die Hälfte der Kosten. Die Gemeinden teilen sich den Rest. "
+        "Die erste Fahrt beginnt um sechs Uhr.\n")
+    pdf = PdfReader(io.BytesIO(exporter.render(first, "pdf")))
+    assert len(pdf.pages) == 1
+    assert "Ferry timetable changes from Monday" in _squash(pdf.pages[0].extract_text())
+    options = exporter.Options(sentences=2)
+    epub = exporter.render([first, second], "epub", options)
+    with zipfile.ZipFile(io.BytesIO(epub)) as book:
+        text = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert "Neue Buslinie verbindet Dörfer" in text
+    assert "The island ferry will leave at seven, not eight, from Monday." in text
