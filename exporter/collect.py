@@ -2,8 +2,9 @@
 
 Both functions work on :class:`~exporter.model.Article` only, so they apply to any
 writer that combines articles (the EPUB digest today). The pipeline calls
-:func:`deduplicate` on the articles in the order they were given, then
-:func:`order_articles`, and reports every dropped article.
+:func:`deduplicate` (or a :class:`Deduplicator`, as articles arrive) on the articles
+in the order they were given, then :func:`order_articles`, and reports every
+dropped article.
 
 Near-identical texts are found with word shingles and MinHash (Broder, "On the
 resemblance and containment of documents", 1997), in its one-permutation form
@@ -75,26 +76,45 @@ def deduplicate(
     :data:`NEAR_DUPLICATE`; texts too short to shingle must match exactly, title
     included). The first of a group is kept; order is otherwise unchanged.
     """
+    seen = Deduplicator()
     kept: list[Article] = []
     dropped: list[tuple[Article, Article, str]] = []
-    by_url: dict[str, Article] = {}
-    by_short_text: dict[tuple[str, str], Article] = {}
-    index = _NearDuplicateIndex()
-    for ordinal, article in enumerate(articles):
-        fingerprint = _Fingerprint.of(article, ordinal)
-        original, reason = _find_original(article, fingerprint, by_url, by_short_text, index)
+    for article in articles:
+        repeat = seen.add(article)
+        if repeat is None:
+            kept.append(article)
+        else:
+            dropped.append((article, *repeat))
+    return kept, dropped
+
+
+class Deduplicator:
+    """:func:`deduplicate` one article at a time, for articles that arrive one by one
+    (a batch's digest is deduplicated while the batch runs)."""
+
+    def __init__(self) -> None:
+        self._by_url: dict[str, Article] = {}
+        self._by_short_text: dict[tuple[str, str], Article] = {}
+        self._index = _NearDuplicateIndex()
+        self._count = 0
+
+    def add(self, article: Article) -> tuple[Article, str] | None:
+        """None when ``article`` is new (it is kept), else the earlier article it repeats
+        and why."""
+        fingerprint = _Fingerprint.of(article, self._count)
+        self._count += 1
+        original, reason = _find_original(article, fingerprint, self._by_url,
+                                          self._by_short_text, self._index)
         if original is not None:
-            dropped.append((article, original, reason))
-            continue
-        kept.append(article)
+            return original, reason
         url = _url_key(article.document.source_url)
         if url is not None:
-            by_url.setdefault(url, article)
+            self._by_url.setdefault(url, article)
         if fingerprint.shingles:
-            index.add(fingerprint)
+            self._index.add(fingerprint)
         elif fingerprint.words:
-            by_short_text.setdefault(fingerprint.short_key, article)
-    return kept, dropped
+            self._by_short_text.setdefault(fingerprint.short_key, article)
+        return None
 
 
 def _find_original(

@@ -191,6 +191,8 @@ def export(
     taken: set[str] = set()
     articles: list[Article] = []
     queue = list(expand_sources(sources))
+    # The digest's repeats are found as articles arrive, while the workers carry on.
+    repeats = _Repeats(report) if combined else None
     # Files are written (and fsynced) by one background thread, in input order, so the
     # disk's latency overlaps the next articles' work; at most a few wait in memory.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="exporter-write") as disk:
@@ -198,7 +200,8 @@ def export(
         for outcome in _outcomes(queue, options, single, bool(combined), preview, executor):
             report.articles += 1
             report.failures.extend(outcome.failures)
-            if outcome.article is not None:
+            if outcome.article is not None and repeats is not None and repeats.new(
+                    outcome.article):
                 articles.append(outcome.article)
             if outcome.outputs:
                 stem = unique_stem(slugify(outcome.title), taken)
@@ -250,17 +253,34 @@ def _outcomes(sources: list[str], options: Options, formats: tuple[str, ...], ke
             pending.append(executor.submit(_process, following, options, formats, keep, preview))
 
 
-def _write_combined(format: str, articles: list[Article], out_dir: Path, taken: set[str],
-                    options: Options, order: str, report: ExportReport) -> None:
-    from .collect import deduplicate, order_articles
+class _Repeats:
+    """The digest's articles seen so far: a repeat is left out with a notice."""
 
-    kept, dropped = deduplicate(articles)
-    for duplicate, original, why in dropped:
-        report.notices.append(
-            f"dropped {duplicate.document.source or duplicate.document.title}: duplicate of "
+    def __init__(self, report: ExportReport) -> None:
+        from .collect import Deduplicator
+
+        self.seen = Deduplicator()
+        self.report = report
+
+    def new(self, article: Article) -> bool:
+        """True when ``article`` repeats none before it; otherwise says so in the report."""
+        repeat = self.seen.add(article)
+        if repeat is None:
+            return True
+        original, why = repeat
+        self.report.notices.append(
+            f"dropped {article.document.source or article.document.title}: duplicate of "
             f"{original.document.source or original.document.title} ({why})"
         )
-    kept = order_articles(kept, order)
+        return False
+
+
+def _write_combined(format: str, articles: list[Article], out_dir: Path, taken: set[str],
+                    options: Options, order: str, report: ExportReport) -> None:
+    """Write the digest of ``articles`` (their repeats already left out) in ``order``."""
+    from .collect import order_articles
+
+    kept = order_articles(articles, order)
     title = options.digest_title or (kept[0].document.title if len(kept) == 1 else "Digest")
     writer = get_writer(format)
     if len(kept) == 1 and not options.digest_title:
