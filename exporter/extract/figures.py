@@ -16,9 +16,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from ..language import stop_words
 from ..model import Document, Sentence
+from .alternation import alternation
 from .scope import EXTRACT_CHARS, remembered
 
 CONTEXT_WORDS = 6
@@ -38,46 +40,55 @@ _SCALE = (
     r"(?:million|billion|trillion|thousand|bn|mn|tn|m|k|Millionen|Million|Milliarden|Milliarde|"
     r"Mio\.|Mrd\.|Tsd\.|millions|milliards|millones|mil millones|miliardi|milioni)"
 )
-_SYMBOL = r"(?:US\$|A\$|C\$|HK\$|NZ\$|R\$|[£$€¥₹₽₺₼֏₴₩₪])"
+_SYMBOLS = ("US$", "A$", "C$", "HK$", "NZ$", "R$", *"£$€¥₹₽₺₼֏₴₩₪")
+_SYMBOL = alternation(_SYMBOLS)
 _CURRENCY_WORD = (
     r"(?:dollars?|euros?|pounds?|sterling|pence|cents?|roubles?|rubles?|yen|yuan|francs?|"
     r"manats?|drams?|rupees?|lira|Euro|Dollar|Pfund|Franken|Rubel|de dollars|d'euros|"
     r"d’euros|de livres|de euros|USD|EUR|GBP|CHF|AZN|AMD|RUB)"
 )
 _PERCENT = r"(?:%|\s?per\s?cent|\s?percent|\s?Prozent|\s?pour\s?cent|\s?por\s?ciento)"
-_MONTHS_EN = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
-_MONTHS_OTHER = (
-    r"(?:Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember|janvier|février|mars|"
-    r"avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|"
-    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
-)
-_MONTH = rf"(?:{_MONTHS_EN}|{_MONTHS_OTHER})"
+_MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan. Feb. Mar. Apr. Aug. Sep. Sept. Oct. Nov. Dec. "
+    "Januar Jänner Februar März Mai Juni Juli Oktober Dezember "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+).split()
+_MONTH = alternation(_MONTHS)
 _UNIT = (
     r"(?:day|week|month|year|hour|minute|second|mile|km|kilometre|kilometer|metre|meter|"
     r"storey|story|point|seat|member|man|person|tonne|ton|page|megawatt|MW|GW|acre|hectare|"
     r"Tage|Jahre|jours|ans|días|años)"
 )
 
-# (kind, weight, pattern). Earlier kinds win where matches overlap.
-_KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
-    (kind, weight, re.compile(pattern, re.UNICODE))
-    for kind, weight, pattern in (
-        ("money", 4, rf"{_SYMBOL}\s?(?:{_NUMBER})(?:\s?{_SCALE}\b)?"
-                     rf"|(?<![\w.,])(?:{_NUMBER})(?:\s?{_SCALE})?\s?(?:{_SYMBOL}|{_CURRENCY_WORD}\b)"),
-        ("percent", 3, rf"(?<![\w.,])(?:{_NUMBER}){_PERCENT}(?!\w)"),
-        ("date", 1, rf"\b{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:1[5-9]|20)\d\d)?\b"
-                    rf"|(?<![\w.,])\d{{1,2}}(?:\.|st|nd|rd|th)?\s{_MONTH}(?:\s(?:1[5-9]|20)\d\d)?\b"
-                    rf"|\b{_MONTH}\s(?:1[5-9]|20)\d\d\b"),
-        ("measure", 2, rf"(?<![\w.,])(?:{_NUMBER})-{_UNIT}s?(?:-old)?"
-                       r"(?:\s[^\W\d_]+(?:[-'’][^\W\d_]+)*)?"),
-        ("tally", 2, r"(?<![\w.,])\d{1,3}\s(?:to|-|–)\s\d{1,3}(?!\w|[.,]\d)"
-                     r"|(?<![\w.,])\d{1,3}[-–]\d{1,3}\s(?:vote|win|victory|defeat|majority)\b"),
-        ("count", 3, rf"(?<![\w.,:/-])(?:{_NUMBER})(?:\s{_SCALE}\b)?(?=\s[^\W\d_])"),
-        ("year", 1, r"(?<![\w.,:/$£€-])(?:1[5-9]|20)\d0s(?!\w)"
-                    r"|(?<![\w.,:/$£€-])(?:1[5-9]|20)\d\d(?![\w.,%]\d|\w)"),
+# Every figure has a digit, and at most this many characters come before its first one:
+# a currency symbol and a space ('HK$ 5'), a month and a space ('septiembre 5').
+_MONEY_LEAD = max(map(len, _SYMBOLS)) + 1
+_DATE_LEAD = max(map(len, _MONTHS)) + 1
+
+# (kind, weight, lead, pattern). Earlier kinds win where matches overlap. A kind is
+# looked for from ``lead`` characters before the sentence's first digit.
+_KINDS: tuple[tuple[str, int, int, re.Pattern[str]], ...] = tuple(
+    (kind, weight, lead, re.compile(pattern, re.UNICODE))
+    for kind, weight, lead, pattern in (
+        ("money", 4, _MONEY_LEAD,
+         rf"{_SYMBOL}\s?(?:{_NUMBER})(?:\s?{_SCALE}\b)?"
+         rf"|(?<![\w.,])(?:{_NUMBER})(?:\s?{_SCALE})?\s?(?:{_SYMBOL}|{_CURRENCY_WORD}\b)"),
+        ("percent", 3, 0, rf"(?<![\w.,])(?:{_NUMBER}){_PERCENT}(?!\w)"),
+        ("date", 1, _DATE_LEAD,
+         rf"\b{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:1[5-9]|20)\d\d)?\b"
+         rf"|(?<![\w.,])\d{{1,2}}(?:\.|st|nd|rd|th)?\s{_MONTH}(?:\s(?:1[5-9]|20)\d\d)?\b"
+         rf"|\b{_MONTH}\s(?:1[5-9]|20)\d\d\b"),
+        ("measure", 2, 0,
+         rf"(?<![\w.,])(?:{_NUMBER})-{_UNIT}s?(?:-old)?(?:\s[^\W\d_]+(?:[-'’][^\W\d_]+)*)?"),
+        ("tally", 2, 0,
+         r"(?<![\w.,])\d{1,3}\s(?:to|-|–)\s\d{1,3}(?!\w|[.,]\d)"
+         r"|(?<![\w.,])\d{1,3}[-–]\d{1,3}\s(?:vote|win|victory|defeat|majority)\b"),
+        ("count", 3, 0, rf"(?<![\w.,:/-])(?:{_NUMBER})(?:\s{_SCALE}\b)?(?=\s[^\W\d_])"),
+        ("year", 1, 0,
+         r"(?<![\w.,:/$£€-])(?:1[5-9]|20)\d0s(?!\w)"
+         r"|(?<![\w.,:/$£€-])(?:1[5-9]|20)\d\d(?![\w.,%]\d|\w)"),
     )
 )
 _CASUALTY = re.compile(
@@ -94,6 +105,8 @@ _IRREGULAR_PLURALS = frozenset(
 _HAS_WORD = re.compile(r"\w")
 _DIGIT = re.compile(r"\d")  # every kind of figure has one: sentences without are skipped
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_NOUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SPACES = re.compile(r"\s+")
 
 
 @cache
@@ -114,8 +127,8 @@ def _counted_noun(sentence: str, end: int, language: str) -> tuple[str, int] | N
     keeps out 'the top 100 list' and 'the 10 include'.
     """
     stops = _stops(language)
-    tail = sentence[end:]
-    words = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", tail[:60]))
+    tail = sentence[end : end + 60]
+    words = list(islice(_NOUN.finditer(tail), 2))
     if not words or tail[: words[0].start()].strip():
         return None
     first = words[0]
@@ -132,12 +145,15 @@ def _counted_noun(sentence: str, end: int, language: str) -> tuple[str, int] | N
     return tail[:noun_end], end + noun_end
 
 
-def _matches(sentence: str, language: str) -> Iterator[tuple[int, int, str, int]]:
-    """``(start, end, kind, weight)`` for each figure, without overlaps."""
+def _matches(sentence: str, language: str, digit: int) -> Iterator[tuple[int, int, str, int]]:
+    """``(start, end, kind, weight)`` for each figure, without overlaps.
+
+    ``digit`` is the offset of the sentence's first digit: no figure starts long before it.
+    """
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str, int]] = []
-    for kind, weight, pattern in _KINDS:
-        for match in pattern.finditer(sentence):
+    for kind, weight, lead, pattern in _KINDS:
+        for match in pattern.finditer(sentence, max(0, digit - lead)):
             start, end = match.span()
             if kind == "measure" and " " in match.group(0):
                 last_word = match.group(0).rsplit(" ", 1)[1]
@@ -162,9 +178,10 @@ def _matches(sentence: str, language: str) -> Iterator[tuple[int, int, str, int]
 def _context(sentence: str, start: int, end: int) -> str:
     """A few words either side of a figure, with ellipses where the sentence goes on."""
     left = [m for m in _WORD.finditer(sentence, 0, start) if _HAS_WORD.search(m.group(0))]
-    right = [m for m in _WORD.finditer(sentence, end) if _HAS_WORD.search(m.group(0))]
+    right = (m for m in _WORD.finditer(sentence, end) if _HAS_WORD.search(m.group(0)))
+    last = next(islice(right, CONTEXT_WORDS - 1, None), None)
     cut_left = left[-CONTEXT_WORDS].start() if len(left) >= CONTEXT_WORDS else 0
-    cut_right = right[CONTEXT_WORDS - 1].end() if len(right) >= CONTEXT_WORDS else len(sentence)
+    cut_right = last.end() if last is not None else len(sentence)
     text = sentence[cut_left:cut_right].strip()
     if cut_left > 0:
         text = "… " + text
@@ -174,7 +191,7 @@ def _context(sentence: str, start: int, end: int) -> str:
 
 
 def _normalise(figure: str) -> str:
-    return re.sub(r"\s+", " ", figure).strip(" ,.;:").casefold()
+    return _SPACES.sub(" ", figure).strip(" ,.;:").casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,10 +221,11 @@ def _ranked(document: Document) -> tuple[_Found, ...]:
     best: dict[str, _Found] = {}
     for sentence in document.sentences():
         text = sentence.text
-        if _DIGIT.search(text) is None:
+        digit = _DIGIT.search(text)
+        if digit is None:
             continue
         casualty: bool | None = None
-        for start, end, kind, weight in _matches(text, document.language):
+        for start, end, kind, weight in _matches(text, document.language, digit.start()):
             figure = text[start:end].strip(" ,;:")
             if kind in ("count", "measure"):
                 if casualty is None:
