@@ -30,11 +30,12 @@ from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.part import XmlPart
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.ns import qn
-from docx.shared import Cm, Length
+from docx.shared import Cm
 
 from ...config import Options
 from ...errors import UsageError
 from ...textclean import clean_inline
+from .headers import Logo, Story, plan_story
 from .package import Member, PartRels, compress, write_zip
 from .template import Template, prepared_template
 
@@ -46,25 +47,6 @@ _APP_PART = "/docProps/app.xml"
 _KEPT = 8
 _frames: dict[tuple[object, ...], Frame] = {}
 _lock = threading.Lock()
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """A header or footer to fill: ``role`` is ``header``, ``footer`` or ``variant``
-    (a first-page or even-page one, whose placeholders only are filled)."""
-
-    role: str
-    partname: str
-
-
-@dataclass(frozen=True, slots=True)
-class Logo:
-    """A logo image related from a header part: what each picture of it needs."""
-
-    rel_id: str
-    filename: str
-    width: Length
-    height: Length
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,13 +188,19 @@ def _stories(document: DocxDocument, logo: Path | None) -> tuple[tuple[Story, ..
     """
     stories: list[Story] = []
     logos: dict[str, Logo] = {}
+
+    def plan(role: str, part: Any) -> None:
+        partname = str(part.partname)
+        seen = any(story.partname == partname for story in stories)
+        stories.append(plan_story(role, partname, part.element, seen))
+
     for section in document.sections:
         for variant in (section.first_page_header, section.first_page_footer,
                         section.even_page_header, section.even_page_footer):
             if not variant.is_linked_to_previous:
-                stories.append(Story("variant", str(variant.part.partname)))
+                plan("variant", variant.part)
         header = section.header.part
-        stories.append(Story("header", str(header.partname)))
+        plan("header", header)
         if logo is not None:
             try:
                 rel_id, image = header.get_or_add_image(str(logo))
@@ -221,7 +209,7 @@ def _stories(document: DocxDocument, logo: Path | None) -> tuple[tuple[Story, ..
                                  f"({error or 'unknown image format'})") from None
             width, height = image.scaled_dimensions(None, LOGO_HEIGHT)
             logos[str(header.partname)] = Logo(rel_id, image.filename, width, height)
-        stories.append(Story("footer", str(section.footer.part.partname)))
+        plan("footer", section.footer.part)
     return tuple(stories), logos
 
 

@@ -6,8 +6,9 @@ without them gets the organisation and "Page X of Y" plus the source appended. A
 logo (from the configuration) goes in front of the organisation's name; a logo the
 template's header already holds stays where it is.
 
-The work is done on the draft's copies of the header and footer parts, element by
-element: no python-docx document is made per briefing.
+What depends only on the template (which paragraphs hold placeholders, and their
+text) is read once, by :func:`plan_story`; each briefing then rebuilds those
+paragraphs in its draft's copies of the parts, without reading any text back.
 """
 
 from __future__ import annotations
@@ -16,28 +17,82 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
+from docx.shared import Length
 
-from .frame import Draft, Logo
 from .ooxml import W_P, W_PPR, W_R, W_RPR, W_T, add_field, add_hyperlink, is_rtl, mark_rtl
+
+if TYPE_CHECKING:
+    from .frame import Draft
 
 _PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
 _GRAPHICS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
+_FIELD_TEXT = "1"  # what a page field shows until Word updates it
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholders:
+    """A header or footer paragraph that holds placeholders."""
+
+    index: int
+    """Its position among the part's paragraphs."""
+    pattern: str
+    """Its text, placeholders included."""
+    kept_text: str
+    """The text of what rebuilding it keeps (a logo's run): usually none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A header or footer to fill, and the paragraphs of it that hold placeholders.
+
+    ``role`` is ``header``, ``footer`` or ``variant`` (a first-page or even-page
+    one, whose placeholders only are filled).
+    """
+
+    role: str
+    partname: str
+    placeholders: tuple[Placeholders, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """A logo image related from a header part: what each picture of it needs."""
+
+    rel_id: str
+    filename: str
+    width: Length
+    height: Length
 
 
 @dataclass(frozen=True)
 class _Values:
-    """What the placeholders stand for, and how a part relates a link."""
+    """What the placeholders stand for, and how the part being filled relates a link."""
 
     organisation: str
     source_url: str | None
     source_label: str
     link_style: str
     link: Callable[[str], str]
-    """Relates a URL from the part being filled; returns the relationship's id."""
+
+
+def plan_story(role: str, partname: str, part: Any, filled_before: bool) -> Story:
+    """The story of header or footer ``part``; ``filled_before`` if an earlier one shares it.
+
+    A part two section references share is filled once: the second sees no placeholders.
+    """
+    found: list[Placeholders] = []
+    for index, paragraph in enumerate(part.findall(W_P)):
+        pattern = paragraph.text
+        if filled_before or not _PLACEHOLDER.search(pattern):
+            continue
+        kept = copy.deepcopy(paragraph)
+        _clear(kept)
+        found.append(Placeholders(index, pattern, kept.text))
+    return Story(role, partname, tuple(found))
 
 
 def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: str) -> None:
@@ -51,7 +106,7 @@ def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: s
         part = draft.element(story.partname)
         values = _Values(frame.organisation, source_url, source_label, frame.link_style,
                          draft.rels(story.partname).link)
-        named = _fill(part.findall(W_P), values)
+        named = _fill(part, story.placeholders, values)
         if story.role == "header":
             if not named:
                 paragraph = part.add_p()
@@ -75,20 +130,20 @@ def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: s
                 _rebuild(source, "{source}", values)
 
 
-def _fill(paragraphs: list[Any], values: _Values) -> list[Any]:
-    """Replace placeholders in ``paragraphs``; the paragraphs that had any."""
+def _fill(part: Any, placeholders: tuple[Placeholders, ...], values: _Values) -> list[Any]:
+    """Replace the placeholders in ``part``'s paragraphs; the paragraphs that had any."""
+    paragraphs = part.findall(W_P) if placeholders else []
     filled: list[Any] = []
-    for paragraph in paragraphs:
-        text = paragraph.text
-        if not _PLACEHOLDER.search(text):
-            continue
-        if text.strip() == "{source}" and not (values.source_url or values.source_label):
+    for found in placeholders:
+        paragraph = paragraphs[found.index]
+        if found.pattern.strip() == "{source}" and not (values.source_url or
+                                                         values.source_label):
             container = paragraph.getparent()
             if len(container.findall(W_P)) > 1:  # a part must keep one paragraph
                 container.remove(paragraph)
                 filled.append(paragraph)
                 continue
-        _rebuild(paragraph, text, values)
+        _rebuild(paragraph, found.pattern, values, found.kept_text)
         filled.append(paragraph)
     return filled
 
@@ -107,46 +162,58 @@ def _add_logo(part: Any, paragraph: Any, logo: Logo) -> None:
     paragraph.insert(position, picture)
 
 
-def _rebuild(paragraph: Any, pattern: str, values: _Values) -> None:
-    """Rewrite ``paragraph`` from ``pattern``: literal text, fields and the source link."""
+def _clear(paragraph: Any) -> None:
+    """Remove all but the paragraph's properties and graphics (a logo stays where it is)."""
+    for child in list(paragraph):
+        if child.tag != W_PPR and not _is_graphic(child):
+            paragraph.remove(child)
+
+
+def _rebuild(paragraph: Any, pattern: str, values: _Values, kept_text: str = "") -> None:
+    """Rewrite ``paragraph`` from ``pattern``: literal text, fields and the source link.
+
+    ``kept_text`` is the text of what the paragraph keeps: with what is written after
+    it, the paragraph's text, which decides its direction.
+    """
     text_runs = [r for r in paragraph.iter(W_R) if r.find(W_T) is not None]
     run_properties = text_runs[0].find(W_RPR) if text_runs else None
     if run_properties is not None:
         run_properties = copy.deepcopy(run_properties)
-    for child in list(paragraph):
-        # A logo (a run holding a drawing or picture) stays where the template put it.
-        if child.tag == W_PPR or _is_graphic(child):
-            continue
-        paragraph.remove(child)
+    _clear(paragraph)
+    written = [kept_text]
     position = 0
     for match in _PLACEHOLDER.finditer(pattern):
-        _literal(paragraph, pattern[position : match.start()], run_properties)
+        written.append(_literal(paragraph, pattern[position : match.start()], run_properties))
         name = match.group(1)
         if name == "organisation":
-            _literal(paragraph, values.organisation, run_properties)
+            written.append(_literal(paragraph, values.organisation, run_properties))
         elif name in ("page", "pages"):
-            add_field(paragraph, "PAGE" if name == "page" else "NUMPAGES")
+            add_field(paragraph, "PAGE" if name == "page" else "NUMPAGES", _FIELD_TEXT)
+            written.append(_FIELD_TEXT)
         elif values.source_url:
-            add_hyperlink(paragraph, values.source_label or values.source_url,
-                          rel_id=values.link(values.source_url), style=values.link_style)
+            label = values.source_label or values.source_url
+            add_hyperlink(paragraph, label, rel_id=values.link(values.source_url),
+                          style=values.link_style)
+            written.append(label)
         else:
-            _literal(paragraph, values.source_label, run_properties)
+            written.append(_literal(paragraph, values.source_label, run_properties))
         position = match.end()
-    _literal(paragraph, pattern[position:], run_properties)
-    _direction(paragraph, paragraph.text)
+    written.append(_literal(paragraph, pattern[position:], run_properties))
+    _direction(paragraph, "".join(written))
 
 
 def _is_graphic(element: Any) -> bool:
     return next(element.iter(*_GRAPHICS), None) is not None
 
 
-def _literal(paragraph: Any, text: str, run_properties: Any) -> None:
-    if not text:
-        return
-    run = paragraph.add_r()
-    run.text = text
-    if run_properties is not None:
-        run.insert(0, copy.deepcopy(run_properties))
+def _literal(paragraph: Any, text: str, run_properties: Any) -> str:
+    """Append a run of ``text`` formatted like the template's; the text."""
+    if text:
+        run = paragraph.add_r()
+        run.text = text
+        if run_properties is not None:
+            run.insert(0, copy.deepcopy(run_properties))
+    return text
 
 
 def _direction(paragraph: Any, text: str) -> None:

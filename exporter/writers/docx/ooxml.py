@@ -42,6 +42,9 @@ _PRESERVE = {qn("xml:space"): "preserve"}
 _BOOKMARK_START, _BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
 _HYPERLINK, _ANCHOR, _HISTORY = qn("w:hyperlink"), qn("w:anchor"), qn("w:history")
 _ID, _NAME = qn("w:id"), qn("w:name")
+_REL_ID, W_RSTYLE = qn("r:id"), qn("w:rStyle")
+_FIELD_CHAR, _FIELD_CHAR_TYPE = qn("w:fldChar"), qn("w:fldCharType")
+_INSTRUCTION = qn("w:instrText")
 
 
 def is_rtl(text: str, language: str | None = None) -> bool:
@@ -70,19 +73,6 @@ def bookmark_name(anchor: str) -> str:
     return name[:BOOKMARK_MAX]
 
 
-def _text_run(text: str, style: str | None = None, rtl: bool = False) -> Any:
-    run = OxmlElement("w:r")
-    if style:
-        run.get_or_add_rPr().style = style
-    if rtl:
-        run.get_or_add_rPr().get_or_add_rtl()
-    element = OxmlElement("w:t")
-    element.set(qn("xml:space"), "preserve")
-    element.text = text
-    run.append(element)
-    return run
-
-
 def add_hyperlink(
     paragraph: Any,
     text: str,
@@ -95,14 +85,21 @@ def add_hyperlink(
     """Append to ``paragraph`` a link: external by relationship ``rel_id``, or to bookmark
     ``anchor``. External links are related by :meth:`PartRels.link`, which takes only http(s).
     """
-    link = OxmlElement("w:hyperlink")
+    attributes: dict[str, str] = {}
     if rel_id is not None:
-        link.set(qn("r:id"), rel_id)
+        attributes[_REL_ID] = rel_id
     elif anchor is not None:
-        link.set(qn("w:anchor"), anchor)
-    link.set(qn("w:history"), "1")
-    link.append(_text_run(text, style, rtl))
-    paragraph.append(link)
+        attributes[_ANCHOR] = anchor
+    attributes[_HISTORY] = "1"
+    link = SubElement(paragraph, _HYPERLINK, attributes)
+    run = SubElement(link, W_R)
+    if style or rtl:
+        properties = SubElement(run, W_RPR)
+        if style:
+            SubElement(properties, W_RSTYLE, {W_VAL: style})
+        if rtl:
+            SubElement(properties, W_RTL)
+    SubElement(run, W_T, _PRESERVE).text = text
 
 
 def new_paragraph(container: Any, style_id: str, rtl: bool = False) -> Any:
@@ -157,24 +154,11 @@ class Bookmarks:
 
 def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
     """Append a complex field (``PAGE``, ``NUMPAGES``) whose shown value Word recomputes."""
-
-    def char(kind: str) -> Any:
-        run = OxmlElement("w:r")
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        run.append(element)
-        return run
-
-    instr_run = OxmlElement("w:r")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    instr_run.append(instr)
-    paragraph.append(char("begin"))
-    paragraph.append(instr_run)
-    paragraph.append(char("separate"))
-    paragraph.append(_text_run(placeholder))
-    paragraph.append(char("end"))
+    SubElement(SubElement(paragraph, W_R), _FIELD_CHAR, {_FIELD_CHAR_TYPE: "begin"})
+    SubElement(SubElement(paragraph, W_R), _INSTRUCTION, _PRESERVE).text = f" {instruction} "
+    SubElement(SubElement(paragraph, W_R), _FIELD_CHAR, {_FIELD_CHAR_TYPE: "separate"})
+    SubElement(SubElement(paragraph, W_R), W_T, _PRESERVE).text = placeholder
+    SubElement(SubElement(paragraph, W_R), _FIELD_CHAR, {_FIELD_CHAR_TYPE: "end"})
 
 
 def _insert_in_order(properties: Any, child: Any) -> None:

@@ -27,6 +27,7 @@ _UNIX = 3
 _PERMISSIONS = 0o644 << 16
 _LEVEL = 6
 _LIMIT = 0xFFFFFFFF  # no ZIP64: a briefing is far smaller
+_LOOKAHEAD = 262  # zlib's MIN_LOOKAHEAD: matches reach at most a window less this far back
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +41,20 @@ class Member:
 
 def compress(data: bytes) -> Member:
     """``data`` as a raw-deflate zip member."""
-    engine = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
+    engine = zlib.compressobj(_LEVEL, zlib.DEFLATED, -_window_bits(len(data)))
     packed = engine.compress(data) + engine.flush()
     if len(data) > _LIMIT or len(packed) > _LIMIT:
         raise ValueError("a DOCX part larger than 4 GB cannot be written")
     return Member(zlib.crc32(data), len(data), packed)
+
+
+def _window_bits(size: int) -> int:
+    """The smallest deflate window (9 to 15 bits) that holds ``size`` bytes and the lookahead.
+
+    Setting up the largest window costs more than compressing a small part; a window
+    that holds the whole part finds the same matches, so the bytes are the same.
+    """
+    return min(15, max(9, (size + _LOOKAHEAD).bit_length()))
 
 
 @dataclass(frozen=True, slots=True)
