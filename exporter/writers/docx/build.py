@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from docx.opc.coreprops import CoreProperties
 from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
@@ -57,7 +56,7 @@ def build_briefing(article: Article, options: Options) -> bytes:
     draft = frame.draft()
     words = article.document.word_count  # counted once: a long article takes a while
     _Briefing(draft, article, options, words).write()
-    set_properties(CoreProperties(draft.element(frame.core_part)), article, options.organisation)
+    set_properties(draft.element(frame.core_part), article, options.organisation)
     if frame.app_part is not None:
         draft.replace(frame.app_part, app_properties(words, options.organisation))
     draft.replace(frame.styles_part, frame.template.styles_member(article.document.language))

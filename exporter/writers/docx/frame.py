@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from ...errors import UsageError
 from ...textclean import clean_inline
 from .headers import Logo, Story, plan_story
 from .package import Member, PartRels, compress, write_zip
+from .properties import prepare_properties
 from .template import Template, prepared_template
 
 log = logging.getLogger(__name__)
@@ -73,7 +75,9 @@ class Frame:
 
         package = document.part.package
         document.core_properties  # noqa: B018 -- python-docx adds the part if there is none
-        self.core_part = str(package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES).partname)
+        core = package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES)
+        prepare_properties(core.element)
+        self.core_part = str(core.partname)
         parts = list(package.iter_parts())
         self._content_types = compress(_ContentTypesItem.from_parts(parts).blob)
         self._package_rels = compress(package.rels.xml)
@@ -177,7 +181,7 @@ def _logo_key(logo: Path | None) -> tuple[str, int, int] | None:
         status = logo.stat()
     except OSError as error:
         raise UsageError(f"{logo}: cannot use as a logo ({error})") from None
-    return (str(logo.resolve()), status.st_mtime_ns, status.st_size)
+    return (os.path.abspath(logo), status.st_mtime_ns, status.st_size)
 
 
 def _stories(document: DocxDocument, logo: Path | None) -> tuple[tuple[Story, ...],

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx.opc.coreprops import CoreProperties
+from docx.oxml.ns import qn
 
 from ...extract import keywords
 from ...model import Article
@@ -35,24 +37,55 @@ def _bounded(text: str) -> str:
     return text[: MAX_PROPERTY - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def set_properties(properties: CoreProperties, article: Article, organisation: str) -> None:
-    """Title, author, subject (the first summary sentence), keywords, language, dates."""
-    source = article.document
-    properties.title = _bounded(source.title)
-    properties.author = _bounded("; ".join(source.authors) or organisation)
-    first = article.summary.sentences[0].text if article.summary.sentences else source.standfirst
-    properties.subject = _bounded(first or source.title)
-    properties.keywords = _bounded(", ".join(keywords(source)))
-    properties.language = _bounded(source.language)
-    properties.category = "Briefing"
-    properties.comments = _bounded(f"Briefing by {organisation}")
-    properties.identifier = _bounded(source.source_url or "")
-    properties.last_modified_by = _bounded(organisation)
-    properties.content_status = ""
-    properties.version = ""
+# The core properties a briefing sets, in the order python-docx adds those a template lacks.
+_FIELDS = ("dc:title", "dc:creator", "dc:subject", "cp:keywords", "dc:language", "cp:category",
+           "dc:description", "dc:identifier", "cp:lastModifiedBy", "cp:contentStatus",
+           "cp:version", "cp:revision", "dcterms:created", "dcterms:modified")
+_TAGS = tuple(qn(name) for name in _FIELDS)
+
+
+def prepare_properties(element: Any) -> None:
+    """Give a template's core properties every element a briefing sets, once.
+
+    python-docx adds the missing ones (last, and the dates with their ``xsi:type``);
+    each briefing then only sets their text (:func:`set_properties`).
+    """
+    properties = CoreProperties(element)
+    properties.title = properties.author = properties.subject = properties.keywords = ""
+    properties.language = properties.category = properties.comments = ""
+    properties.identifier = properties.last_modified_by = ""
+    properties.content_status = properties.version = ""
     properties.revision = 1
-    when = timestamp(source.published)
-    properties.created = properties.modified = when
+    properties.created = properties.modified = FALLBACK_DATE
+
+
+def set_properties(element: Any, article: Article, organisation: str) -> None:
+    """Title, author, subject (the first summary sentence), keywords, language, dates.
+
+    ``element`` is a copy of core properties made ready by :func:`prepare_properties`.
+    """
+    source = article.document
+    first = article.summary.sentences[0].text if article.summary.sentences else source.standfirst
+    # W3CDTF, as python-docx writes it, without strftime (which reads the time zone each time).
+    when = timestamp(source.published).replace(microsecond=0).isoformat() + "Z"
+    values = (
+        _bounded(source.title),
+        _bounded("; ".join(source.authors) or organisation),
+        _bounded(first or source.title),
+        _bounded(", ".join(keywords(source))),
+        _bounded(source.language),
+        "Briefing",
+        _bounded(f"Briefing by {organisation}"),
+        _bounded(source.source_url or ""),
+        _bounded(organisation),
+        "",
+        "",
+        "1",
+        when,
+        when,
+    )
+    for tag, value in zip(_TAGS, values, strict=True):
+        element.find(tag).text = value
 
 
 _APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

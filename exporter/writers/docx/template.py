@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import os
 import threading
 import zipfile
 from dataclasses import dataclass, field
@@ -89,7 +90,7 @@ def prepared_template(options: Options) -> Template:
         status = path.stat()
     except OSError as error:
         raise UsageError(f"{path}: not a usable .docx template ({error})") from None
-    key = (str(path.resolve()), status.st_mtime_ns, status.st_size)
+    key = (os.path.abspath(path), status.st_mtime_ns, status.st_size)
     with _lock:
         template = _prepared.get(key)
     if template is None:
