@@ -21,6 +21,7 @@ by construction; a trailing ``— Name`` names their speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -360,12 +361,14 @@ def _tidy(content: str) -> str:
 def _block_candidates(
     sentences: Sequence[Sentence], text: str, spans: Sequence[_Span], language: str
 ) -> Iterator[_Candidate]:
+    if not spans:
+        return
     verbs = _verb_pattern(language)
     masked = _mask(text, spans)
     starts = _sentence_starts(sentences)
     previous_speaker: str | None = None
     for span in spans:
-        number = max(k for k, s in enumerate(starts) if s <= span.start)
+        number = bisect_right(starts, span.start) - 1  # the sentence the quotation opens in
         sentence = sentences[number]
         content = span.content.strip()
         words = _words(content)
