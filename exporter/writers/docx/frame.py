@@ -92,11 +92,14 @@ class Frame:
                                 if element is template.styles)
         self.app_part = _APP_PART if _APP_PART in by_name else None
         self.numbering_part, self.list_number = _numbering(document)
+        self.filled: dict[tuple[str | None, str], tuple[tuple[str, Member, PartRels], ...]] = {}
+        """Headers and footers filled for a source (URL and label), compressed: see headers.py."""
 
-    def draft(self) -> Draft:
-        """A new briefing to write into; logs what is wrong with the template each time."""
-        for warning in self.template.warnings:
-            log.warning("%s", warning)
+    def draft(self, warn: bool = True) -> Draft:
+        """A new briefing to write into; logs (if ``warn``) what is wrong with the template."""
+        if warn:
+            for warning in self.template.warnings:
+                log.warning("%s", warning)
         return Draft(self)
 
     def pristine(self, partname: str) -> Any:
@@ -116,9 +119,16 @@ class Draft:
         self._elements: dict[str, Any] = {}
         self._rels: dict[str, PartRels] = {}
         self._members: dict[str, Member] = {}
-        self.body: Any = self.element(frame.document_part).find(qn("w:body"))
-        self.links = self.rels(frame.document_part)
+
+    @property
+    def body(self) -> Any:
+        """The document's ``w:body``: holds only the template's ``w:sectPr`` at first."""
+        return self.element(self.frame.document_part).find(qn("w:body"))
+
+    @property
+    def links(self) -> PartRels:
         """The document part's relationships, for links in the body."""
+        return self.rels(self.frame.document_part)
 
     def element(self, partname: str) -> Any:
         """This briefing's XML of part ``partname``, copied from the frame on first use."""
@@ -134,9 +144,19 @@ class Draft:
             rels = self._rels[partname] = self.frame.relationships(partname).copy()
         return rels
 
-    def replace(self, partname: str, data: bytes | Member) -> None:
-        """Give part ``partname`` these bytes (or this compressed member) instead."""
+    def replace(self, partname: str, data: bytes | Member, rels: PartRels | None = None) -> None:
+        """Give part ``partname`` these bytes (or this compressed member), and ``rels``."""
+        self._elements.pop(partname, None)
         self._members[partname] = data if isinstance(data, Member) else compress(data)
+        if rels is not None:
+            self._rels[partname] = rels.copy()
+
+    def packed(self, partname: str) -> Member:
+        """Part ``partname`` as it stands in this briefing, compressed."""
+        element = self._elements.get(partname)
+        if element is not None:
+            return compress(serialize_part_xml(element))
+        return self._members.get(partname) or self.frame._packed[partname]
 
     def save(self) -> bytes:
         """The briefing as .docx bytes, the same for the same input."""
@@ -144,12 +164,7 @@ class Draft:
         entries = [(CONTENT_TYPES_URI.membername, frame._content_types),
                    (PACKAGE_URI.rels_uri.membername, frame._package_rels)]
         for member in frame._members:
-            element = self._elements.get(member.partname)
-            if element is not None:
-                packed = compress(serialize_part_xml(element))
-            else:
-                packed = self._members.get(member.partname) or frame._packed[member.partname]
-            entries.append((member.name, packed))
+            entries.append((member.name, self.packed(member.partname)))
             rels = self._rels.get(member.partname) or frame._rels[member.partname]
             rels_member = rels.member()
             if rels_member is not None:

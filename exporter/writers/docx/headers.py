@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
 _GRAPHICS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 _FIELD_TEXT = "1"  # what a page field shows until Word updates it
+_KEPT = 16  # filled headers and footers kept per frame, by source
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +100,28 @@ def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: s
     """Put the organisation in the header and page numbers and the source in the footer.
 
     ``source_url`` (already checked to be http or https) becomes a link showing
-    ``source_label``; without either, the source is left out.
+    ``source_label``; without either, the source is left out. The filled parts are
+    kept per source, so articles without one (or with the same one) share them.
     """
+    frame = draft.frame
+    key = (source_url, source_label)
+    filled = frame.filled.get(key)
+    if filled is None:
+        scratch = frame.draft(warn=False)
+        _fill_stories(scratch, source_url, source_label)
+        names = dict.fromkeys(story.partname for story in frame.stories)
+        filled = tuple((name, scratch.packed(name), scratch.rels(name)) for name in names)
+        for _, _, rels in filled:
+            rels.member()  # compressed once, here, for every briefing that shares them
+        while len(frame.filled) >= _KEPT:
+            frame.filled.pop(next(iter(frame.filled)), None)
+        frame.filled[key] = filled
+    for partname, member, rels in filled:
+        draft.replace(partname, member, rels)
+
+
+def _fill_stories(draft: Draft, source_url: str | None, source_label: str) -> None:
+    """Fill every header and footer of ``draft``, in the order python-docx's sections give."""
     frame = draft.frame
     for story in frame.stories:
         part = draft.element(story.partname)
