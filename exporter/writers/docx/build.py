@@ -193,10 +193,8 @@ class _Briefing:
             return
         self._heading(KEY_FIGURES, 1)
         for figure in self.figures:
-            context = ": " + clean_inline(figure.context)
-            paragraph = self._link_to("List Bullet", clean_inline(figure.figure),
-                                      figure.sentence, bold=True, after=context)
-            new_run(paragraph, context, paragraph.pPr.find(qn("w:bidi")) is not None)
+            self._link_to("List Bullet", clean_inline(figure.figure), figure.sentence,
+                          bold=True, after=": " + clean_inline(figure.context))
 
     def _full_text(self) -> None:
         self._heading(FULL_TEXT, 1)
@@ -245,8 +243,9 @@ class _Briefing:
 
     def _paragraph(self, style: str, text: str) -> Any:
         text = _clean(text)
-        paragraph = self._add(style, self._rtl(text))
-        new_run(paragraph, text, paragraph.pPr.find(qn("w:bidi")) is not None)
+        rtl = self._rtl(text)
+        paragraph = self._add(style, rtl)
+        new_run(paragraph, text, rtl)
         return paragraph
 
     def _sentences(self, style: str, sentences: Sequence[Sentence]) -> Any:
@@ -275,6 +274,8 @@ class _Briefing:
         rtl = self._rtl(text + after)
         paragraph = self._add(style, rtl)
         link_to_bookmark(paragraph, text, bookmark_name(sentence.anchor), rtl, bold)
+        if after:
+            new_run(paragraph, after, rtl)
         return paragraph
 
     def _number(self, paragraph: Any, restart: bool) -> None:

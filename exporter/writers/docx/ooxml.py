@@ -17,6 +17,7 @@ from lxml.etree import SubElement
 # OOXML allows 40 characters; Word refuses names that do not start with a letter.
 BOOKMARK_MAX = 40
 _RTL_CLASSES = {"R", "AL"}
+_MODEL_ANCHOR = re.compile(r"s[0-9]{1,18}-[0-9]{1,18}")  # Sentence.anchor, at most 38 long
 # The order ECMA-376 prescribes for the children of w:pPr.
 _PPR_ORDER = (
     "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
@@ -67,6 +68,8 @@ def is_rtl(text: str, language: str | None = None) -> bool:
 
 def bookmark_name(anchor: str) -> str:
     """A valid bookmark name from a model anchor (``s3-1`` -> ``s3_1``)."""
+    if _MODEL_ANCHOR.fullmatch(anchor):
+        return anchor.replace("-", "_")  # the model's own shape: valid once the dash goes
     name = "".join(c if c.isascii() and (c.isalnum() or c == "_") else "_" for c in anchor)
     if not name[:1].isalpha():
         name = "b" + name
