@@ -60,6 +60,9 @@ def add_email_parser(subparsers: Any) -> None:
     who.add_argument("--to", action="append", default=[], metavar="ADDR",
                      help="recipient; repeat, or separate with commas")
     who.add_argument("--cc", action="append", default=[], metavar="ADDR", help="copy recipient")
+    who.add_argument("--bcc", action="append", default=[], metavar="ADDR",
+                     help="blind copy recipient: gets the message, named in no header sent "
+                          "(a .eml written with --eml keeps a Bcc header for the mail program)")
     who.add_argument("--from", dest="sender", metavar="ADDR",
                      help="sender (default: from in [email], else your login at this host)")
     who.add_argument("--subject", metavar="TEXT", help="subject (default: the article's title)")
@@ -103,6 +106,7 @@ def run_email(args: argparse.Namespace, options: Options) -> int:
     if not recipients:
         raise UsageError("email: give at least one recipient with --to ADDR")
     copies = parse_addresses(args.cc)
+    blind = parse_addresses(args.bcc)
     sender = _sender(args.sender, settings)
     formats = parse_formats(args.attach) if args.attach is not None else settings.attach
     max_size = parse_size(args.max_size) if args.max_size is not None else settings.max_size
@@ -119,11 +123,14 @@ def run_email(args: argparse.Namespace, options: Options) -> int:
                                max_size=max_size)
     for note in composed.notes:
         print(f"exporter: {note}", file=sys.stderr)
-    raw = composed.message.as_bytes()
     if args.eml is not None:
-        return _write_eml(args.eml, raw)
+        if blind:
+            composed.message["Bcc"] = blind
+        return _write_eml(args.eml, composed.message.as_bytes())
     assert server is not None
-    return _send(raw, server, args, settings, len(recipients) + len(copies))
+    envelope = [address.addr_spec for address in [*recipients, *copies, *blind]]
+    return _send(composed.message.as_bytes(), server, args, settings,
+                 list(dict.fromkeys(envelope)))
 
 
 def _write_eml(path: Path, raw: bytes) -> int:
@@ -141,7 +148,7 @@ def _write_eml(path: Path, raw: bytes) -> int:
 
 
 def _send(raw: bytes, server: tuple[str, int, str], args: argparse.Namespace,
-          settings: EmailSettings, count: int) -> int:
+          settings: EmailSettings, envelope: list[str]) -> int:
     from .outbox import save_to_outbox
     from .smtp import DeliveryError, send_raw
 
@@ -149,7 +156,7 @@ def _send(raw: bytes, server: tuple[str, int, str], args: argparse.Namespace,
     try:
         send_raw(raw, host=host, port=port, security=security, username=settings.username,
                  password=settings.password, timeout=args.timeout or settings.timeout,
-                 cafile=args.cafile or settings.cafile)
+                 cafile=args.cafile or settings.cafile, recipients=envelope)
     except DeliveryError as error:
         folder = args.outbox or settings.outbox
         try:
@@ -161,6 +168,7 @@ def _send(raw: bytes, server: tuple[str, int, str], args: argparse.Namespace,
         print(f"exporter: the message waits in {path}; send it later with "
               f"`exporter email --retry {folder}`", file=sys.stderr)
         return EXIT_QUEUED
+    count = len(envelope)
     print(f"sent to {count} recipient{'s' if count != 1 else ''} through {host}:{port} "
           f"({format_size(len(raw))})")
     return EXIT_OK
@@ -169,9 +177,9 @@ def _send(raw: bytes, server: tuple[str, int, str], args: argparse.Namespace,
 def _retry(args: argparse.Namespace, settings: EmailSettings) -> int:
     from .outbox import retry_outbox, waiting_messages
 
-    if args.articles or args.to or args.cc or args.eml:
+    if args.articles or args.to or args.cc or args.bcc or args.eml:
         raise UsageError("email --retry sends what waits in the outbox: "
-                         "give no ARTICLE, --to, --cc or --eml with it")
+                         "give no ARTICLE, --to, --cc, --bcc or --eml with it")
     folder = args.retry
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such outbox folder")

@@ -302,3 +302,45 @@ def test_partly_refused_retry_reaches_only_the_missed_recipient(
     [second] = relay.handler.received
     assert second.rcpt_tos == ["away@example.org"]  # ana does not get it twice
     assert second.message["To"] == first.message["To"]
+
+
+def test_blind_copy_reaches_its_recipient_and_no_header_names_it(
+    clean_env: Path, smtp_server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _story(clean_env)
+    server = smtp_server("plain")
+    code = main(["email", str(story), "--to", "ana@example.org", "--cc", "ben@example.org",
+                 "--bcc", "editor@example.org", "--bcc", "ana@example.org",
+                 "--from", "news@example.org", "--attach", "none", "--smtp", server.address,
+                 "--no-tls"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "sent to 3 recipients" in out.out  # ana is written to once
+    [received] = server.handler.received
+    assert received.rcpt_tos == ["ana@example.org", "ben@example.org", "editor@example.org"]
+    assert b"editor@example.org" not in received.data
+    assert received.message["Bcc"] is None
+
+
+def test_blind_copy_kept_in_the_outbox_and_in_an_eml_file(
+    clean_env: Path, smtp_server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _story(clean_env)
+    target = clean_env / "draft.eml"
+    assert main(["email", str(story), "--to", "ana@example.org", "--bcc", "editor@example.org",
+                 "--from", "news@example.org", "--attach", "none", "--eml", str(target)]) == 0
+    assert _read_eml(target)["Bcc"] == "editor@example.org"
+
+    port = mailhelp.free_port()  # nothing listens there yet
+    code = main(["email", str(story), "--to", "ana@example.org", "--bcc", "editor@example.org",
+                 "--from", "news@example.org", "--attach", "none",
+                 "--smtp", f"127.0.0.1:{port}", "--no-tls", "--timeout", "5"])
+    assert code == 75
+    [waiting] = (clean_env / "outbox").glob("*.eml")
+    assert b"editor@example.org" not in waiting.read_bytes()
+    server = smtp_server("plain", port=port)
+    capsys.readouterr()
+    assert main(["email", "--retry", "outbox"]) == 0
+    [received] = server.handler.received
+    assert received.rcpt_tos == ["ana@example.org", "editor@example.org"]
+    assert b"editor@example.org" not in received.data
