@@ -15,7 +15,8 @@ def alternation(phrases: Iterable[str]) -> str:
     start; in a trie, shared prefixes are tried once, which makes a search for any of
     a hundred speech verbs about three times faster. Wherever one phrase extends
     another, the longer is tried first, as in a flat list sorted longest first. A
-    space in a phrase stands for any run of white space; case is kept as given.
+    space in a phrase stands for any run of white space. Case is kept as given: for a
+    case-insensitive search, give the phrases in one case.
     """
     trie: _Trie = {}
     for phrase in phrases:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from conftest import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter.extract import KeyFigure, key_figures
+from exporter.extract import KeyFigure, figures, key_figures
 from exporter.model import Document
 from exporter.readers.build import RawBlock, build_document
 
@@ -109,3 +111,37 @@ def test_extractors_never_fail_on_arbitrary_text(paragraphs: list[str]) -> None:
     for quote in key_quotes(document):
         assert quote.text and quote.sentence in list(document.sentences())
     assert len(keywords(document)) <= 6
+
+
+@pytest.mark.parametrize("symbol", figures._SYMBOLS)
+def test_every_currency_symbol_is_found_late_in_a_sentence(symbol: str) -> None:
+    # Each kind is looked for from a few characters before the first digit: the longest
+    # symbol, and a space, must still be in reach.
+    sentence = f"After a long and difficult winter the harbour board spent {symbol} 25 million."
+    assert f"{symbol} 25 million" in _figures(_document([sentence]))
+
+
+@pytest.mark.parametrize("month", figures._MONTHS)
+def test_every_month_is_found_late_in_a_sentence(month: str) -> None:
+    sentence = f"After a long and difficult winter the harbour reopened on {month} 2024."
+    assert f"{month} 2024" in _figures(_document([sentence]))
+
+
+_FIGURE_WORDS = st.sampled_from(
+    [*figures._SYMBOLS, *figures._MONTHS, "million", "bn", "per cent", "%", "people", "killed",
+     "to", "-", "–", "day", "year", "old", "the", "Euro", "dollars", ",", ".", ":", "/", " ",
+     "1990s", "2020", "5", "12", "1,960", "4.5", "3,2", "300", "7", "0"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FIGURE_WORDS, min_size=1, max_size=30), st.sampled_from(["", " ", "  "]))
+def test_searching_from_the_first_digit_finds_what_a_whole_scan_finds(
+    words: list[str], glue: str
+) -> None:
+    sentence = glue.join(words)
+    digit = re.search(r"\d", sentence)
+    if digit is None:
+        return
+    for language in ("en", "de"):
+        assert (list(figures._matches(sentence, language, digit.start()))
+                == list(figures._matches(sentence, language, 0)))

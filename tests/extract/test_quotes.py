@@ -255,3 +255,37 @@ def test_block_quotation_introduced_by_the_paragraph_before() -> None:
     assert (quote.text, quote.speaker) == (
         "We will rebuild the harbour wall before the winter storms arrive.", "Ruth Adeyemi")
     assert quote.sentence.position == (1, 0)
+
+
+@pytest.mark.parametrize(("between", "speaker"), [(0, "Nadia Brook"), (1, "Nadia Brook"),
+                                                  (2, None)])
+def test_a_pronoun_looks_back_two_paragraphs_for_someone_named_with_a_verb(
+    between: int, speaker: str | None
+) -> None:
+    # Only the paragraphs in a pronoun's reach are searched for such mentions.
+    paragraphs = [
+        "Ines Moreau said the crossing had been calm all week.",
+        "The harbour engineer, Nadia Brook, said the new pontoon had passed its load tests.",
+        *["The ferry timetable will not change this winter."] * between,
+        "“We are ready for the first storms of the season,” she said.",
+        "The harbour office will publish the results of the tests in the spring.",
+    ]
+    [quote] = key_quotes(_document(paragraphs))
+    assert quote.text == "We are ready for the first storms of the season"
+    assert quote.speaker == speaker
+
+
+def test_pronouns_in_a_long_article_use_only_nearby_mentions() -> None:
+    filler = "The council will meet again next month to discuss the harbour budget."
+    paragraphs = []
+    for number, name in enumerate(["Ana Ruiz", "Tom Hale", "Lena Ito", "Omar Haddad"]):
+        paragraphs += [f"{name} said the repairs to section {number} were on time.",
+                       filler, filler, filler]
+    # Two paragraphs after Tom Hale is named (and six after Ana Ruiz).
+    paragraphs.insert(6, "“The work on the wall has gone better than anyone expected,” he said.")
+    paragraphs.append("“Nothing more will be said about the budget this year,” he said.")
+    quotes = key_quotes(_document(paragraphs), limit=10)
+    assert [(q.text[:20], q.speaker) for q in quotes] == [
+        ("The work on the wall", "Tom Hale"),
+        ("Nothing more will be", None),  # Omar Haddad is four paragraphs back
+    ]
