@@ -3,7 +3,9 @@
 Exit status: 0 when the message was written or sent; 2 for bad usage (raised as
 ``ExporterError`` for ``exporter.cli`` to report); 75 (EX_TEMPFAIL, as sendmail
 uses it) when the server refused or could not be reached and the message was
-put in the outbox instead, or when a retry left messages waiting.
+put in the outbox instead, or when a retry left messages waiting; 1 when a retry
+gave up on messages (refused for good twice by the same server: they are moved
+to the outbox's failed/ folder) and left none waiting.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from .settings import (
 )
 
 EXIT_OK = 0
+EXIT_FAILED = 1
 EXIT_QUEUED = 75
 
 DESCRIPTION = """\
@@ -38,7 +41,9 @@ summary bullets) with the documents attached. Write the message to a .eml file
 exporter.toml). The SMTP login comes from EXPORTER_SMTP_USER and
 EXPORTER_SMTP_PASSWORD (or the configuration file), never from the command
 line. A message the server refuses or cannot take is kept in the outbox;
-`exporter email --retry OUTBOX` sends what waits there.
+`exporter email --retry OUTBOX` sends what waits there (to --smtp, if given). A
+message the same server refuses for good (5xx) twice is moved to OUTBOX/failed/
+and not retried again.
 
 Size budget: when the message would be larger than --max-size (default 10MB),
 the attachments are zipped into one .zip; if it is still too large, files are
@@ -161,7 +166,8 @@ def _send(raw: bytes, server: tuple[str, int, str], args: argparse.Namespace,
         folder = args.outbox or settings.outbox
         try:
             path = save_to_outbox(raw, folder, recipients=error.refused, error=str(error),
-                                  host=host, port=port, security=security)
+                                  host=host, port=port, security=security,
+                                  refused_for_good=error.permanent)
         except OutputError as problem:
             raise OutputError(f"not sent ({error}) and not saved either: {problem}") from None
         print(f"exporter: not sent: {error}", file=sys.stderr)
@@ -175,7 +181,7 @@ def _send(raw: bytes, server: tuple[str, int, str], args: argparse.Namespace,
 
 
 def _retry(args: argparse.Namespace, settings: EmailSettings) -> int:
-    from .outbox import retry_outbox, waiting_messages
+    from .outbox import FAILED, retry_outbox, waiting_messages
 
     if args.articles or args.to or args.cc or args.bcc or args.eml:
         raise UsageError("email --retry sends what waits in the outbox: "
@@ -195,10 +201,18 @@ def _retry(args: argparse.Namespace, settings: EmailSettings) -> int:
                                 timeout=args.timeout or settings.timeout)
     for path in sent:
         print(f"sent {path.name}")
-    for path, reason in failed:
+    given_up = [(path, reason) for path, reason in failed if path.parent == folder / FAILED]
+    waiting = [(path, reason) for path, reason in failed if path.parent != folder / FAILED]
+    for path, reason in waiting:
         print(f"exporter: still waiting: {path.name}: {reason}", file=sys.stderr)
-    print(f"{len(sent)} sent, {len(failed)} still waiting in {folder}")
-    return EXIT_QUEUED if failed else EXIT_OK
+    for path, reason in given_up:
+        print(f"exporter: gave up on {path.name}: {reason}; it is kept in {path.parent}",
+              file=sys.stderr)
+    print(f"{len(sent)} sent, {len(waiting)} still waiting in {folder}"
+          + (f", {len(given_up)} given up" if given_up else ""))
+    if waiting:
+        return EXIT_QUEUED
+    return EXIT_FAILED if given_up else EXIT_OK
 
 
 def _server(args: argparse.Namespace, settings: EmailSettings) -> tuple[str, int, str] | None:

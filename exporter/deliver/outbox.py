@@ -5,12 +5,15 @@ beside it a ``.json`` note of the envelope recipients still to reach, the
 server it was meant for, the attempts made and the last error (never a
 password). A ``.eml`` dropped in by hand, without a note, is sent to its To, Cc
 and Bcc. Files are written atomically and readable by their owner only; a
-message leaves the outbox only once a server has accepted it.
+message leaves the outbox once a server has accepted it, or when a retry is
+refused for good (5xx) by the server that last refused it for good: it moves
+to the ``failed/`` folder inside the outbox, with its note, and is not retried.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import secrets
 from collections.abc import Iterator, Sequence
@@ -27,6 +30,8 @@ from .smtp import DeliveryError, send_raw
 
 SUFFIX = ".eml"
 NOTE = ".json"
+FAILED = "failed"
+"""The outbox's folder of messages given up on."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,8 @@ class Waiting:
     security: str | None = None
     attempts: int = 0
     last_error: str | None = None
+    refused_for_good: bool = False
+    """The last attempt was refused with a 5xx reply (by ``host``:``port``)."""
 
 
 def save_to_outbox(
@@ -52,11 +59,13 @@ def save_to_outbox(
     host: str | None = None,
     port: int | None = None,
     security: str | None = None,
+    refused_for_good: bool = False,
 ) -> Path:
     """Put ``message`` in the outbox ``folder`` (created if needed); returns the ``.eml`` path.
 
     ``recipients`` narrows the envelope (when a server took the message for some recipients
-    only); ``error``, ``host``, ``port`` and ``security`` are remembered for the retry.
+    only); ``error``, ``host``, ``port``, ``security`` and whether the server refused it for
+    good are remembered for the retry.
     """
     raw = message if isinstance(message, bytes) else message.as_bytes(policy=policy.SMTP)
     try:
@@ -66,7 +75,7 @@ def save_to_outbox(
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     path = folder / f"{stamp}Z-{secrets.token_hex(4)}{SUFFIX}"
     waiting = Waiting(path, tuple(recipients) if recipients is not None else None,
-                      host, port, security, 1 if error else 0, error)
+                      host, port, security, 1 if error else 0, error, refused_for_good)
     # The note first: a retry running meanwhile sees only finished .eml files.
     _write_note(waiting)
     write_atomic(path, raw)
@@ -91,10 +100,12 @@ def retry_outbox(
     cafile: Path | None = None,
     timeout: float = 30.0,
 ) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Send every message waiting in ``folder``; returns ``(sent, [(still waiting, why)])``.
+    """Send every message waiting in ``folder``; returns ``(sent, [(not sent, why)])``.
 
     ``host`` (and ``port``, ``security``) override the server each message was meant for.
-    A sent message is removed; one that fails again stays, with its attempt count raised.
+    A sent message is removed; one that fails again stays, with its attempt count raised,
+    unless the server that last refused it for good refuses it for good again: then it
+    moves to ``folder/failed/`` (the path given in the list is the new one there).
     """
     if not folder.is_dir():
         raise OutputError(f"{folder}: no such outbox folder")
@@ -107,17 +118,23 @@ def retry_outbox(
             if not server:
                 failed.append((item.path, "no SMTP server known for it: give --smtp HOST:PORT"))
                 continue
+            where = port if host else (port or item.port)
             try:
                 raw = _crlf(item.path.read_bytes())
-                send_raw(raw, host=server, port=port if host else (port or item.port),
-                         security=mode, username=username, password=password, cafile=cafile,
-                         timeout=timeout, recipients=item.recipients)
+                send_raw(raw, host=server, port=where, security=mode, username=username,
+                         password=password, cafile=cafile, timeout=timeout,
+                         recipients=item.recipients)
             except DeliveryError as error:
                 left = error.refused or item.recipients
-                _write_note(Waiting(item.path, tuple(left) if left is not None else None,
-                                    server, port or item.port, mode, item.attempts + 1,
-                                    str(error)))
-                failed.append((item.path, str(error)))
+                again = Waiting(item.path, tuple(left) if left is not None else None,
+                                server, where, mode, item.attempts + 1, str(error),
+                                error.permanent)
+                if error.permanent and item.refused_for_good and (server, where) == (
+                        item.host, item.port):
+                    failed.append((_give_up(again, folder), f"{error} (refused for good twice)"))
+                else:
+                    _write_note(again)
+                    failed.append((item.path, str(error)))
                 continue
             except (ExporterError, OSError) as error:
                 failed.append((item.path, str(error)))
@@ -126,6 +143,21 @@ def retry_outbox(
             _note_path(item.path).unlink(missing_ok=True)
             sent.append(item.path)
     return sent, failed
+
+
+def _give_up(item: Waiting, folder: Path) -> Path:
+    """Move ``item`` and its note into the outbox's ``failed/`` folder; its new path."""
+    place = folder / FAILED
+    try:
+        place.mkdir(mode=0o700, exist_ok=True)
+        target = place / item.path.name
+        _write_note(dataclasses.replace(item, path=target))
+        item.path.replace(target)
+    except OSError as error:
+        raise OutputError(f"{place}: cannot move a refused message there: "
+                          f"{error.strerror or error}") from None
+    _note_path(item.path).unlink(missing_ok=True)
+    return target
 
 
 def write_atomic(path: Path, data: bytes, *, private: bool = True) -> None:
@@ -142,6 +174,7 @@ def _write_note(item: Waiting) -> None:
         "recipients": list(item.recipients) if item.recipients is not None else None,
         "host": item.host, "port": item.port, "security": item.security,
         "attempts": item.attempts, "last_error": item.last_error,
+        "refused_for_good": item.refused_for_good,
     }
     write_atomic(_note_path(item.path), json.dumps(note, indent=2).encode("utf-8"))
 
@@ -164,6 +197,7 @@ def _read_note(path: Path) -> Waiting:
         note.get("security") if isinstance(note.get("security"), str) else None,
         attempts if isinstance(attempts, int) else 0,
         note.get("last_error") if isinstance(note.get("last_error"), str) else None,
+        note.get("refused_for_good") is True,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
@@ -23,10 +23,14 @@ from .settings import DEFAULT_PORTS, ENV_CAFILE, SECURITY_MODES
 class DeliveryError(OutputError):
     """The server refused the message or could not be reached."""
 
-    def __init__(self, message: str, *, refused: Sequence[str] = ()) -> None:
+    def __init__(self, message: str, *, refused: Sequence[str] = (),
+                 permanent: bool = False) -> None:
         super().__init__(message)
         self.refused = tuple(refused)
         """Recipients the message did not reach: all of them unless the server refused only some."""
+        self.permanent = permanent
+        """The server refused the message (or its sender, or the recipients left) with a 5xx
+        reply: sending it there again will be refused again. Otherwise it may go later."""
 
 
 def send_message(
@@ -84,16 +88,22 @@ def send_raw(
     except smtplib.SMTPRecipientsRefused as error:
         reasons = "; ".join(f"{rcpt}: {_reply(*reply)}" for rcpt, reply in
                             error.recipients.items())
-        raise DeliveryError(f"{where} refused every recipient ({reasons})", refused=to) from None
+        raise DeliveryError(f"{where} refused every recipient ({reasons})", refused=to,
+                            permanent=_for_good(error.recipients.values())) from None
     except smtplib.SMTPSenderRefused as error:
         raise DeliveryError(f"{where} refused the sender {error.sender}: "
-                            f"{_reply(error.smtp_code, error.smtp_error)}", refused=to) from None
+                            f"{_reply(error.smtp_code, error.smtp_error)}", refused=to,
+                            permanent=error.smtp_code >= 500) from None
     except smtplib.SMTPAuthenticationError as error:
         raise DeliveryError(f"{where} refused the login: "
                             f"{_reply(error.smtp_code, error.smtp_error)}", refused=to) from None
     except smtplib.SMTPResponseException as error:
+        # A refusal after DATA is about this message; a 5xx elsewhere (HELO, say) is the
+        # server's state, which may change.
         raise DeliveryError(f"{where} refused the message: "
-                            f"{_reply(error.smtp_code, error.smtp_error)}", refused=to) from None
+                            f"{_reply(error.smtp_code, error.smtp_error)}", refused=to,
+                            permanent=isinstance(error, smtplib.SMTPDataError)
+                            and error.smtp_code >= 500) from None
     except ssl.SSLCertVerificationError as error:
         raise DeliveryError(f"cannot verify the certificate of {where}: {error.verify_message} "
                             f"(to trust a private CA, set {ENV_CAFILE} or cafile in [email])",
@@ -109,7 +119,12 @@ def send_raw(
     if refused:
         reasons = "; ".join(f"{rcpt}: {_reply(*reply)}" for rcpt, reply in refused.items())
         raise DeliveryError(f"{where} refused some recipients ({reasons}); the others got it",
-                            refused=list(refused))
+                            refused=list(refused), permanent=_for_good(refused.values()))
+
+
+def _for_good(replies: Iterable[tuple[int, bytes | str]]) -> bool:
+    """True when every reply is a permanent (5xx) refusal."""
+    return all(code >= 500 for code, _ in replies)
 
 
 def envelope_of(raw: bytes) -> tuple[str, list[str]]:

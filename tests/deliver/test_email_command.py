@@ -206,11 +206,8 @@ def test_refused_message_waits_and_retry_goes_to_another_server(
     assert "550 5.7.1 Policy rejection" in capsys.readouterr().err
     assert len(list((clean_env / "queue").glob("*.eml"))) == 1
 
-    # Retrying against the same server fails again: the message stays, its count goes up.
-    assert main(["email", "--retry", "queue"]) == 75
-    assert "1 still waiting" in capsys.readouterr().out
     [note] = (clean_env / "queue").glob("*.json")
-    assert json.loads(note.read_text())["attempts"] == 2
+    assert json.loads(note.read_text())["refused_for_good"] is True
 
     relay = smtp_server("plain")
     assert main(["email", "--retry", "queue", "--smtp", relay.address, "--no-tls"]) == 0
@@ -344,3 +341,34 @@ def test_blind_copy_kept_in_the_outbox_and_in_an_eml_file(
     [received] = server.handler.received
     assert received.rcpt_tos == ["ana@example.org", "editor@example.org"]
     assert b"editor@example.org" not in received.data
+
+
+def test_a_message_refused_for_good_twice_is_given_up_not_retried_forever(
+    clean_env: Path, smtp_server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = _story(clean_env)
+    strict = smtp_server("plain", refuse_data="554 5.7.1 Message refused as spam")
+    args = ["email", str(story), "--to", "ana@example.org", "--from", "news@example.org",
+            "--attach", "none", "--no-tls"]
+    assert main([*args, "--smtp", strict.address]) == 75
+    # A second message meets a server that is only busy: it waits, and keeps waiting.
+    busy = smtp_server("plain", refuse_data="451 4.3.0 Try again later")
+    assert main([*args, "--smtp", busy.address]) == 75
+    capsys.readouterr()
+
+    assert main(["email", "--retry", "outbox"]) == 75
+    out = capsys.readouterr()
+    assert "0 sent, 1 still waiting in outbox, 1 given up" in out.out
+    assert "gave up on" in out.err and "554 5.7.1 Message refused as spam" in out.err
+    [given_up] = (clean_env / "outbox" / "failed").glob("*.eml")
+    note = json.loads(given_up.with_suffix(".json").read_text())
+    assert note["attempts"] == 2 and "554" in note["last_error"]
+    assert given_up.stat().st_mode & 0o077 == 0
+    [waiting] = (clean_env / "outbox").glob("*.eml")
+    assert json.loads(waiting.with_suffix(".json").read_text())["attempts"] == 2
+
+    # The given-up message is not tried again; the waiting one goes once the server is back.
+    busy.handler.refuse_data = None
+    assert main(["email", "--retry", "outbox"]) == 0
+    assert len(busy.handler.received) == 1 and strict.handler.received == []
+    assert list((clean_env / "outbox" / "failed").glob("*.eml")) == [given_up]

@@ -157,11 +157,19 @@ def test_refusal_and_closed_port_are_named(smtp_server) -> None:
     message = compose_message([mailhelp.english()], to=["ana@example.org"],
                               sender="news@example.org", attach=()).message
     server = smtp_server("plain", refuse_data="550 5.7.1 Message rejected as spam")
-    with pytest.raises(DeliveryError, match="refused the message: 550 5.7.1 Message rejected"):
+    with pytest.raises(DeliveryError, match="refused the message: 550 5.7.1 Message rejected"
+                       ) as refused:
         send_message(message, host=server.host, port=server.port, security="none")
+    assert refused.value.permanent  # a 5xx after DATA: sending it there again is pointless
+    server.handler.refuse_data = "452 4.3.1 Insufficient storage"
+    with pytest.raises(DeliveryError, match="452 4.3.1") as busy:
+        send_message(message, host=server.host, port=server.port, security="none")
+    assert not busy.value.permanent
     closed = mailhelp.free_port()
-    with pytest.raises(DeliveryError, match=f"cannot reach the SMTP server 127.0.0.1:{closed}"):
+    with pytest.raises(DeliveryError, match=f"cannot reach the SMTP server 127.0.0.1:{closed}"
+                       ) as unreachable:
         send_message(message, host="127.0.0.1", port=closed, security="none", timeout=5)
+    assert not unreachable.value.permanent
 
 
 def test_some_recipients_refused(smtp_server) -> None:
@@ -170,6 +178,6 @@ def test_some_recipients_refused(smtp_server) -> None:
                               sender="news@example.org", attach=()).message
     with pytest.raises(DeliveryError, match="gone@example.org: 550") as caught:
         send_message(message, host=server.host, port=server.port, security="none")
-    assert caught.value.refused == ("gone@example.org",)
+    assert caught.value.refused == ("gone@example.org",) and caught.value.permanent
     [received] = server.handler.received
     assert received.rcpt_tos == ["ana@example.org"]
