@@ -869,3 +869,100 @@ def test_the_cleaning_shortcut_cleans_exactly_like_clean_text() -> None:
                "form\x0cfeed", "nbsp\u00a0here", "line\u2028break", "Ünïcödé", "😀 ok", ""]
     samples += [f"a{chr(code)}b" for code in range(0x110000)]
     assert [_clean(text) for text in samples] == [clean_text(text) for text in samples]
+
+
+# -- what is prepared once and shared between briefings --------------------------------------
+
+
+def _footer_source(data: bytes) -> tuple[str, list[str]]:
+    """The footer's last paragraph text and the external targets its links point to."""
+    footer = docx.Document(io.BytesIO(data)).sections[0].footer
+    targets = [footer.part.rels[link.get(qn("r:id"))].target_ref
+               for link in footer._element.iter(qn("w:hyperlink"))]
+    return footer.paragraphs[-1].text, targets
+
+
+def test_each_briefing_has_its_own_source_in_the_footer() -> None:
+    """Filled footers are kept per source: one article's source never reaches another's."""
+    options = Options(organisation=ORGANISATION)
+    first, second = "https://example.org/one?a=1&b=2", "https://example.net/two"
+    seen = []
+    for url in (first, second, None, first, None, second):
+        data = render(summarised(english_document(source_url=url), [(0, 0)]), options)
+        seen.append(_footer_source(data))
+        meta_links = [r.target_ref for r in docx.Document(io.BytesIO(data)).part.rels.values()
+                      if r.is_external]
+        assert meta_links == ([url] if url else [])
+    assert seen == [(first, [first]), (second, [second]), ("Page 1 of 1", []),
+                    (first, [first]), ("Page 1 of 1", []), (second, [second])]
+
+
+def test_each_organisation_gets_its_own_header() -> None:
+    for name in ("Harbour Desk", "Αρχείο Λιμένα", "Harbour Desk"):
+        data = render(english_article(), Options(organisation=name))
+        header = docx.Document(io.BytesIO(data)).sections[0].header
+        assert [p.text for p in header.paragraphs] == [name]
+
+
+def test_first_page_header_placeholders_are_filled(tmp_path: Path) -> None:
+    template = docx.Document(str(packaged_templates() / "briefing.docx"))
+    section = template.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "{organisation} · first page"
+    section.first_page_footer.paragraphs[0].text = "Source: {source}"
+    path = tmp_path / "first.docx"
+    template.save(str(path))
+    options = Options(organisation="Acme", docx_template=path)
+    for url in (SOURCE_URL, None):
+        data = render(english_article(source_url=url), options)
+        written = docx.Document(io.BytesIO(data)).sections[0]
+        assert [p.text for p in written.first_page_header.paragraphs] == ["Acme · first page"]
+        assert [p.text for p in written.header.paragraphs] == ["Acme"]
+        footer = written.first_page_footer
+        assert [p.text for p in footer.paragraphs] == [f"Source: {url or ''}"]
+        targets = [r.target_ref for r in footer.part.rels.values() if r.is_external]
+        assert targets == ([SOURCE_URL] if url else [])
+
+
+def test_a_changed_logo_file_is_read_again(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(_png())
+    options = LogoOptions(organisation="Acme", docx_logo=logo)
+
+    def images() -> list[bytes]:
+        header = docx.Document(io.BytesIO(render(english_article(), options))).sections[0].header
+        return [p.blob for p in header.part.related_parts.values()
+                if p.content_type == "image/png"]
+
+    assert images() == [_png()]
+    logo.write_bytes(_png() + b"\x00")  # the same picture, but another file (a byte longer)
+    assert images() == [_png() + b"\x00"]
+
+
+def test_model_anchors_make_the_same_bookmark_names_by_the_short_path() -> None:
+    from exporter.writers.docx.ooxml import bookmark_name
+
+    assert bookmark_name("s3-1") == "s3_1"
+    assert bookmark_name("s123456-78") == "s123456_78"
+    assert bookmark_name("3-1") == "b3_1"  # not the model's shape: the general path
+    assert bookmark_name("s3-1é") == "s3_1_"
+    long = "s" + "1" * 30 + "-" + "2" * 30
+    assert bookmark_name(long) == long.replace("-", "_")[:40]
+
+
+@pytest.mark.parametrize("size", [0, 1, 249, 250, 251, 700, 2000, 4000, 16_122, 16_123,
+                                  32_505, 32_506, 32_507, 70_000])
+def test_a_part_compresses_to_the_same_bytes_with_a_window_that_fits_it(size: int) -> None:
+    import random
+    import zlib
+
+    from exporter.writers.docx.package import compress
+
+    xml = (ROOT / "exporter" / "samples" / "harbour-solar.md").read_bytes()
+    rng = random.Random(size)
+    for data in ((xml * (size // len(xml) + 1))[:size], rng.randbytes(size),
+                 bytes(rng.choice(b"<w:p> </w:t>abc") for _ in range(size))):
+        engine = zlib.compressobj(6, zlib.DEFLATED, -15)
+        member = compress(data)
+        assert member.compressed == engine.compress(data) + engine.flush()
+        assert zlib.decompress(member.compressed, -15) == data

@@ -47,6 +47,10 @@ LOGO_HEIGHT = Cm(0.8)
 _APP_PART = "/docProps/app.xml"
 # Frames kept per process: a batch normally uses one.
 _KEPT = 8
+# Filled headers and footers kept per frame, by source: articles without one share them.
+_KEPT_FILLED = 16
+Filled = tuple[tuple[str, Member, PartRels], ...]
+"""Filled header and footer parts: part name, compressed XML, relationships."""
 _frames: dict[tuple[object, ...], Frame] = {}
 _lock = threading.Lock()
 
@@ -92,8 +96,8 @@ class Frame:
                                 if element is template.styles)
         self.app_part = _APP_PART if _APP_PART in by_name else None
         self.numbering_part, self.list_number = _numbering(document)
-        self.filled: dict[tuple[str | None, str], tuple[tuple[str, Member, PartRels], ...]] = {}
-        """Headers and footers filled for a source (URL and label), compressed: see headers.py."""
+        self._filled: dict[tuple[str | None, str], Filled] = {}
+        self._filled_lock = threading.Lock()
 
     def draft(self, warn: bool = True) -> Draft:
         """A new briefing to write into; logs (if ``warn``) what is wrong with the template."""
@@ -101,6 +105,18 @@ class Frame:
             for warning in self.template.warnings:
                 log.warning("%s", warning)
         return Draft(self)
+
+    def filled(self, source: tuple[str | None, str]) -> Filled | None:
+        """The headers and footers filled for ``source`` (URL and label), if kept."""
+        with self._filled_lock:
+            return self._filled.get(source)
+
+    def keep_filled(self, source: tuple[str | None, str], filled: Filled) -> None:
+        """Keep the headers and footers filled for ``source``: the last few sources'."""
+        with self._filled_lock:
+            while len(self._filled) >= _KEPT_FILLED:
+                self._filled.pop(next(iter(self._filled)))
+            self._filled[source] = filled
 
     def pristine(self, partname: str) -> Any:
         """The frame's XML of part ``partname``: to be copied, never changed."""

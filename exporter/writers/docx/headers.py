@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 _PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
 _GRAPHICS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 _FIELD_TEXT = "1"  # what a page field shows until Word updates it
-_KEPT = 16  # filled headers and footers kept per frame, by source
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +103,8 @@ def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: s
     kept per source, so articles without one (or with the same one) share them.
     """
     frame = draft.frame
-    key = (source_url, source_label)
-    filled = frame.filled.get(key)
+    source = (source_url, source_label)
+    filled = frame.filled(source)
     if filled is None:
         scratch = frame.draft(warn=False)
         _fill_stories(scratch, source_url, source_label)
@@ -113,9 +112,7 @@ def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: s
         filled = tuple((name, scratch.packed(name), scratch.rels(name)) for name in names)
         for _, _, rels in filled:
             rels.member()  # compressed once, here, for every briefing that shares them
-        while len(frame.filled) >= _KEPT:
-            frame.filled.pop(next(iter(frame.filled)), None)
-        frame.filled[key] = filled
+        frame.keep_filled(source, filled)
     for partname, member, rels in filled:
         draft.replace(partname, member, rels)
 
