@@ -98,6 +98,9 @@ _CASUALTY = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+# A word of context whole: a run of non-spaces, with a letter or digit in it, that starts
+# after a space (the lookbehind keeps the search from starting again inside a run).
+_WHOLE_WORD = re.compile(r"(?<!\S)\S*\w\S*")
 _IRREGULAR_PLURALS = frozenset(
     "people men women children police staff cattle sheep fish personnel feet teeth mice geese "
     "data media troops crew livestock".split()
@@ -177,10 +180,11 @@ def _matches(sentence: str, language: str, digit: int) -> Iterator[tuple[int, in
 
 def _context(sentence: str, start: int, end: int) -> str:
     """A few words either side of a figure, with ellipses where the sentence goes on."""
-    left = [m for m in _WORD.finditer(sentence, 0, start) if _HAS_WORD.search(m.group(0))]
+    left = [m.start() for m in _WHOLE_WORD.finditer(sentence, 0, start)]
+    # The first word on the right may be the rest of the figure's own ('5m,' -> ',').
     right = (m for m in _WORD.finditer(sentence, end) if _HAS_WORD.search(m.group(0)))
     last = next(islice(right, CONTEXT_WORDS - 1, None), None)
-    cut_left = left[-CONTEXT_WORDS].start() if len(left) >= CONTEXT_WORDS else 0
+    cut_left = left[-CONTEXT_WORDS] if len(left) >= CONTEXT_WORDS else 0
     cut_right = last.end() if last is not None else len(sentence)
     text = sentence[cut_left:cut_right].strip()
     if cut_left > 0:
