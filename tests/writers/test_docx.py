@@ -908,7 +908,7 @@ def test_first_page_header_placeholders_are_filled(tmp_path: Path) -> None:
     template = docx.Document(str(packaged_templates() / "briefing.docx"))
     section = template.sections[0]
     section.different_first_page_header_footer = True
-    section.first_page_header.paragraphs[0].text = "{organisation} · first page"
+    section.first_page_header.paragraphs[0].text = "{organisation} ·\tfirst page"
     section.first_page_footer.paragraphs[0].text = "Source: {source}"
     path = tmp_path / "first.docx"
     template.save(str(path))
@@ -916,7 +916,9 @@ def test_first_page_header_placeholders_are_filled(tmp_path: Path) -> None:
     for url in (SOURCE_URL, None):
         data = render(english_article(source_url=url), options)
         written = docx.Document(io.BytesIO(data)).sections[0]
-        assert [p.text for p in written.first_page_header.paragraphs] == ["Acme · first page"]
+        first_page = written.first_page_header.paragraphs
+        assert [p.text for p in first_page] == ["Acme ·\tfirst page"]
+        assert len(list(first_page[0]._p.iter(qn("w:tab")))) == 1
         assert [p.text for p in written.header.paragraphs] == ["Acme"]
         footer = written.first_page_footer
         assert [p.text for p in footer.paragraphs] == [f"Source: {url or ''}"]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
 from docx.shared import Length
+from lxml.etree import SubElement
 
 from .ooxml import W_P, W_PPR, W_R, W_RPR, W_T, add_field, add_hyperlink, is_rtl, mark_rtl
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 _PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
 _GRAPHICS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 _FIELD_TEXT = "1"  # what a page field shows until Word updates it
+_PRESERVE = {qn("xml:space"): "preserve"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,12 +227,19 @@ def _is_graphic(element: Any) -> bool:
 
 
 def _literal(paragraph: Any, text: str, run_properties: Any) -> str:
-    """Append a run of ``text`` formatted like the template's; the text."""
+    """Append a run of ``text`` formatted like the template's; the text.
+
+    The run is written as python-docx writes it (``xml:space`` only where the text
+    starts or ends with a space); python-docx itself writes tabs and line breaks.
+    """
     if text:
-        run = paragraph.add_r()
-        run.text = text
+        run = SubElement(paragraph, W_R)
         if run_properties is not None:
-            run.insert(0, copy.deepcopy(run_properties))
+            run.append(copy.deepcopy(run_properties))
+        if "\t" in text or "\n" in text or "\r" in text:
+            run.text = text
+        else:
+            SubElement(run, W_T, _PRESERVE if text.strip() != text else None).text = text
     return text
 
 
