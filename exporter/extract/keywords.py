@@ -19,6 +19,9 @@ _WORD = r"[^\W\d_][\w'’-]*"
 # Splitting on a captured word gives gaps and words alternately: gap, word, gap, …, gap.
 _SPLIT = re.compile(f"({_WORD})")
 MIN_WORD_LENGTH = 4
+# A longer run of capitalised words is a headline in title case or names run together,
+# not a name (and counting every tail of a run of n words would cost n² time).
+MAX_NAME_WORDS = 8
 # Keywords are chosen greedily, so the first n of a longer list are the n best: this many
 # are worked out and remembered for each article, and any shorter list is a prefix.
 REMEMBERED = 16
@@ -98,6 +101,8 @@ def _chosen(document: Document, limit: int) -> list[str]:
         tokens, gaps = _tokens(text)
         for name in _names(tokens, gaps, stops):
             parts = name.split()
+            if len(parts) > MAX_NAME_WORDS:
+                continue
             # 'Mayor Ana Ruiz' is also a mention of 'Ana Ruiz'.
             names.update(" ".join(parts[i:]) for i in range(max(1, len(parts) - 1)))
         if prose:  # the title and headings give names, not frequent words
