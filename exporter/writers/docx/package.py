@@ -16,9 +16,11 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.opc.oxml import CT_Relationships
+from docx.opc.constants import NAMESPACE as NS
+from docx.opc.constants import RELATIONSHIP_TARGET_MODE, RELATIONSHIP_TYPE
+from docx.opc.oxml import serialize_part_xml
 from docx.opc.rel import Relationships
+from lxml.etree import Element, SubElement
 
 # 1980-01-01 00:00, the earliest date a zip entry can hold, in MS-DOS form.
 _DOS_TIME, _DOS_DATE = 0, (0 << 9) | (1 << 5) | 1
@@ -27,6 +29,9 @@ _UNIX = 3
 _PERMISSIONS = 0o644 << 16
 _LEVEL = 6
 _LIMIT = 0xFFFFFFFF  # no ZIP64: a briefing is far smaller
+_RELATIONSHIPS_NS = NS.OPC_RELATIONSHIPS
+_RELATIONSHIPS = f"{{{_RELATIONSHIPS_NS}}}Relationships"
+_RELATIONSHIP = f"{{{_RELATIONSHIPS_NS}}}Relationship"
 _LOOKAHEAD = 262  # zlib's MIN_LOOKAHEAD: matches reach at most a window less this far back
 
 
@@ -106,11 +111,14 @@ class PartRels:
         return rel_id
 
     def xml(self) -> bytes:
-        """The ``.rels`` file."""
-        element = CT_Relationships.new()
+        """The ``.rels`` file, as python-docx writes it."""
+        element = Element(_RELATIONSHIPS, nsmap={None: _RELATIONSHIPS_NS})
         for rel in self._rels:
-            element.add_rel(rel.rel_id, rel.reltype, rel.target, rel.external)
-        return bytes(element.xml)
+            attributes = {"Id": rel.rel_id, "Type": rel.reltype, "Target": rel.target}
+            if rel.external:
+                attributes["TargetMode"] = RELATIONSHIP_TARGET_MODE.EXTERNAL
+            SubElement(element, _RELATIONSHIP, attributes)
+        return bytes(serialize_part_xml(element))
 
     def member(self) -> Member | None:
         """The ``.rels`` member, None when there are no relationships (and so no file)."""
