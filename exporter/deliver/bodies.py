@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..config import Options
 from ..errors import UsageError
+from ..labels import labels_for
 from ..model import Article, Document
 from ..resources import template_path
 from ..textclean import clean_inline
@@ -61,17 +62,19 @@ def render_bodies(
 
 
 def meta_line(document: Document) -> str:
-    """``Ana Ruiz and Tom Lee · Tbilisi · 2026-03-14 · 4 min read``: what is known, in order."""
+    """``Ana Ruiz and Tom Lee · Tbilisi · 2026-03-14 · 4 min read``: what is known, in order,
+    in the article's language."""
+    words = labels_for(document.language)
     parts: list[str] = []
     authors = [clean_inline(a) for a in document.authors if clean_inline(a)]
     if authors:
         parts.append(authors[0] if len(authors) == 1
-                     else ", ".join(authors[:-1]) + " and " + authors[-1])
+                     else f"{', '.join(authors[:-1])} {words.conjunction} {authors[-1]}")
     if document.place:
         parts.append(clean_inline(document.place))
     if document.published:
         parts.append(document.published.isoformat())
-    parts.append(f"{document.reading_time} min read")
+    parts.append(words.minutes(document.reading_time))
     return " · ".join(parts)
 
 
@@ -126,9 +129,12 @@ def _render(
         except ValueError as error:
             raise UsageError(f"{template.path}: section [% {section} %]: {error}") from None
 
+    # The message's own words are in its first article's language; an article's in its own.
+    words = labels_for(articles[0].document.language if articles else None)
     rendered = []
     for article in articles:
         document = article.document
+        own = labels_for(document.language)
         bullets = "\n".join(fill("bullet", {"text": clean_inline(text)})
                             for text in article.summary.texts)
         standfirst = clean_inline(document.standfirst or "")
@@ -136,18 +142,23 @@ def _render(
         rendered.append(fill(
             "article",
             {"title": clean_inline(document.title), "meta": meta_line(document),
-             "language": document.language, "method": article.summary.method},
+             "language": document.language, "method": article.summary.method,
+             "summary_label": own.summary},
             {"bullets": bullets,
              "standfirst": fill("standfirst", {"text": standfirst}) if standfirst else "",
-             "source": fill("source", {"url": url}) if url else ""},
+             "source": fill("source", {"url": url, "label": own.source}) if url else ""},
         ))
     items = "\n".join(fill("attachment", {"filename": a.filename, "size": format_size(a.size)})
                       for a in attachments)
+    organisation = clean_inline(options.organisation)
     return fill(
         "message",
-        {"organisation": clean_inline(options.organisation), "count": str(len(articles)),
-         "language": articles[0].document.language if articles else "en"},
+        {"organisation": organisation, "count": str(len(articles)),
+         "language": articles[0].document.language if articles else "en",
+         "sent_by": words.sent_by.replace("{organisation}", organisation)},
         {"articles": "\n\n".join(rendered),
-         "attachments": fill("attachments", {}, {"items": items}) if attachments else "",
-         "notices": "\n".join(fill("notice", {"text": n}) for n in notices)},
+         "attachments": fill("attachments", {"label": words.attached}, {"items": items})
+         if attachments else "",
+         "notices": "\n".join(fill("notice", {"text": n, "label": words.note})
+                              for n in notices)},
     )

@@ -288,3 +288,20 @@ def test_a_single_address_string_is_one_recipient() -> None:
     message = build_message([mailhelp.english()], to="ana@example.org", sender="n@example.org",
                             attach=())
     assert message["To"].addresses[0].addr_spec == "ana@example.org"
+
+
+def test_the_bodies_speak_each_articles_language() -> None:
+    german = mailhelp.german()
+    document = dataclasses.replace(german.document, authors=("Jana Groß", "Olaf Berg"),
+                                   source_url="https://example.de/bruecke")
+    german = Article(document, german.summary)
+    message = _roundtrip(build_message([german, mailhelp.english()], to=["ana@example.org"],
+                                       sender="news@example.org", attach=()))
+    text, page = _bodies(message)
+    lines = text.splitlines()
+    assert "Jana Groß und Olaf Berg · 1 Min. Lesezeit" in lines
+    assert "Zusammenfassung" in lines and "Quelle: https://example.de/bruecke" in lines
+    # The English article keeps its own words; the closing line is the message's (German).
+    assert "Summary" in lines and "Source: https://example.org/news/bridge" in lines
+    assert lines[-1] == "Gesendet von Exporter mit exporter."
+    assert ">Zusammenfassung</h2>" in page and ">Summary</h2>" in page

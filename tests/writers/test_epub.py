@@ -449,9 +449,22 @@ def test_title_page_has_title_date_count_and_contents(books) -> None:
 def test_digest_title_defaults(books) -> None:
     assert books["single"].meta("title") == ["Stadtrat beschließt neue Straßenbahnlinie"]
     assert books["several"].meta("title") == ["Digest"]
+    # A German book's title page is in German: its heading needs no language of its own.
     page = books["single"].xml("titlepage.xhtml")
+    assert page.get("lang") == page.get(XML_LANG) == "de"
     heading = page.find(".//x:h1", NS)
-    assert heading is not None and heading.get("lang") == "de"
+    assert heading is not None and heading.get("lang") is None
+    count = page.find(".//x:p[@class='digest-count']", NS)
+    assert count is not None and text_of(count) == "1 Artikel"
+    contents = page.find(".//x:h2[@id='contents-heading']", NS)
+    assert contents is not None and text_of(contents) == "Inhalt"
+    # A Russian and Arabic book is framed in Russian; its English default title says so.
+    page = books["several"].xml("titlepage.xhtml")
+    assert page.get("lang") == "ru"
+    count = page.find(".//x:p[@class='digest-count']", NS)
+    assert count is not None and text_of(count) == "2 статьи"
+    heading = page.find(".//x:h1", NS)
+    assert heading is not None and (heading.get("lang"), text_of(heading)) == ("en", "Digest")
     heading = books["epoch"].xml("titlepage.xhtml").find(".//x:h1", NS)
     assert heading is not None and (heading.get("lang"), heading.get("dir")) == ("ar", "rtl")
     assert books["epoch"].meta("title") == [arabic().document.title]
@@ -529,6 +542,17 @@ def test_each_chapter_carries_its_language_and_the_book_lists_them_all(books) ->
         assert root.get("dir") == ("rtl" if language == "ar" else "ltr")
     assert book.languages() == expected  # all equally common: in order of appearance
     assert books["several"].languages() == ["ru", "ar"]
+
+
+def test_a_chapter_speaks_its_articles_language(books) -> None:
+    page = books["digest"].xml("article-02.xhtml")  # the German article
+    label = page.find(".//x:h2[@id='summary-heading']", NS)
+    assert label is not None and text_of(label) == "Zusammenfassung"
+    assert label.get("lang") is None  # the page is German already
+    minutes = page.find(".//x:span[@class='reading-time']", NS)
+    assert minutes is not None and text_of(minutes).endswith("Min. Lesezeit")
+    full = page.find(".//x:section[@class='full-text']", NS)
+    assert full is not None and full.get("aria-label") == "Volltext"
 
 
 def test_english_labels_in_other_languages_are_marked(books) -> None:

@@ -510,6 +510,23 @@ def test_organisation_in_the_masthead_and_user_style_overrides(tmp_path: Path) -
     assert "KEY QUOTES" in page.text
 
 
+def test_labels_are_in_the_articles_language_unless_the_style_sets_them(
+        tmp_path: Path) -> None:
+    german = make_article(make_document(
+        "Stadtrat beschließt neue Brücke",
+        ("Der Stadtrat hat am Montag eine neue Brücke beschlossen. Die Abstimmung endete "
+         "sieben zu zwei.", "Der Bau soll im Mai beginnen und 4,5 Millionen Euro kosten.",
+         "„Diese Brücke verbindet unsere Viertel“, sagte Bürgermeisterin Ana Ruiz."),
+        language="de"), count=2)
+    page = read(render(german))
+    assert "ZUSAMMENFASSUNG" in page.text and "SUMMARY" not in page.text
+    assert "Min. Lesezeit" in page.text and "min read" not in page.text
+    (tmp_path / "onepager.toml").write_text('[labels]\nsummary = "Kurz gesagt"\n',
+                                            encoding="utf-8")
+    page = read(render(german, template_dir=tmp_path))
+    assert "KURZ GESAGT" in page.text and "Min. Lesezeit" in page.text
+
+
 def test_a_bad_user_style_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "onepager.toml").write_text("[type]\nmin_size = 6\n", encoding="utf-8")
     with pytest.raises(UsageError, match="min_size"):

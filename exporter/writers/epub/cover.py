@@ -19,6 +19,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, features
 
 from ...errors import DependencyError
+from ...labels import labels_for
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ class CoverText:
     shown_date: date | None
     articles: int
     organisation: str
+    language: str = "en"
+    """The language of the cover's own words (the article count)."""
 
 
 LEVELS = 85
@@ -72,7 +75,7 @@ def cover_png(text: CoverText) -> bytes:
     for number, line in enumerate(lines):
         _centred(draw, line, font, top + number * line_height)
 
-    footer = [f"{text.articles} article{'' if text.articles == 1 else 's'}"]
+    footer = [labels_for(text.language).articles(text.articles)]
     if text.shown_date is not None:
         footer.insert(0, text.shown_date.isoformat())
     small = _font(48)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from ...labels import Labels, labels_for
 from ...model import Article, Block, Heading, ListItem, Paragraph, Quote, Sentence
 from ...textclean import clean_inline, clean_text
 from .plan import Chapter, DigestPlan, Section, direction_of, heading_anchor
@@ -25,7 +26,6 @@ log = logging.getLogger(__name__)
 XHTML = "http://www.w3.org/1999/xhtml"
 OPS = "http://www.idpf.org/2007/ops"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-LABEL_LANGUAGE = "en"  # the language of the book's own words ("Summary", "Contents")
 
 STYLESHEET = "digest.css"
 COVER_IMAGE = "cover.png"
@@ -41,7 +41,8 @@ _SAFE_QUERY = _SAFE_PATH + "?"
 
 def cover_page(plan: DigestPlan) -> bytes:
     """A page that shows the cover image, for reading systems that do not show it themselves."""
-    html, body = _page("Cover", LABEL_LANGUAGE, "ltr", body_class="cover")
+    words = labels_for(plan.language)
+    html, body = _page(words.cover, words.language, "ltr", body_class="cover")
     section = ET.SubElement(body, "section", {"epub:type": "cover", "class": "cover"})
     alt = plan.title if plan.shown_date is None else f"{plan.title}, {plan.shown_date.isoformat()}"
     ET.SubElement(section, "img", {"src": COVER_IMAGE, "alt": _inline(alt), "role": "doc-cover"})
@@ -50,22 +51,22 @@ def cover_page(plan: DigestPlan) -> bytes:
 
 def title_page(plan: DigestPlan) -> bytes:
     """Digest title, date, number of articles and a contents list with one-line summaries."""
-    html, body = _page(plan.title, LABEL_LANGUAGE, "ltr", body_class="titlepage")
+    words = labels_for(plan.language)
+    html, body = _page(plan.title, words.language, "ltr", body_class="titlepage")
     section = ET.SubElement(body, "section", {"epub:type": "titlepage", "class": "titlepage"})
     heading = _text(section, "h1", plan.title, {"class": "digest-title"})
-    if plan.title_language and plan.title_language != LABEL_LANGUAGE:
+    if plan.title_language and plan.title_language != words.language:
         _set_language(heading, plan.title_language, direction_of(plan.title_language))
     if plan.organisation:
         _text(section, "p", plan.organisation, {"class": "digest-publisher"})
     if plan.shown_date is not None:
         paragraph = ET.SubElement(section, "p", {"class": "digest-date"})
         _time(paragraph, plan.shown_date)
-    count = len(plan.chapters)
-    _text(section, "p", f"{count} article{'' if count == 1 else 's'}", {"class": "digest-count"})
+    _text(section, "p", words.articles(len(plan.chapters)), {"class": "digest-count"})
 
     contents = ET.SubElement(body, "nav", {"class": "contents", "role": "doc-toc",
                                            "aria-labelledby": "contents-heading"})
-    _text(contents, "h2", "Contents", {"id": "contents-heading"})
+    _text(contents, "h2", words.contents, {"id": "contents-heading"})
     listing = ET.SubElement(contents, "ol", {"class": "contents"})
     for chapter in plan.chapters:
         item = ET.SubElement(listing, "li")
@@ -101,16 +102,17 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
     located: dict[str, str] = {}
     texts: list[ET.Element] = []
     wrote = False
+    words = labels_for(chapter.language)
     count = len(chapter.parts)
     for number, part in enumerate(chapter.parts, start=1):
-        label = "Full text" if count == 1 else f"Full text, part {number} of {count}"
+        label = words.full_text if count == 1 else words.part(number, count)
         full = ET.Element("section", {"class": "full-text", "aria-label": label})
         wrote |= _body(full, document.blocks, part.blocks, summarised, anchors)
         for anchor in summarised.intersection(anchors).difference(located):
             located[anchor] = part.file_name
         texts.append(full)
     if not wrote:
-        _label(_text(texts[0], "p", "This article has no text.", {"class": "empty"}),
+        _label(_text(texts[0], "p", words.no_text, {"class": "empty"}), words,
                chapter.language)
 
     html, body = _page(chapter.title, chapter.language, chapter.direction, body_class="chapter")
@@ -123,7 +125,8 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
     if chosen:
         box = ET.SubElement(article, "section", {"class": "summary", "role": "doc-abstract",
                                                  "aria-labelledby": "summary-heading"})
-        _label(_text(box, "h2", "Summary", {"id": "summary-heading"}), chapter.language)
+        _label(_text(box, "h2", words.summary, {"id": "summary-heading"}), words,
+               chapter.language)
         listing = ET.SubElement(box, "ul", {"class": "summary-sentences"})
         for sentence in chosen:
             item = ET.SubElement(listing, "li")
@@ -149,9 +152,10 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
 
 def nav_page(plan: DigestPlan) -> bytes:
     """The EPUB 3 navigation document: articles and their sections, and landmarks."""
-    html, body = _page("Contents", LABEL_LANGUAGE, "ltr", body_class="nav")
+    words = labels_for(plan.language)
+    html, body = _page(words.contents, words.language, "ltr", body_class="nav")
     toc = ET.SubElement(body, "nav", {"epub:type": "toc", "id": "toc", "role": "doc-toc"})
-    _text(toc, "h1", "Contents")
+    _text(toc, "h1", words.contents)
     listing = ET.SubElement(toc, "ol")
     for chapter in plan.chapters:
         item = ET.SubElement(listing, "li")
@@ -160,12 +164,13 @@ def nav_page(plan: DigestPlan) -> bytes:
         _nav_sections(item, chapter.sections)
 
     landmarks = ET.SubElement(body, "nav", {"epub:type": "landmarks", "hidden": "hidden",
-                                            "aria-label": "Landmarks"})
-    _text(landmarks, "h2", "Landmarks")
+                                            "aria-label": words.landmarks})
+    _text(landmarks, "h2", words.landmarks)
     marks = ET.SubElement(landmarks, "ol")
     first = plan.chapters[0].file_name if plan.chapters else TITLE_PAGE
-    for kind, href, label in (("cover", COVER_PAGE, "Cover"), ("toc", TITLE_PAGE, "Contents"),
-                              ("bodymatter", first, "Start of the digest")):
+    for kind, href, label in (("cover", COVER_PAGE, words.cover),
+                              ("toc", TITLE_PAGE, words.contents),
+                              ("bodymatter", first, words.first_article)):
         _text(ET.SubElement(marks, "li"), "a", label, {"epub:type": kind, "href": href})
     return _serialise(html)
 
@@ -201,8 +206,9 @@ def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
         parts.append(stamp)
     if document.place and clean_inline(document.place):
         parts.append(_element("span", document.place, {"class": "place"}))
-    minutes = _element("span", f"{document.reading_time} min read", {"class": "reading-time"})
-    parts.append(_label(minutes, chapter.language))
+    words = labels_for(chapter.language)
+    minutes = _element("span", words.minutes(document.reading_time), {"class": "reading-time"})
+    parts.append(_label(minutes, words, chapter.language))
     for number, part in enumerate(parts):
         if number:
             separator = ET.SubElement(line, "span", {"class": "sep", "aria-hidden": "true"})
@@ -333,10 +339,11 @@ def _set_language(element: ET.Element, language: str, direction: str | None = No
         element.set("dir", direction)
 
 
-def _label(element: ET.Element, page_language: str) -> ET.Element:
-    """Mark one of the book's own (English) words inside a page in another language."""
-    if page_language != LABEL_LANGUAGE:
-        _set_language(element, LABEL_LANGUAGE, "ltr")
+def _label(element: ET.Element, words: Labels, page_language: str) -> ET.Element:
+    """Mark one of the book's own words when it is in another language than its page's
+    (a language without translations gets the English words)."""
+    if page_language.split("-")[0].lower() != words.language:
+        _set_language(element, words.language, "ltr")
     return element
 
 

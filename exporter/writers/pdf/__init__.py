@@ -24,7 +24,7 @@ from .bidi import has_rtl, reshaped
 from .content import BodyUnit, Content, KeyFigureText, KeyQuoteText, gather
 from .layout import Plan, Typesetter, capacity, plan_page
 from .render import content_top, draw_page, footer_height
-from .style import Style, load_style
+from .style import Style, in_language, load_style
 
 __all__ = ["PdfWriter", "render_preview"]
 
@@ -46,7 +46,7 @@ class PdfWriter:
         if len(articles) != 1:
             raise UsageError(f"the PDF one-pager takes one article at a time, not {len(articles)}")
         page = PAGE_SIZES[normalise_page_size(options.pdf_page_size)]
-        style = load_style(options.template_dir)
+        style = in_language(load_style(options.template_dir), articles[0].document.language)
         family = _registered_fonts()
         setter, plan = layout(articles[0], options.organisation, style, family, page)
         draw_page(out, page, plan, setter.content, style, family)

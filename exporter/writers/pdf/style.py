@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ...config import read_toml
 from ...errors import UsageError
+from ...labels import labels_for
 from ...resources import packaged_templates, template_path
 
 TEMPLATE_NAME = "onepager.toml"
@@ -38,6 +39,9 @@ class Style:
     title_max_chars: int
     colours: dict[str, str]
     labels: dict[str, str]
+    custom_labels: frozenset[str] = frozenset()
+    """The labels the user's ``onepager.toml`` sets: these stay as written in any language;
+    the others are the packaged words in the article's language (see :func:`in_language`)."""
 
 
 _NUMBERS = {
@@ -74,12 +78,32 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 def _parsed(packaged: Path, packaged_stamp: tuple[int, int] | None, chosen: Path,
             chosen_stamp: tuple[int, int] | None) -> Style:
     table = _read(packaged)
+    custom: frozenset[str] = frozenset()
     if chosen.resolve() != packaged.resolve():
         for section, values in _read(chosen).items():
             if not isinstance(values, dict) or section not in table:
                 raise UsageError(f"{chosen}: unknown section [{section}]")
             table[section] = {**table[section], **values}
-    return _style(table, chosen)
+            if section == "labels":
+                custom = frozenset(values)
+    return replace(_style(table, chosen), custom_labels=custom)
+
+
+_LOCALISED = {"summary": "summary", "key_quotes": "key_quotes", "key_figures": "key_figures",
+              "article": "from_the_article", "continued": "continued", "source": "source",
+              "reading_time": "reading_time"}
+"""The one-pager's label keys, and the :class:`~exporter.labels.Labels` field of each."""
+
+
+def in_language(style: Style, language: str | None) -> Style:
+    """``style`` with its labels in ``language`` (English where there is no translation),
+    except those the user's template sets."""
+    words = labels_for(language)
+    if words.language == "en":  # the packaged [labels] are the English words
+        return style
+    labels = {key: style.labels[key] if key in style.custom_labels else
+              getattr(words, field) for key, field in _LOCALISED.items()}
+    return replace(style, labels=labels)
 
 
 def _read(path: Path) -> dict[str, Any]:
