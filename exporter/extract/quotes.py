@@ -36,6 +36,8 @@ PARTIAL_MIN_WORDS = 6
 MAX_SPEAKER_WORDS = 8
 # How far back (in blocks) a pronoun may look for the speaker it stands for.
 PRONOUN_REACH = 2
+# How far after a quotation (in characters) its attribution ('," she said') is looked for.
+ATTRIBUTION_REACH = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,18 +231,18 @@ def _speaker_before_verb(before: str) -> str | None:
     two separators is an apposition, and the speaker is the phrase before it.
     """
     stripped = before.rstrip()
-    appositive = stripped.endswith(",")
     parts = [p for p in _SEPARATORS.split(stripped) if p.strip()]
-    relative = next((i for i, p in enumerate(parts)
-                     if i and p.split()[0].lower() in _RELATIVES), None)
-    if appositive and relative is not None:
-        # 'The actor, whose films include X, Y and Z, said': the speaker precedes 'whose'.
-        return _clean_speaker(parts[relative - 1])
-    if appositive and len(parts) >= 2:
-        # 'the council leader, Margaret Osei, said': the name is the apposition.
-        if _is_proper_name(parts[-1]) and not _is_proper_name(parts[-2]):
-            return _clean_speaker(parts[-1])
-        parts = parts[:-1]
+    if stripped.endswith(","):  # an apposition
+        relative = next((i for i, p in enumerate(parts)
+                         if i and p.split()[0].lower() in _RELATIVES), None)
+        if relative is not None:
+            # 'The actor, whose films include X, Y and Z, said': the speaker precedes 'whose'.
+            return _clean_speaker(parts[relative - 1])
+        if len(parts) >= 2:
+            # 'the council leader, Margaret Osei, said': the name is the apposition.
+            if _is_proper_name(parts[-1]) and not _is_proper_name(parts[-2]):
+                return _clean_speaker(parts[-1])
+            parts = parts[:-1]
     if not parts:
         return None
     return _clean_speaker(parts[-1])
@@ -275,7 +277,7 @@ def _inverted_pronoun(verb: str) -> str | None:
 
 def _attribution_after(after: str, verbs: re.Pattern[str]) -> tuple[bool, str | None]:
     """``(attributed, speaker)`` from the text right after a closing quote mark."""
-    head = after[:160]
+    head = after[:ATTRIBUTION_REACH]
     # The sentence that carries the attribution ends at the next full stop or quote.
     head = re.split(r"[.!?](?:\s|$)|[\x00“„«\"]", head, maxsplit=1)[0]
     match = verbs.search(head)
@@ -375,7 +377,7 @@ def _block_candidates(
         if words < 2:
             continue
         before = masked[starts[number] : span.start]
-        after = masked[span.end :]
+        after = masked[span.end : span.end + ATTRIBUTION_REACH]
         at_start = not before.strip(" \x00")
         colon = before.rstrip().endswith(":")
         attributed, speaker = _attribution_before(before, verbs, adjacent=True)
