@@ -968,3 +968,19 @@ def test_a_part_compresses_to_the_same_bytes_with_a_window_that_fits_it(size: in
         member = compress(data)
         assert member.compressed == engine.compress(data) + engine.flush()
         assert zlib.decompress(member.compressed, -15) == data
+
+
+def test_briefings_written_in_threads_match_those_written_one_by_one() -> None:
+    """Frames and filled headers are shared between threads: no briefing sees another's."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = [(summarised(english_document(source_url=url, title=f"Pier report {n}"), [(0, 0)]),
+             Options(organisation=organisation))
+            for n, (url, organisation) in enumerate(
+                [(f"https://example.org/{n % 5}", f"Desk {n % 3}") for n in range(24)]
+                + [(None, "Desk 0")] * 4)]
+    alone = [render(article, options) for article, options in jobs]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        together = list(pool.map(lambda job: render(*job), jobs))
+    assert together == alone
+    assert len(set(alone)) == len(jobs)  # each has its own title

@@ -19,6 +19,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +75,7 @@ class Frame:
                                                {id(template.styles): template.styles})
         self.stories, self.logos = _stories(document, logo)
         self.link_style = template.style_id("Hyperlink") or ""
-        self.header_style = document.part.get_style_id("Header", WD_STYLE_TYPE.PARAGRAPH)
-        self.footer_style = document.part.get_style_id("Footer", WD_STYLE_TYPE.PARAGRAPH)
+        self._document_part = document.part
 
         package = document.part.package
         document.core_properties  # noqa: B018 -- python-docx adds the part if there is none
@@ -98,6 +98,16 @@ class Frame:
         self.numbering_part, self.list_number = _numbering(document)
         self._filled: dict[tuple[str | None, str], Filled] = {}
         self._filled_lock = threading.Lock()
+
+    @cached_property
+    def header_style(self) -> str | None:
+        """The style id of a header paragraph the briefing adds (None: the default style)."""
+        return self._document_part.get_style_id("Header", WD_STYLE_TYPE.PARAGRAPH)
+
+    @cached_property
+    def footer_style(self) -> str | None:
+        """The style id of a footer paragraph the briefing adds (None: the default style)."""
+        return self._document_part.get_style_id("Footer", WD_STYLE_TYPE.PARAGRAPH)
 
     def draft(self, warn: bool = True) -> Draft:
         """A new briefing to write into; logs (if ``warn``) what is wrong with the template."""
