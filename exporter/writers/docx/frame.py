@@ -160,6 +160,8 @@ class Draft:
         """This briefing's XML of part ``partname``, copied from the frame on first use."""
         element = self._elements.get(partname)
         if element is None:
+            if partname in self._members:
+                raise ValueError(f"{partname} was replaced in this briefing: it has no XML")
             element = self._elements[partname] = copy.deepcopy(self.frame.pristine(partname))
         return element
 
