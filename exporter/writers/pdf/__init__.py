@@ -20,7 +20,7 @@ from ...config import Options, normalise_page_size
 from ...errors import OutputError, UsageError
 from ...fonts import FontFamily, missing_characters, sans_family, scripts_of
 from ...model import Article
-from .bidi import has_rtl, reshaped
+from .bidi import reshaped
 from .content import BodyUnit, Content, KeyFigureText, KeyQuoteText, gather
 from .layout import Plan, Typesetter, capacity, plan_page
 from .render import content_top, draw_page, footer_height
@@ -66,21 +66,17 @@ def layout(article: Article, organisation: str, style: Style, family: FontFamily
 
 @cache
 def _registered_fonts() -> FontFamily:
-    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     family = sans_family()
-    # The page never sets bold italic (text is escaped, so no markup asks for it):
-    # parsing that face would only slow every process's first page.
-    for face in (family.regular, family.bold, family.italic):
+    # Italic is the regular face leaned (see layout.OBLIQUE): each page embeds two
+    # faces, and each process parses two.
+    for face in (family.regular, family.bold):
         try:
             pdfmetrics.registerFont(TTFont(face.name, str(face.path)))
         except TTFError as error:
             raise OutputError(f"{face.path}: cannot use this font: {error}") from None
-    for bold, italic, face in ((0, 0, family.regular), (1, 0, family.bold),
-                               (0, 1, family.italic), (1, 1, family.bold)):
-        addMapping(family.regular.name, bold, italic, face.name)
     return family
 
 
@@ -89,12 +85,8 @@ def _printable(content: Content, family: FontFamily) -> Content:
     :class:`OutputError`; a lone symbol they lack is left out, with a warning."""
     texts = content.texts()
     joined = reshaped("\n".join(texts))
-    italic = "\n".join(t for t in [content.standfirst or ""] + [q.text for q in content.quotes]
-                       + [s for u in content.body if u.kind == "quote" for s in u.sentences]
-                       if not has_rtl(t))
     missing = missing_characters(joined, family.regular)
     missing += [c for c in missing_characters(joined, family.bold) if c not in missing]
-    missing += [c for c in missing_characters(italic, family.italic) if c not in missing]
     letters = [c for c in missing if unicodedata.category(c)[0] in "LMN"]
     if letters:
         sample = "".join(letters[:8])

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -50,6 +50,9 @@ SPREAD_TARGET = 0.9
 LONGEST_LINE = 90
 """Characters a line may hold before the article is set in two columns."""
 TALL = 1e6
+OBLIQUE = math.tan(math.radians(11))
+"""The shear of the page's italic: the regular face leaned as DejaVu Sans Oblique is
+(which has the same advance widths), so the page embeds two faces, not three."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,14 +122,15 @@ class Typesetter:
                              col[colour], **extra)
 
         title = min(st.title_max, max(st.title_min, size * st.title_scale))
+        oblique = dict(slant=OBLIQUE)
         bullet = dict(indent=size * 1.2, bullet_indent=size * 0.2, bullet_font=fam.regular.name)
         return {
             "title": para("title", fam.bold.name, title, "text", leading=1.15),
-            "standfirst": para("standfirst", fam.italic.name, size * 1.15, "muted"),
+            "standfirst": para("standfirst", fam.regular.name, size * 1.15, "muted", **oblique),
             "meta": para("meta", fam.regular.name, size * 0.85, "muted"),
             "label": para("label", fam.bold.name, size * 0.85, "accent", leading=1.2),
             "summary": para("summary", fam.regular.name, size * 1.05, "text", **bullet),
-            "quote": para("quote", fam.italic.name, size, "text"),
+            "quote": para("quote", fam.regular.name, size, "text", **oblique),
             "speaker": para("speaker", fam.bold.name, size * 0.85, "muted"),
             "figure": para("figure", fam.bold.name, size * 1.6, "figure_text",
                            leading=1.15, centred=True),
@@ -134,10 +138,10 @@ class Typesetter:
                             centred=True),
             "body": para("body", fam.regular.name, size, "text"),
             "heading": para("heading", fam.bold.name, size * 1.1, "text"),
-            "body_quote": para("body_quote", fam.italic.name, size, "muted",
-                               indent=size * 1.5),
+            "body_quote": para("body_quote", fam.regular.name, size, "muted",
+                               indent=size * 1.5, **oblique),
             "item": para("item", fam.regular.name, size, "text", **bullet),
-            "note": para("note", fam.italic.name, size * 0.85, "muted"),
+            "note": para("note", fam.regular.name, size * 0.85, "muted", **oblique),
         }
 
     def gap(self, size: float) -> float:
@@ -162,11 +166,7 @@ class Typesetter:
         return made
 
     def _make(self, text: str, style: str, size: float, bullet: str | None) -> Flowable:
-        chosen = self.styles(size)[style]
-        if has_rtl(text) and chosen.font == self.family.italic.name:
-            # The oblique face has no Arabic or Hebrew: such text is set upright.
-            chosen = replace(chosen, font=self.family.regular.name)
-        return TextParagraph(text, chosen, bullet)
+        return TextParagraph(text, self.styles(size)[style], bullet)
 
     def header(self, size: float) -> list[Placed]:
         """Title, standfirst, meta line and a rule."""
