@@ -704,12 +704,16 @@ def test_unusable_template_is_a_clear_usage_error(tmp_path: Path, content: bytes
 
 def test_german_briefing_quotes_in_german_marks(briefings: dict[str, Briefing]) -> None:
     document = briefings["german"].open()
-    quotes = [(p.style.name, p.text) for p in section(document, "Key quotes")]
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Kernpunkte", "Zentrale Zitate", "Zentrale Zahlen", "Volltext"]
+    meta = next(p.text for p in document.paragraphs if p.style.name == "Briefing Meta")
+    assert meta.endswith("Min. Lesezeit") and "min read" not in meta
+    quotes = [(p.style.name, p.text) for p in section(document, "Zentrale Zitate")]
     assert quotes == [
         ("Quote", "„Wir können ein Bauwerk nicht ewig flicken, das für Ruderboote gebaut wurde“"),
         ("Quote Speaker", "— Bürgermeisterin Anna Weber"),
     ]
-    figures = [p.text.split(":")[0] for p in section(document, "Key figures")]
+    figures = [p.text.split(":")[0] for p in section(document, "Zentrale Zahlen")]
     assert "4,5 Millionen Euro" in figures and "Juni 2025" in figures
     assert document.core_properties.language == "de"
 

@@ -19,6 +19,7 @@ from lxml.etree import SubElement
 
 from ...config import Options
 from ...extract import key_figures, key_quotes
+from ...labels import labels_for
 from ...model import WORDS_PER_MINUTE, Article, Heading, ListItem, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...textclean import clean_inline, clean_text
@@ -37,12 +38,6 @@ from .properties import app_properties, set_properties
 
 log = logging.getLogger(__name__)
 
-KEY_POINTS = "Key points"
-KEY_QUOTES = "Key quotes"
-KEY_FIGURES = "Key figures"
-FULL_TEXT = "Full text"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 # Quotation marks the key quotes are shown in, by the article's language.
 _QUOTE_MARKS = {"de": ("„", "“"), "fr": ("«\u202f", "\u202f»"), "es": ("«", "»"),
                 "ru": ("«", "»"), "uk": ("«", "»"), "it": ("«", "»"), "pl": ("„", "”")}
@@ -108,6 +103,7 @@ class _Briefing:
         self.template = draft.frame.template
         self.article = article
         self.source = article.document
+        self.labels = labels_for(article.document.language)
         self.options = options
         self.bookmarks = Bookmarks()
         self.quotes = key_quotes(self.source)
@@ -143,18 +139,18 @@ class _Briefing:
             self._paragraph("Subtitle", clean_inline(self.source.standfirst))
 
     def _meta(self) -> None:
-        source = self.source
+        source, words = self.source, self.labels
         parts: list[str] = []
         if source.authors:
             names = [clean_inline(a) for a in source.authors]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-            parts.append(f"By {joined}")
+            joined = (names[0] if len(names) == 1
+                      else f"{', '.join(names[:-1])} {words.conjunction} {names[-1]}")
+            parts.append(words.byline.replace("{names}", joined))
         if source.published:
-            day = source.published
-            parts.append(f"{day.day} {_MONTHS[day.month - 1]} {day.year}")
+            parts.append(words.date(source.published))
         if source.place:
             parts.append(clean_inline(source.place))
-        parts.append(f"{max(1, math.ceil(self.words / WORDS_PER_MINUTE))} min read")
+        parts.append(words.minutes(max(1, math.ceil(self.words / WORDS_PER_MINUTE))))
         text = " · ".join(parts)
         url = _linkable(source.source_url)
         host = _host(url)
@@ -173,14 +169,14 @@ class _Briefing:
         sentences = self.article.summary.sentences
         if not sentences:
             return
-        self._heading(KEY_POINTS, 1)
+        self._heading(self.labels.key_points, 1)
         for sentence in sentences:
             self._link_to("List Bullet", clean_text(sentence.text), sentence)
 
     def _key_quotes(self) -> None:
         if not self.quotes:
             return
-        self._heading(KEY_QUOTES, 1)
+        self._heading(self.labels.key_quotes, 1)
         opening, closing = _QUOTE_MARKS.get(self.source.language, ("“", "”"))
         for quote in self.quotes:
             self._link_to("Quote", f"{opening}{clean_text(quote.text)}{closing}",
@@ -191,13 +187,13 @@ class _Briefing:
     def _key_figures(self) -> None:
         if not self.figures:
             return
-        self._heading(KEY_FIGURES, 1)
+        self._heading(self.labels.key_figures, 1)
         for figure in self.figures:
             self._link_to("List Bullet", clean_inline(figure.figure), figure.sentence,
                           bold=True, after=": " + clean_inline(figure.context))
 
     def _full_text(self) -> None:
-        self._heading(FULL_TEXT, 1)
+        self._heading(self.labels.full_text, 1)
         previous: object = None
         for number, block in enumerate(self.source.blocks):
             if isinstance(block, Heading):

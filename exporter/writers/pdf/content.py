@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ...extract import key_figures, key_quotes, keywords
+from ...labels import labels_for
 from ...model import Article, Document, Heading, ListItem, Quote
 from ...textclean import clean_inline
 from .style import Style
@@ -20,8 +21,6 @@ FIGURE_LIMIT = 6
 KEYWORD_LIMIT = 8
 STANDFIRST_MAX_CHARS = 400
 META_MAX_CHARS = 320
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _OPENING_MARKS = "\"'“‘„«»‹›「『"
 _CLOSING_MARKS = "\"'”’“»«›‹」』"
 
@@ -132,8 +131,7 @@ def _meta(document: Document, url: str | None, style: Style) -> str:
     if any(authors):
         parts.append(_shorten(", ".join(a for a in authors if a), META_MAX_CHARS // 3))
     if document.published:
-        day = document.published
-        parts.append(f"{day.day} {_MONTHS[day.month - 1]} {day.year}")
+        parts.append(labels_for(document.language).date(document.published))
     if document.place:
         parts.append(_shorten(clean_inline(document.place), META_MAX_CHARS // 4))
     parts.append(style.labels["reading_time"].replace("{minutes}", str(document.reading_time)))
