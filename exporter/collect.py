@@ -44,6 +44,7 @@ _BANDS = 16  # 16 bands of 4 bins: a pair at similarity 0.9 is missed with p < 1
 _ROWS = _BINS // _BANDS
 _EMPTY_BIN = 1 << 63  # above any bin's value, which has 58 bits
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+_NO_SHINGLES = np.zeros(0, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|mc_cid|mc_eid|igshid|ref_src)$", re.I)
 
@@ -97,24 +98,40 @@ class Deduplicator:
         self._by_short_text: dict[tuple[str, str], Article] = {}
         self._index = _NearDuplicateIndex()
         self._count = 0
+        self._first: Article | None = None
+        """The first article, fingerprinted only once a second one comes: a digest of one
+        article (a 20 MB report, say) never pays for it."""
 
     def add(self, article: Article) -> tuple[Article, str] | None:
         """None when ``article`` is new (it is kept), else the earlier article it repeats
         and why."""
-        fingerprint = _Fingerprint.of(article, self._count)
         self._count += 1
+        if self._count == 1:
+            self._first = article
+            self._remember_url(article)
+            return None
+        if self._first is not None:
+            self._keep(_Fingerprint.of(self._first, 0))
+            self._first = None
+        fingerprint = _Fingerprint.of(article, self._count - 1)
         original, reason = _find_original(article, fingerprint, self._by_url,
                                           self._by_short_text, self._index)
         if original is not None:
             return original, reason
+        self._remember_url(article)
+        self._keep(fingerprint)
+        return None
+
+    def _remember_url(self, article: Article) -> None:
         url = _url_key(article.document.source_url)
         if url is not None:
             self._by_url.setdefault(url, article)
-        if fingerprint.shingles:
+
+    def _keep(self, fingerprint: _Fingerprint) -> None:
+        if fingerprint.shingles.size:
             self._index.add(fingerprint)
-        elif fingerprint.words:
-            self._by_short_text.setdefault(fingerprint.short_key, article)
-        return None
+        elif fingerprint.short_key is not None:
+            self._by_short_text.setdefault(fingerprint.short_key, fingerprint.article)
 
 
 def _find_original(
@@ -127,14 +144,14 @@ def _find_original(
     url = _url_key(article.document.source_url)
     if url is not None and url in by_url:
         return by_url[url], "same source URL"
-    if fingerprint.shingles:
+    if fingerprint.shingles.size:
         match = index.best_match(fingerprint)
         if match is not None:
             original, similarity = match
             if similarity >= 1.0:
                 return original, "identical text"
             return original, f"near-identical text, {int(similarity * 100)}% similar"
-    elif fingerprint.words and fingerprint.short_key in by_short_text:
+    elif fingerprint.short_key is not None and fingerprint.short_key in by_short_text:
         return by_short_text[fingerprint.short_key], "identical text"
     return None, ""
 
@@ -168,24 +185,27 @@ def _normalise_words(text: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Fingerprint:
-    """An article's normalised words, hashed word shingles and their MinHash signature."""
+    """An article's hashed word shingles (sorted, each once: eight bytes a shingle, so a
+    long report's stay small) and their MinHash signature."""
 
     article: Article
     ordinal: int
-    words: tuple[str, ...]
-    shingles: frozenset[int]
+    shingles: np.ndarray
     signature: tuple[int, ...]
+    short_key: tuple[str, str] | None
+    """Title and text of a text with too few words to shingle."""
 
     @classmethod
     def of(cls, article: Article, ordinal: int) -> _Fingerprint:
-        words = tuple(_normalise_words(article.document.text))
-        hashes = _shingle_hashes(words)
-        return cls(article, ordinal, words, frozenset(hashes.tolist()), _signature(hashes))
-
-    @property
-    def short_key(self) -> tuple[str, str]:
-        """Title and text, for texts too short to shingle."""
-        return (" ".join(_normalise_words(self.article.document.title)), " ".join(self.words))
+        text = unicodedata.normalize("NFKC", article.document.text).casefold()
+        codes = np.fromiter((_word_hash(m.group()) for m in _WORD.finditer(text)),
+                            dtype=np.uint64)
+        if len(codes) < SHINGLE_WORDS:
+            words = _WORD.findall(text)
+            key = (" ".join(_normalise_words(article.document.title)), " ".join(words))
+            return cls(article, ordinal, _NO_SHINGLES, (), key if words else None)
+        hashes = np.unique(_shingle_hashes(codes))
+        return cls(article, ordinal, hashes, _signature(hashes), None)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -193,18 +213,16 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "big")
 
 
-def _shingle_hashes(words: Sequence[str]) -> np.ndarray:
-    """64-bit hashes of the overlapping :data:`SHINGLE_WORDS`-word sequences of ``words``.
+def _shingle_hashes(codes: np.ndarray) -> np.ndarray:
+    """64-bit hashes of the overlapping :data:`SHINGLE_WORDS`-word sequences of a text
+    whose words hash to ``codes`` (at least that many).
 
     Each word is hashed once; a shingle's hash combines its words' hashes as a
     polynomial (modulo 2**64, in numpy's wrapping arithmetic) and is then mixed
     (splitmix64's finaliser) so that its low bits, which pick the MinHash bin, are
     as random as the rest. No shingle string is built.
     """
-    count = len(words) - SHINGLE_WORDS + 1
-    if count <= 0:
-        return np.zeros(0, dtype=np.uint64)
-    codes = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    count = len(codes) - SHINGLE_WORDS + 1
     hashes = np.zeros(count, dtype=np.uint64)
     for offset in range(SHINGLE_WORDS):
         hashes = hashes * _MULTIPLIER + codes[offset:offset + count]
@@ -223,11 +241,12 @@ def _signature(hashes: np.ndarray) -> tuple[int, ...]:
     return tuple(signature.tolist())
 
 
-def _jaccard(first: frozenset[int], second: frozenset[int]) -> float:
-    if not first or not second:
+def _jaccard(first: np.ndarray, second: np.ndarray) -> float:
+    """The Jaccard similarity of two sorted arrays of distinct shingle hashes."""
+    if not first.size or not second.size:
         return 0.0
-    common = len(first & second)
-    return common / (len(first) + len(second) - common)
+    common = np.intersect1d(first, second, assume_unique=True).size
+    return common / (first.size + second.size - common)
 
 
 class _NearDuplicateIndex:
