@@ -53,6 +53,8 @@ class Labels:
     """The twelve month names as a date writes them, separated by ``|``."""
     date_format: str
     """With ``{day}``, ``{month}`` and ``{year}``."""
+    page_of: str
+    """With ``{page}`` and ``{pages}``: a printed page's number."""
 
     def minutes(self, minutes: int) -> str:
         """The reading time of ``minutes`` minutes, e.g. ``4 min read``."""
@@ -115,6 +117,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("January|February|March|April|May|June|"
                    "July|August|September|October|November|December"),
         "date_format": "{day} {month} {year}",
+        "page_of": "Page {page} of {pages}",
     },
     "de": {
         "summary": "Zusammenfassung",
@@ -141,6 +144,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("Januar|Februar|März|April|Mai|Juni|"
                    "Juli|August|September|Oktober|November|Dezember"),
         "date_format": "{day}. {month} {year}",
+        "page_of": "Seite {page} von {pages}",
     },
     "fr": {
         "summary": "Résumé",
@@ -167,6 +171,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("janvier|février|mars|avril|mai|juin|"
                    "juillet|août|septembre|octobre|novembre|décembre"),
         "date_format": "{day} {month} {year}",
+        "page_of": "Page {page} sur {pages}",
     },
     "es": {
         "summary": "Resumen",
@@ -193,6 +198,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("enero|febrero|marzo|abril|mayo|junio|"
                    "julio|agosto|septiembre|octubre|noviembre|diciembre"),
         "date_format": "{day} de {month} de {year}",
+        "page_of": "Página {page} de {pages}",
     },
     "it": {
         "summary": "Sintesi",
@@ -219,6 +225,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("gennaio|febbraio|marzo|aprile|maggio|giugno|"
                    "luglio|agosto|settembre|ottobre|novembre|dicembre"),
         "date_format": "{day} {month} {year}",
+        "page_of": "Pagina {page} di {pages}",
     },
     "pt": {
         "summary": "Resumo",
@@ -245,6 +252,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("janeiro|fevereiro|março|abril|maio|junho|"
                    "julho|agosto|setembro|outubro|novembro|dezembro"),
         "date_format": "{day} de {month} de {year}",
+        "page_of": "Página {page} de {pages}",
     },
     "nl": {
         "summary": "Samenvatting",
@@ -271,6 +279,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("januari|februari|maart|april|mei|juni|"
                    "juli|augustus|september|oktober|november|december"),
         "date_format": "{day} {month} {year}",
+        "page_of": "Pagina {page} van {pages}",
     },
     "pl": {
         "summary": "Streszczenie",
@@ -297,6 +306,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("stycznia|lutego|marca|kwietnia|maja|czerwca|"
                    "lipca|sierpnia|września|października|listopada|grudnia"),
         "date_format": "{day} {month} {year}",
+        "page_of": "Strona {page} z {pages}",
     },
     "ru": {
         "summary": "Краткое содержание",
@@ -323,6 +333,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("января|февраля|марта|апреля|мая|июня|"
                    "июля|августа|сентября|октября|ноября|декабря"),
         "date_format": "{day} {month} {year}",
+        "page_of": "Страница {page} из {pages}",
     },
     "uk": {
         "summary": "Короткий зміст",
@@ -349,6 +360,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("січня|лютого|березня|квітня|травня|червня|"
                    "липня|серпня|вересня|жовтня|листопада|грудня"),
         "date_format": "{day} {month} {year}",
+        "page_of": "Сторінка {page} з {pages}",
     },
     "el": {
         "summary": "Περίληψη",
@@ -375,6 +387,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "months": ("Ιανουαρίου|Φεβρουαρίου|Μαρτίου|Απριλίου|Μαΐου|Ιουνίου|"
                    "Ιουλίου|Αυγούστου|Σεπτεμβρίου|Οκτωβρίου|Νοεμβρίου|Δεκεμβρίου"),
         "date_format": "{day} {month} {year}",
+        "page_of": "Σελίδα {page} από {pages}",
     },
 }
 

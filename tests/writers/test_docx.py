@@ -708,6 +708,10 @@ def test_german_briefing_quotes_in_german_marks(briefings: dict[str, Briefing]) 
     assert headings == ["Kernpunkte", "Zentrale Zitate", "Zentrale Zahlen", "Volltext"]
     meta = next(p.text for p in document.paragraphs if p.style.name == "Briefing Meta")
     assert meta.endswith("Min. Lesezeit") and "min read" not in meta
+    footer = document.sections[0].footer
+    assert footer.paragraphs[0].text == "Seite 1 von 1"
+    instructions = [t.text.strip() for t in footer._element.iter(qn("w:instrText"))]
+    assert instructions == ["PAGE", "NUMPAGES"]
     quotes = [(p.style.name, p.text) for p in section(document, "Zentrale Zitate")]
     assert quotes == [
         ("Quote", "„Wir können ein Bauwerk nicht ewig flicken, das für Ruderboote gebaut wurde“"),
@@ -988,3 +992,14 @@ def test_briefings_written_in_threads_match_those_written_one_by_one() -> None:
         together = list(pool.map(lambda job: render(*job), jobs))
     assert together == alone
     assert len(set(alone)) == len(jobs)  # each has its own title
+
+
+def test_a_templates_own_page_wording_is_kept_in_any_language(tmp_path: Path) -> None:
+    template = docx.Document(str(packaged_templates() / "briefing.docx"))
+    template.sections[0].footer.paragraphs[0].text = "S. {page}/{pages}"
+    path = tmp_path / "own-words.docx"
+    template.save(str(path))
+    for article in (german_article(), english_article()):
+        footer = docx.Document(io.BytesIO(render(article, Options(docx_template=path)))
+                               ).sections[0].footer
+        assert footer.paragraphs[0].text == "S. 1/1"

@@ -120,7 +120,7 @@ class _Briefing:
     def write(self) -> None:
         url = _linkable(self.source.source_url)
         # The footer shows the whole address: a printed briefing must still lead to it.
-        fill_header_and_footer(self.draft, url, url or "")
+        fill_header_and_footer(self.draft, url, url or "", self.labels.page_of)
         section = self.body.find(qn("w:sectPr"))
         if section is not None:
             self.body.remove(section)

@@ -96,7 +96,7 @@ class Frame:
                                 if element is template.styles)
         self.app_part = _APP_PART if _APP_PART in by_name else None
         self.numbering_part, self.list_number = _numbering(document)
-        self._filled: dict[tuple[str | None, str], Filled] = {}
+        self._filled: dict[tuple[str | None, str, str], Filled] = {}
         self._filled_lock = threading.Lock()
 
     @cached_property
@@ -116,12 +116,12 @@ class Frame:
                 log.warning("%s", warning)
         return Draft(self)
 
-    def filled(self, source: tuple[str | None, str]) -> Filled | None:
-        """The headers and footers filled for ``source`` (URL and label), if kept."""
+    def filled(self, source: tuple[str | None, str, str]) -> Filled | None:
+        """The headers and footers filled for ``source`` (URL, label and page line), if kept."""
         with self._filled_lock:
             return self._filled.get(source)
 
-    def keep_filled(self, source: tuple[str | None, str], filled: Filled) -> None:
+    def keep_filled(self, source: tuple[str | None, str, str], filled: Filled) -> None:
         """Keep the headers and footers filled for ``source``: the last few sources'."""
         with self._filled_lock:
             while len(self._filled) >= _KEPT_FILLED:

@@ -2,7 +2,9 @@
 
 The template's ``{organisation}``, ``{page}``, ``{pages}`` and ``{source}``
 placeholders are replaced where they are, keeping their formatting; a template
-without them gets the organisation and "Page X of Y" plus the source appended. A
+without them gets the organisation and "Page X of Y" plus the source appended.
+"Page {page} of {pages}", the packaged template's words, is written in the
+article's language ("Seite 1 von 3"); any other wording is the template's own. A
 logo (from the configuration) goes in front of the organisation's name; a logo the
 template's header already holds stays where it is.
 
@@ -33,6 +35,8 @@ _PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
 _GRAPHICS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 _FIELD_TEXT = "1"  # what a page field shows until Word updates it
 _PRESERVE = {qn("xml:space"): "preserve"}
+PAGE_OF = "Page {page} of {pages}"
+"""The packaged template's page line: written in the article's language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,7 @@ class _Values:
     source_label: str
     link_style: str
     link: Callable[[str], str]
+    page_of: str
 
 
 def plan_story(role: str, partname: str, part: Any, filled_before: bool) -> Story:
@@ -97,19 +102,22 @@ def plan_story(role: str, partname: str, part: Any, filled_before: bool) -> Stor
     return Story(role, partname, tuple(found))
 
 
-def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: str) -> None:
+def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: str,
+                           page_of: str = PAGE_OF) -> None:
     """Put the organisation in the header and page numbers and the source in the footer.
 
     ``source_url`` (already checked to be http or https) becomes a link showing
-    ``source_label``; without either, the source is left out. The filled parts are
-    kept per source, so articles without one (or with the same one) share them.
+    ``source_label``; without either, the source is left out. ``page_of`` is
+    "Page {page} of {pages}" in the article's language. The filled parts are kept
+    per source and wording, so articles without a source (or with the same one)
+    share them.
     """
     frame = draft.frame
-    source = (source_url, source_label)
+    source = (source_url, source_label, page_of)
     filled = frame.filled(source)
     if filled is None:
         scratch = frame.draft(warn=False)
-        _fill_stories(scratch, source_url, source_label)
+        _fill_stories(scratch, source_url, source_label, page_of)
         names = dict.fromkeys(story.partname for story in frame.stories)
         filled = tuple((name, scratch.packed(name), scratch.rels(name)) for name in names)
         for _, _, rels in filled:
@@ -119,13 +127,14 @@ def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: s
         draft.replace(partname, member, rels)
 
 
-def _fill_stories(draft: Draft, source_url: str | None, source_label: str) -> None:
+def _fill_stories(draft: Draft, source_url: str | None, source_label: str,
+                  page_of: str) -> None:
     """Fill every header and footer of ``draft``, in the order python-docx's sections give."""
     frame = draft.frame
     for story in frame.stories:
         part = draft.element(story.partname)
         values = _Values(frame.organisation, source_url, source_label, frame.link_style,
-                         draft.rels(story.partname).link)
+                         draft.rels(story.partname).link, page_of)
         named = _fill(part, story.placeholders, values)
         if story.role == "header":
             if not named:
@@ -143,7 +152,7 @@ def _fill_stories(draft: Draft, source_url: str | None, source_label: str) -> No
         elif story.role == "footer" and not named:
             pages = part.add_p()
             pages.style = frame.footer_style
-            _rebuild(pages, "Page {page} of {pages}", values)
+            _rebuild(pages, values.page_of, values)
             if source_url or source_label:
                 source = part.add_p()
                 source.style = frame.footer_style
@@ -163,7 +172,10 @@ def _fill(part: Any, placeholders: tuple[Placeholders, ...], values: _Values) ->
                 container.remove(paragraph)
                 filled.append(paragraph)
                 continue
-        _rebuild(paragraph, found.pattern, values, found.kept_text)
+        pattern = found.pattern
+        if pattern.strip() == PAGE_OF:
+            pattern = pattern.replace(PAGE_OF, values.page_of)
+        _rebuild(paragraph, pattern, values, found.kept_text)
         filled.append(paragraph)
     return filled
 
