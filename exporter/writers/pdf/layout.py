@@ -413,8 +413,8 @@ def flow(items: Sequence[tuple[Flowable, float]], width: float, height: float,
          columns: int) -> Flowed:
     """Pour ``items`` (flowable, gap above) into ``columns`` columns ``height`` tall.
 
-    Paragraphs split across a column break as reportlab's frames split them
-    (no orphan line at a column's foot); a heading moves to the next column
+    Paragraphs split between lines across a column break (never leaving one line
+    alone at a column's foot); a heading moves to the next column
     rather than stand at the foot of one without two lines of its text.
     """
     queue = list(reversed(items))
