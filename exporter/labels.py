@@ -55,6 +55,8 @@ class Labels:
     """With ``{day}``, ``{month}`` and ``{year}``."""
     page_of: str
     """With ``{page}`` and ``{pages}``: a printed page's number."""
+    quote_marks: str
+    """The opening and closing marks a quotation is shown in, separated by ``|``."""
 
     def minutes(self, minutes: int) -> str:
         """The reading time of ``minutes`` minutes, e.g. ``4 min read``."""
@@ -64,6 +66,11 @@ class Labels:
         """``Full text, part 2 of 3``."""
         return self.full_text_part.replace("{number}", str(number)).replace(
             "{count}", str(count))
+
+    def quoted(self, text: str) -> str:
+        """``text`` in the language's quotation marks: “…”, „…“, « … »."""
+        opening, closing = self.quote_marks.split("|")
+        return f"{opening}{text}{closing}"
 
     def date(self, day: date) -> str:
         """``day`` written out: ``14 March 2026``, ``14. März 2026``, ``14 марта 2026``."""
@@ -118,6 +125,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "July|August|September|October|November|December"),
         "date_format": "{day} {month} {year}",
         "page_of": "Page {page} of {pages}",
+        "quote_marks": "“|”",
     },
     "de": {
         "summary": "Zusammenfassung",
@@ -145,6 +153,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "Juli|August|September|Oktober|November|Dezember"),
         "date_format": "{day}. {month} {year}",
         "page_of": "Seite {page} von {pages}",
+        "quote_marks": "„|“",
     },
     "fr": {
         "summary": "Résumé",
@@ -172,6 +181,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "juillet|août|septembre|octobre|novembre|décembre"),
         "date_format": "{day} {month} {year}",
         "page_of": "Page {page} sur {pages}",
+        "quote_marks": "«\u202f|\u202f»",
     },
     "es": {
         "summary": "Resumen",
@@ -199,6 +209,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "julio|agosto|septiembre|octubre|noviembre|diciembre"),
         "date_format": "{day} de {month} de {year}",
         "page_of": "Página {page} de {pages}",
+        "quote_marks": "«|»",
     },
     "it": {
         "summary": "Sintesi",
@@ -226,6 +237,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "luglio|agosto|settembre|ottobre|novembre|dicembre"),
         "date_format": "{day} {month} {year}",
         "page_of": "Pagina {page} di {pages}",
+        "quote_marks": "«|»",
     },
     "pt": {
         "summary": "Resumo",
@@ -253,6 +265,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "julho|agosto|setembro|outubro|novembro|dezembro"),
         "date_format": "{day} de {month} de {year}",
         "page_of": "Página {page} de {pages}",
+        "quote_marks": "«|»",
     },
     "nl": {
         "summary": "Samenvatting",
@@ -280,6 +293,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "juli|augustus|september|oktober|november|december"),
         "date_format": "{day} {month} {year}",
         "page_of": "Pagina {page} van {pages}",
+        "quote_marks": "“|”",
     },
     "pl": {
         "summary": "Streszczenie",
@@ -307,6 +321,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "lipca|sierpnia|września|października|listopada|grudnia"),
         "date_format": "{day} {month} {year}",
         "page_of": "Strona {page} z {pages}",
+        "quote_marks": "„|”",
     },
     "ru": {
         "summary": "Краткое содержание",
@@ -334,6 +349,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "июля|августа|сентября|октября|ноября|декабря"),
         "date_format": "{day} {month} {year}",
         "page_of": "Страница {page} из {pages}",
+        "quote_marks": "«|»",
     },
     "uk": {
         "summary": "Короткий зміст",
@@ -361,6 +377,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "липня|серпня|вересня|жовтня|листопада|грудня"),
         "date_format": "{day} {month} {year}",
         "page_of": "Сторінка {page} з {pages}",
+        "quote_marks": "«|»",
     },
     "el": {
         "summary": "Περίληψη",
@@ -388,6 +405,7 @@ _TABLES: dict[str, dict[str, str]] = {
                    "Ιουλίου|Αυγούστου|Σεπτεμβρίου|Οκτωβρίου|Νοεμβρίου|Δεκεμβρίου"),
         "date_format": "{day} {month} {year}",
         "page_of": "Σελίδα {page} από {pages}",
+        "quote_marks": "«|»",
     },
 }
 

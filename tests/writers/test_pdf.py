@@ -516,10 +516,14 @@ def test_labels_are_in_the_articles_language_unless_the_style_sets_them(
         "Stadtrat beschließt neue Brücke",
         ("Der Stadtrat hat am Montag eine neue Brücke beschlossen. Die Abstimmung endete "
          "sieben zu zwei.", "Der Bau soll im Mai beginnen und 4,5 Millionen Euro kosten.",
-         "„Diese Brücke verbindet unsere Viertel“, sagte Bürgermeisterin Ana Ruiz."),
+         "“Diese Brücke verbindet unsere Viertel”, sagte Bürgermeisterin Ana Ruiz."),
         language="de"), count=2)
     page = read(render(german))
     assert "ZUSAMMENFASSUNG" in page.text and "SUMMARY" not in page.text
+    assert "ZENTRALE ZITATE" in page.text
+    # The key quote is shown in German marks; the article's text keeps its own.
+    assert "„Diese Brücke verbindet unsere Viertel“" in flat(page.text)
+    assert "“Diese Brücke verbindet unsere Viertel”" in flat(page.text)
     assert "Min. Lesezeit" in page.text and "min read" not in page.text
     (tmp_path / "onepager.toml").write_text('[labels]\nsummary = "Kurz gesagt"\n',
                                             encoding="utf-8")

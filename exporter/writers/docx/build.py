@@ -38,9 +38,6 @@ from .properties import app_properties, set_properties
 
 log = logging.getLogger(__name__)
 
-# Quotation marks the key quotes are shown in, by the article's language.
-_QUOTE_MARKS = {"de": ("„", "“"), "fr": ("«\u202f", "\u202f»"), "es": ("«", "»"),
-                "ru": ("«", "»"), "uk": ("«", "»"), "it": ("«", "»"), "pl": ("„", "”")}
 _MAX_HEADING_LEVEL = 9
 _DEEPEST_HEADING = "Heading 4"  # the deepest level every template is given
 
@@ -177,9 +174,8 @@ class _Briefing:
         if not self.quotes:
             return
         self._heading(self.labels.key_quotes, 1)
-        opening, closing = _QUOTE_MARKS.get(self.source.language, ("“", "”"))
         for quote in self.quotes:
-            self._link_to("Quote", f"{opening}{clean_text(quote.text)}{closing}",
+            self._link_to("Quote", self.labels.quoted(clean_text(quote.text)),
                           quote.sentence)
             if quote.speaker:
                 self._paragraph("Quote Speaker", f"— {clean_inline(quote.speaker)}")

@@ -33,6 +33,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from ...fonts import FontFamily
+from ...labels import labels_for
 from .bidi import base_direction, has_rtl
 from .content import Content
 from .panels import Line, Padding, Panel
@@ -106,6 +107,7 @@ class Typesetter:
         self.width = width
         self.height = height
         self.colour = {key: HexColor(value) for key, value in style.colours.items()}
+        self.words = labels_for(content.language)
         self.styles = cache(self._styles)
         self._paragraphs: dict[tuple[str, str, float, str | None], Flowable] = {}
         self._widths: dict[tuple[str, str], tuple[float, int] | None] = {}
@@ -199,7 +201,7 @@ class Typesetter:
         gap = self.gap(size)
         rows = []
         for quote in self.content.quotes[:count]:
-            cell = [self._p(f"“{quote.text}”", "quote", size)]
+            cell = [self._p(self.words.quoted(quote.text), "quote", size)]
             if quote.speaker:
                 cell.append(self._p(f"— {quote.speaker}", "speaker", size))
             rows.append([cell])
@@ -335,7 +337,7 @@ class Typesetter:
             pad = size * 0.6
             room = width - pad * 2.4
             for quote in content.quotes[:counts.quotes]:
-                total += pad * 1.2 + least(f"“{quote.text}”", "quote", room)
+                total += pad * 1.2 + least(self.words.quoted(quote.text), "quote", room)
                 if quote.speaker:
                     total += least(f"— {quote.speaker}", "speaker", room)
         if counts.figures:
