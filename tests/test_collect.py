@@ -175,3 +175,25 @@ def test_kept_and_dropped_partition_the_input(spec: list[tuple[int, int, bool]])
     assert [a for a in articles if any(a is k for k in kept)] == kept  # order preserved
     for _, original, _ in dropped:
         assert any(original is k for k in kept)  # a repeat always points at a kept article
+
+
+def test_articles_arriving_one_by_one_are_deduplicated_as_a_list_is(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from exporter import collect
+
+    made: list[int] = []
+    fingerprint = collect._Fingerprint.of
+
+    def counted(article: Article, ordinal: int) -> collect._Fingerprint:
+        made.append(ordinal)
+        return fingerprint(article, ordinal)
+
+    monkeypatch.setattr(collect._Fingerprint, "of", counted)
+    seen = collect.Deduplicator()
+    first = news("Port strike ends", 1)
+    # A digest of one article never fingerprints it (a 20 MB report would pay for it).
+    assert seen.add(first) is None and made == []
+    repeat = seen.add(news("Port strike is over", 1))  # the same text under another title
+    assert repeat is not None and repeat[0] is first and made == [0, 1]
+    assert seen.add(news("Library reopens", 2)) is None
+    assert made == [0, 1, 2]
