@@ -14,6 +14,7 @@ in logical order on its shaped words and reordered line by line (see :mod:`.bidi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,9 +53,10 @@ def word_width(word: str, font: str) -> float:
     return stringWidth(word, font, 1.0)
 
 
-def break_words(words: list[str], font: str, size: float, width: float) -> list[str]:
+def break_words(words: Sequence[str], font: str, size: float, width: float) -> list[str]:
     """``words`` (left to right, no right-to-left letters) broken greedily into lines no
     wider than ``width`` at ``size``; a word wider than a line is cut between letters."""
+    words = list(words)  # a cut word's tail takes its place
     space = word_width(" ", font) * size
     lines: list[str] = []
     start, used = 0, -space
