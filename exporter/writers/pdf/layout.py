@@ -36,7 +36,7 @@ from ...fonts import FontFamily
 from ...labels import labels_for
 from .bidi import base_direction, has_rtl
 from .content import Content
-from .panels import Line, Padding, Panel
+from .panels import TALL, Line, Padding, Panel
 from .style import Style
 from .text import TextParagraph, TextStyle, word_width
 
@@ -50,7 +50,6 @@ SPREAD_TARGET = 0.9
 """Share of the frame the lowest line reaches, at least, when the sections are spread."""
 LONGEST_LINE = 90
 """Characters a line may hold before the article is set in two columns."""
-TALL = 1e6
 OBLIQUE = math.tan(math.radians(11))
 """The shear of the page's italic: the regular face leaned as DejaVu Sans Oblique is
 (which has the same advance widths), so the page embeds two faces, not three."""

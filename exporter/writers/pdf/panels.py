@@ -15,6 +15,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus.flowables import Flowable
 
 TALL = 1e6
+"""A height no page reaches: what a flowable is given when only its own height is asked."""
 
 
 @dataclass(frozen=True, slots=True)
