@@ -10,6 +10,7 @@ with ``lang``). Templates may still override single words: the one-pager's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -66,6 +67,12 @@ class Labels:
         """``Full text, part 2 of 3``."""
         return self.full_text_part.replace("{number}", str(number)).replace(
             "{count}", str(count))
+
+    def names(self, names: Sequence[str]) -> str:
+        """``Ana Ruiz``, ``Ana Ruiz and Tom Lee``, ``A, B and C``: the language's "and"."""
+        if len(names) < 2:
+            return "".join(names)
+        return f"{', '.join(names[:-1])} {self.conjunction} {names[-1]}"
 
     def quoted(self, text: str) -> str:
         """``text`` in the language's quotation marks: “…”, „…“, « … »."""

@@ -68,8 +68,7 @@ def meta_line(document: Document) -> str:
     parts: list[str] = []
     authors = [clean_inline(a) for a in document.authors if clean_inline(a)]
     if authors:
-        parts.append(authors[0] if len(authors) == 1
-                     else f"{', '.join(authors[:-1])} {words.conjunction} {authors[-1]}")
+        parts.append(words.names(authors))
     if document.place:
         parts.append(clean_inline(document.place))
     if document.published:

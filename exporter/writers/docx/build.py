@@ -139,10 +139,8 @@ class _Briefing:
         source, words = self.source, self.labels
         parts: list[str] = []
         if source.authors:
-            names = [clean_inline(a) for a in source.authors]
-            joined = (names[0] if len(names) == 1
-                      else f"{', '.join(names[:-1])} {words.conjunction} {names[-1]}")
-            parts.append(words.byline.replace("{names}", joined))
+            names = words.names([clean_inline(a) for a in source.authors])
+            parts.append(words.byline.replace("{names}", names))
         if source.published:
             parts.append(words.date(source.published))
         if source.place:
