@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from email.headerregistry import Address
 
 from ..errors import UsageError
+from .headers import header_text
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LOCAL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
@@ -42,7 +43,8 @@ def parse_address(text: str) -> Address:
         raise UsageError(f"address {text!r} is not an email address (expected name@domain)")
     if not _LOCAL.fullmatch(local) or len(local) > 64:
         raise UsageError(f"address {text!r}: the part before @ is not valid")
-    return Address(display_name=name, username=local, domain=_ascii_domain(domain, text))
+    return Address(display_name=header_text(name), username=local,
+                   domain=_ascii_domain(domain, text))
 
 
 def parse_addresses(values: Iterable[str]) -> tuple[Address, ...]:

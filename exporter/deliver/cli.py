@@ -91,8 +91,8 @@ def add_email_parser(subparsers: Any) -> None:
                       help="no encryption, for a relay on this machine (no login allowed)")
     smtp.add_argument("--cafile", type=Path, metavar="PEM",
                       help="extra certificate authorities to trust (or EXPORTER_SMTP_CAFILE)")
-    smtp.add_argument("--timeout", type=float, metavar="SECONDS",
-                      help="how long to wait for the server (default 30)")
+    smtp.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                      help="how long the whole SMTP conversation may take (default 30)")
     smtp.add_argument("--outbox", type=Path, metavar="DIR",
                       help="where unsent messages wait (default ./outbox)")
     _summary_arguments(parser)
@@ -180,8 +180,19 @@ def _send(raw: bytes, server: tuple[str, int, str], args: argparse.Namespace,
     return EXIT_OK
 
 
+def _seconds(text: str) -> float:
+    """``--timeout``: a finite number of seconds above zero, at most a day."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 86400:  # NaN fails this too
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 86400: {text!r}")
+    return value
+
+
 def _retry(args: argparse.Namespace, settings: EmailSettings) -> int:
-    from .outbox import FAILED, retry_outbox, waiting_messages
+    from .outbox import FAILED, in_doubt, retry_outbox, waiting_messages
 
     if args.articles or args.to or args.cc or args.bcc or args.eml:
         raise UsageError("email --retry sends what waits in the outbox: "
@@ -189,6 +200,10 @@ def _retry(args: argparse.Namespace, settings: EmailSettings) -> int:
     folder = args.retry
     if not folder.is_dir():
         raise UsageError(f"{folder}: no such outbox folder")
+    for path in in_doubt(folder):
+        print(f"exporter: in doubt: {path.name} was being sent when an earlier retry stopped; "
+              f"it is not sent again by itself (if its recipients did not get it, rename it "
+              f"to {path.stem}.eml)", file=sys.stderr)
     if not waiting_messages(folder):
         print(f"{folder}: nothing waiting")
         return EXIT_OK

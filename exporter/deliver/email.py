@@ -33,6 +33,7 @@ from ..textclean import clean_inline
 from .addresses import parse_address, parse_addresses
 from .attachments import Attachment, attachment_stem, render_attachments, zip_attachments
 from .bodies import render_bodies
+from .headers import header_text
 from .settings import format_size
 
 log = logging.getLogger(__name__)
@@ -154,7 +155,15 @@ def assemble(
     for part in message.walk():
         if part is not message:  # email copies MIME-Version into some parts; it belongs on top
             del part["MIME-Version"]
+        _check_headers(part)
     return message
+
+
+def _check_headers(part: EmailMessage) -> None:
+    """The last guard: every value the email package holds, decoded, is one line."""
+    for name, value in part.items():
+        if _HEADER_BREAKS.search(str(value)) or _CONTROLS.search(str(value)):
+            raise OutputError(f"the {name} header would contain a line break; not sent")
 
 
 def fit_budget(
@@ -209,16 +218,18 @@ def message_size(message: EmailMessage) -> int:
 
 
 def message_subject(articles: Sequence[Article], subject: str | None) -> str:
-    """The subject: ``subject`` if given (a line break in it is refused), else the title."""
+    """The subject: ``subject`` if given (a line break typed in it is refused), else the
+    title. Either is passed through :func:`header_text`, so an encoded word cannot smuggle
+    a line break in."""
     if subject is not None:
         if _HEADER_BREAKS.search(subject):
             raise UsageError("the subject contains a line break; give it on one line")
-        text = _CONTROLS.sub("", subject).strip()
+        text = header_text(subject)
         if not text:
             raise UsageError("the subject is empty")
         return text
     # Titles are article data: fold them onto one line rather than refuse them.
-    first = clean_inline(articles[0].document.title) or "Article"
+    first = header_text(clean_inline(articles[0].document.title)) or "Article"
     if len(articles) > 1:
         first = f"{first} and {len(articles) - 1} more"
     return first if len(first) <= MAX_SUBJECT else first[: MAX_SUBJECT - 1].rstrip() + "…"
@@ -241,7 +252,7 @@ def _checked(address: Address) -> Address:
     spec = parse_address(address.addr_spec)
     if _HEADER_BREAKS.search(address.display_name) or _CONTROLS.search(address.display_name):
         raise UsageError(f"address {address.addr_spec!r}: the name contains a line break")
-    return Address(display_name=address.display_name, addr_spec=spec.addr_spec)
+    return Address(display_name=header_text(address.display_name), addr_spec=spec.addr_spec)
 
 
 def _zip_stem(articles: Sequence[Article], options: Options) -> str:

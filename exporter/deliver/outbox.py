@@ -8,6 +8,11 @@ and Bcc. Files are written atomically and readable by their owner only; a
 message leaves the outbox once a server has accepted it, or when a retry is
 refused for good (5xx) by the server that last refused it for good: it moves
 to the ``failed/`` folder inside the outbox, with its note, and is not retried.
+
+A retry renames each message to ``.sending`` before it sends it and removes it
+once the server has it, so a message is never sent twice: when the outbox
+refuses a rename, the retry stops there with an error instead of going on, and
+a ``.sending`` file left by a killed retry is reported, not resent.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from .smtp import DeliveryError, send_raw
 
 SUFFIX = ".eml"
 NOTE = ".json"
+SENDING = ".sending"
+"""A message a retry has claimed and is sending: never picked up again by itself."""
 FAILED = "failed"
 """The outbox's folder of messages given up on."""
 
@@ -111,6 +118,29 @@ def retry_outbox(
         raise OutputError(f"{folder}: no such outbox folder")
     sent: list[Path] = []
     failed: list[tuple[Path, str]] = []
+    try:
+        _send_waiting(folder, sent, failed, host=host, port=port, security=security,
+                      username=username, password=password, cafile=cafile, timeout=timeout)
+    except OutputError as stop:
+        done = ", ".join(path.name for path in sent) or "none"
+        raise OutputError(f"{stop} (sent before it stopped: {done})") from None
+    return sent, failed
+
+
+def _send_waiting(
+    folder: Path,
+    sent: list[Path],
+    failed: list[tuple[Path, str]],
+    *,
+    host: str | None,
+    port: int | None,
+    security: str | None,
+    username: str | None,
+    password: str | None,
+    cafile: Path | None,
+    timeout: float,
+) -> None:
+    """The loop of :func:`retry_outbox`, adding to ``sent`` and ``failed`` as it goes."""
     with _locked(folder):
         for item in waiting_messages(folder):
             server = host or item.host
@@ -121,10 +151,18 @@ def retry_outbox(
             where = port if host else (port or item.port)
             try:
                 raw = _crlf(item.path.read_bytes())
+            except OSError as error:
+                failed.append((item.path, f"cannot read it: {error.strerror or error}"))
+                continue
+            # Claimed before it is sent: once the server has it, no later run may find it
+            # waiting, even if this one is killed before it can remove the file.
+            claimed = _move(item.path, item.path.with_suffix(SENDING), folder, "claim")
+            try:
                 send_raw(raw, host=server, port=where, security=mode, username=username,
                          password=password, cafile=cafile, timeout=timeout,
                          recipients=item.recipients)
             except DeliveryError as error:
+                _move(claimed, item.path, folder, "put back")
                 left = error.refused or item.recipients
                 again = Waiting(item.path, tuple(left) if left is not None else None,
                                 server, where, mode, item.attempts + 1, str(error),
@@ -136,13 +174,40 @@ def retry_outbox(
                     _write_note(again)
                     failed.append((item.path, str(error)))
                 continue
-            except (ExporterError, OSError) as error:
+            except ExporterError as error:
+                _move(claimed, item.path, folder, "put back")
                 failed.append((item.path, str(error)))
                 continue
-            item.path.unlink()
-            _note_path(item.path).unlink(missing_ok=True)
+            _remove_sent(claimed, folder)
             sent.append(item.path)
-    return sent, failed
+
+
+def in_doubt(folder: Path) -> list[Path]:
+    """Messages a retry claimed and did not finish with (it was killed while sending):
+    the server may or may not have them, so they are never sent again on their own."""
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.glob(f"*{SENDING}") if path.is_file())
+
+
+def _move(source: Path, target: Path, folder: Path, what: str) -> Path:
+    """Rename ``source`` to ``target``; an outbox that refuses stops the whole retry."""
+    try:
+        source.replace(target)
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot {what} {source.name} in the outbox "
+                          f"({error.strerror or error}); stopped so that nothing is sent "
+                          "twice") from None
+    return target
+
+
+def _remove_sent(claimed: Path, folder: Path) -> None:
+    try:
+        claimed.unlink()
+        _note_path(claimed).unlink(missing_ok=True)
+    except OSError as error:
+        raise OutputError(f"{folder}: {claimed.name} was sent but cannot be removed from the "
+                          f"outbox ({error.strerror or error}); stopped") from None
 
 
 def _give_up(item: Waiting, folder: Path) -> Path:
@@ -166,7 +231,7 @@ def write_atomic(path: Path, data: bytes, *, private: bool = True) -> None:
 
 
 def _note_path(path: Path) -> Path:
-    return path.with_suffix(NOTE)
+    return path.with_suffix(NOTE)  # the .sending copy keeps the same note
 
 
 def _write_note(item: Waiting) -> None:
@@ -214,7 +279,12 @@ def _locked(folder: Path) -> Iterator[None]:
     except ImportError:  # Windows: no advisory locks; a second retry is the user's choice
         yield
         return
-    with open(folder / ".lock", "a") as handle:
+    try:
+        handle = open(folder / ".lock", "a")  # noqa: SIM115 (closed below, after the lock)
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot use the outbox ({error.strerror or error}); "
+                          "nothing was sent") from None
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -180,7 +180,9 @@ def _coerce(key: str, value: Any, origin: str) -> Any:
             raise bad
         return tuple(i.strip().lower() for i in items if i.strip() and i.strip() != "none")
     if key == "timeout":
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise bad
+        if not 0 < value <= 86400:  # NaN and infinity fail this too
             raise bad
         return float(value)
     raise UsageError(f"{origin}: unknown setting {key!r}")

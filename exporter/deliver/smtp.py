@@ -8,8 +8,11 @@ Every failure becomes a :class:`DeliveryError` whose message names the cause.
 from __future__ import annotations
 
 import base64
+import contextlib
 import smtplib
+import socket
 import ssl
+import threading
 from collections.abc import Iterable, Sequence
 from email import policy
 from email.message import EmailMessage
@@ -68,7 +71,11 @@ def send_raw(
     cafile: Path | None = None,
     recipients: Sequence[str] | None = None,
 ) -> None:
-    """Send an already flattened message (CRLF line endings) exactly as it is."""
+    """Send an already flattened message (CRLF line endings) exactly as it is.
+
+    ``timeout`` bounds the whole conversation, from connecting to the server's last
+    reply: a server that answers a byte at a time is cut off when it runs out.
+    """
     if security not in SECURITY_MODES:
         raise UsageError(f"unknown SMTP security {security!r} (choose {', '.join(SECURITY_MODES)})")
     if username and password is None:
@@ -82,44 +89,88 @@ def send_raw(
         raise UsageError("the message has no recipient")
     where = f"{host}:{port}"
     context = _tls_context(cafile) if security != "none" else None
+    deadline = _Deadline(timeout)
     try:
-        refused = _transmit(raw, host, port, security, context, username, password, timeout,
+        refused = _transmit(raw, host, port, security, context, username, password, deadline,
                             sender, to)
-    except smtplib.SMTPRecipientsRefused as error:
-        reasons = "; ".join(f"{rcpt}: {_reply(*reply)}" for rcpt, reply in
-                            error.recipients.items())
-        raise DeliveryError(f"{where} refused every recipient ({reasons})", refused=to,
-                            permanent=_for_good(error.recipients.values())) from None
-    except smtplib.SMTPSenderRefused as error:
-        raise DeliveryError(f"{where} refused the sender {error.sender}: "
-                            f"{_reply(error.smtp_code, error.smtp_error)}", refused=to,
-                            permanent=error.smtp_code >= 500) from None
-    except smtplib.SMTPAuthenticationError as error:
-        raise DeliveryError(f"{where} refused the login: "
-                            f"{_reply(error.smtp_code, error.smtp_error)}", refused=to) from None
-    except smtplib.SMTPResponseException as error:
-        # A refusal after DATA is about this message; a 5xx elsewhere (HELO, say) is the
-        # server's state, which may change.
-        raise DeliveryError(f"{where} refused the message: "
-                            f"{_reply(error.smtp_code, error.smtp_error)}", refused=to,
-                            permanent=isinstance(error, smtplib.SMTPDataError)
-                            and error.smtp_code >= 500) from None
-    except ssl.SSLCertVerificationError as error:
-        raise DeliveryError(f"cannot verify the certificate of {where}: {error.verify_message} "
-                            f"(to trust a private CA, set {ENV_CAFILE} or cafile in [email])",
-                            refused=to) from None
-    except (ssl.SSLError, smtplib.SMTPException) as error:
-        raise DeliveryError(f"SMTP with {where} failed: {error}", refused=to) from None
-    except TimeoutError:
-        raise DeliveryError(f"cannot reach the SMTP server {where}: no answer in {timeout:g} s",
-                            refused=to) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise DeliveryError(f"cannot reach the SMTP server {where}: {reason}", refused=to) from None
+    except (OSError, smtplib.SMTPException) as error:
+        if deadline.expired:
+            raise DeliveryError(f"SMTP with {where} did not finish within {timeout:g} s "
+                                "(--timeout bounds the whole conversation)",
+                                refused=to) from None
+        raise _delivery_error(error, where, to, timeout) from None
+    finally:
+        deadline.cancel()
     if refused:
         reasons = "; ".join(f"{rcpt}: {_reply(*reply)}" for rcpt, reply in refused.items())
         raise DeliveryError(f"{where} refused some recipients ({reasons}); the others got it",
                             refused=list(refused), permanent=_for_good(refused.values()))
+
+
+def _delivery_error(error: OSError | smtplib.SMTPException, where: str, to: list[str],
+                    timeout: float) -> DeliveryError:
+    """What ``error`` from smtplib, ssl or the socket means, as a :class:`DeliveryError`."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        reasons = "; ".join(f"{rcpt}: {_reply(*reply)}" for rcpt, reply in
+                            error.recipients.items())
+        return DeliveryError(f"{where} refused every recipient ({reasons})", refused=to,
+                             permanent=_for_good(error.recipients.values()))
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return DeliveryError(f"{where} refused the sender {error.sender}: "
+                             f"{_reply(error.smtp_code, error.smtp_error)}", refused=to,
+                             permanent=error.smtp_code >= 500)
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return DeliveryError(f"{where} refused the login: "
+                             f"{_reply(error.smtp_code, error.smtp_error)}", refused=to)
+    if isinstance(error, smtplib.SMTPResponseException):
+        # A refusal after DATA is about this message; a 5xx elsewhere (HELO, say) is the
+        # server's state, which may change.
+        return DeliveryError(f"{where} refused the message: "
+                             f"{_reply(error.smtp_code, error.smtp_error)}", refused=to,
+                             permanent=isinstance(error, smtplib.SMTPDataError)
+                             and error.smtp_code >= 500)
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return DeliveryError(f"cannot verify the certificate of {where}: {error.verify_message} "
+                             f"(to trust a private CA, set {ENV_CAFILE} or cafile in [email])",
+                             refused=to)
+    if isinstance(error, ssl.SSLError | smtplib.SMTPException):
+        return DeliveryError(f"SMTP with {where} failed: {error}", refused=to)
+    if isinstance(error, TimeoutError):
+        return DeliveryError(f"cannot reach the SMTP server {where}: no answer in {timeout:g} s",
+                             refused=to)
+    reason = error.strerror or str(error)
+    return DeliveryError(f"cannot reach the SMTP server {where}: {reason}", refused=to)
+
+
+class _Deadline:
+    """One limit for a whole SMTP conversation. smtplib's timeout bounds each socket read,
+    so a server dribbling a line a second would hold the client forever; when the time is
+    up, this shuts the client's socket down, and the read under way returns at once."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self.client: smtplib.SMTP | None = None
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, client: smtplib.SMTP) -> None:
+        """Cut ``client`` off when the time is up (at once if it already is)."""
+        self.client = client
+        if self.expired:
+            self._expire()
+
+    def cancel(self) -> None:
+        """The conversation is over: stop the clock."""
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        self.expired = True
+        sock = getattr(self.client, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
 
 def _for_good(replies: Iterable[tuple[int, bytes | str]]) -> bool:
@@ -148,16 +199,21 @@ def _transmit(
     context: ssl.SSLContext | None,
     username: str | None,
     password: str | None,
-    timeout: float,
+    deadline: _Deadline,
     sender: str,
     to: list[str],
 ) -> dict[str, tuple[int, bytes]]:
     client: smtplib.SMTP
     if security == "ssl":
-        client = smtplib.SMTP_SSL(host, port, timeout=timeout, context=context)
+        client = smtplib.SMTP_SSL(timeout=deadline.seconds, context=context)
     else:
-        client = smtplib.SMTP(host, port, timeout=timeout)
+        client = smtplib.SMTP(timeout=deadline.seconds)
+    # Connected after the deadline watches it, so the greeting is bounded too; smtplib
+    # takes the TLS server name from _host, which only its constructor sets.
+    client._host = host  # type: ignore[attr-defined]
+    deadline.watch(client)
     with client:
+        client.connect(host, port)
         client.ehlo()
         if security == "starttls":
             if not client.has_extn("starttls"):
