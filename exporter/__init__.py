@@ -25,7 +25,7 @@ from .model import Article, Document, Heading, ListItem, Paragraph, Quote, Sente
 if TYPE_CHECKING:
     from .pipeline import ExportReport
 
-__version__ = "0.1.0"
+from .version import __version__
 
 # Email delivery, loaded on first use so that ``import exporter`` stays light.
 _DELIVERY = ("DeliveryError", "add_briefings", "build_message", "compose_message",

@@ -26,8 +26,9 @@ DEFAULT_FORMATS = ("docx", "pdf", "epub")
 class Options:
     """Everything a run can be told; every field has a default."""
 
-    organisation: str = "Exporter"
-    """Name shown in the briefing's header band and the one-pager's masthead."""
+    organisation: str = ""
+    """Name shown in the briefing's header band and the one-pager's masthead, and given as
+    the documents' publisher; empty: the source's site is shown there, and no one is named."""
     formats: tuple[str, ...] = DEFAULT_FORMATS
     """Formats ``export`` writes when ``--format`` is not given."""
     out_dir: Path = Path("out")

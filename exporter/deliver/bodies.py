@@ -25,7 +25,8 @@ from pathlib import Path
 from ..config import Options
 from ..errors import UsageError
 from ..labels import labels_for
-from ..model import Article, Document
+from ..model import Article
+from ..presentation import band_name, meta_line
 from ..resources import template_path
 from ..textclean import clean_inline
 from .attachments import Attachment
@@ -59,22 +60,6 @@ def render_bodies(
     page = _render(_load(HTML_TEMPLATE, options), html.escape, articles, options, attachments,
                    notices)
     return Bodies(text, page)
-
-
-def meta_line(document: Document) -> str:
-    """``Ana Ruiz and Tom Lee · Tbilisi · 2026-03-14 · 4 min read``: what is known, in order,
-    in the article's language."""
-    words = labels_for(document.language)
-    parts: list[str] = []
-    authors = [clean_inline(a) for a in document.authors if clean_inline(a)]
-    if authors:
-        parts.append(words.names(authors))
-    if document.place:
-        parts.append(clean_inline(document.place))
-    if document.published:
-        parts.append(document.published.isoformat())
-    parts.append(words.minutes(document.reading_time))
-    return " · ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -140,7 +125,7 @@ def _render(
         url = clean_inline(document.source_url or "")
         rendered.append(fill(
             "article",
-            {"title": clean_inline(document.title), "meta": meta_line(document),
+            {"title": clean_inline(document.title), "meta": meta_line(document, labels=own).text(),
              "language": document.language, "method": article.summary.method,
              "summary_label": own.summary},
             {"bullets": bullets,
@@ -149,12 +134,15 @@ def _render(
         ))
     items = "\n".join(fill("attachment", {"filename": a.filename, "size": format_size(a.size)})
                       for a in attachments)
+    # Without an organisation the band names the source's site and no one signs.
     organisation = clean_inline(options.organisation)
+    band = band_name(organisation, articles[0].document.source_url if articles else None)
     return fill(
         "message",
-        {"organisation": organisation, "count": str(len(articles)),
+        {"organisation": band, "count": str(len(articles)),
          "language": articles[0].document.language if articles else "en",
-         "sent_by": words.sent_by.replace("{organisation}", organisation)},
+         "sent_by": words.sent_by.replace("{organisation}", organisation) if organisation
+         else ""},
         {"articles": "\n\n".join(rendered),
          "attachments": fill("attachments", {"label": words.attached}, {"items": items})
          if attachments else "",

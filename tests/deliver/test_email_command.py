@@ -82,7 +82,7 @@ def test_eml_file_with_both_bodies_and_attachments(clean_env: Path, formats: lis
     text = message.get_body(("plain",)).get_content()
     page = message.get_body(("html",)).get_content()
     assert "Ferry service to resume after storm repairs" in text
-    assert "Maya Okafor · 2026-02-02" in text
+    assert "example.org · By Maya Okafor · 2 February 2026 · 1 min read" in text
     assert "The island ferry will run again from Friday" in text
     assert "Το λιμάνι ανοίγει ξανά μετά την καταιγίδα" in page
     assert "Source: https://example.org/news/ferry" in text

@@ -78,7 +78,8 @@ def test_structure_and_headers() -> None:
     assert message["Cc"].addresses[0].addr_spec == "ed@example.org"
     text, page = _bodies(message)
     assert text.splitlines()[:2] == ["Council approves new bridge",
-                                     "Ana Ruiz and Tom Lee · Riverton · 2026-03-14 · 1 min read"]
+                                     "example.org · By Ana Ruiz and Tom Lee · 14 March 2026 · "
+                                     "Riverton · 1 min read"]
     bullets = [line.removeprefix("  • ") for line in text.splitlines() if line.startswith("  • ")]
     assert bullets == mailhelp.english().summary.texts
     collector = _Collector()
@@ -296,12 +297,23 @@ def test_the_bodies_speak_each_articles_language() -> None:
                                    source_url="https://example.de/bruecke")
     german = Article(document, german.summary)
     message = _roundtrip(build_message([german, mailhelp.english()], to=["ana@example.org"],
-                                       sender="news@example.org", attach=()))
+                                       sender="news@example.org", attach=(),
+                                       options=Options(organisation="Hafenamt")))
     text, page = _bodies(message)
     lines = text.splitlines()
-    assert "Jana Groß und Olaf Berg · 1 Min. Lesezeit" in lines
+    assert "example.de · Von Jana Groß und Olaf Berg · 1 Min. Lesezeit" in lines
     assert "Zusammenfassung" in lines and "Quelle: https://example.de/bruecke" in lines
     # The English article keeps its own words; the closing line is the message's (German).
     assert "Summary" in lines and "Source: https://example.org/news/bridge" in lines
-    assert lines[-1] == "Gesendet von Exporter mit exporter."
+    assert lines[-1] == "Gesendet von Hafenamt mit exporter."
+
     assert ">Zusammenfassung</h2>" in page and ">Summary</h2>" in page
+
+
+def test_without_an_organisation_the_message_names_the_source_and_no_sender() -> None:
+    message = _roundtrip(build_message([mailhelp.english()], to=["ana@example.org"],
+                                       sender="news@example.org", attach=()))
+    text, page = _bodies(message)
+    assert "Exporter" not in text and "Exporter" not in page
+    assert "Sent by" not in text
+    assert "<title>example.org</title>" in page

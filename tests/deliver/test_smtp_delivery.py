@@ -75,7 +75,7 @@ def test_plain_send_arrives_whole(smtp_server, formats: list[str]) -> None:
         assert article.document.title in page
         for sentence in article.summary.texts:
             assert sentence in text
-    assert "Ana Ruiz and Tom Lee · Riverton · 2026-03-14" in text
+    assert "By Ana Ruiz and Tom Lee · 14 March 2026 · Riverton" in text
 
     got = _attachments(message)
     sent = {a.filename: a for a in composed.attachments}

@@ -847,7 +847,7 @@ def test_a_large_document_is_written_quickly_and_read_back_whole() -> None:
 def test_right_to_left_fast_path_covers_every_right_to_left_character() -> None:
     import unicodedata
 
-    from exporter.writers.docx.ooxml import MAYBE_RTL
+    from exporter.direction import MAYBE_RTL
 
     missed = [hex(code) for code in range(0x110000)
               if unicodedata.bidirectional(chr(code)) in ("R", "AL")

@@ -498,8 +498,10 @@ def test_meta_line(books) -> None:
     page = books["digest"].xml("article-01.xhtml")
     meta = page.find(".//x:p[@class='meta']", NS)
     assert meta is not None
-    assert text_of(meta) == ("example.org · Mira Holm, Tom Reyes · 2026-04-02 · Port Allan · "
-                             "1 min read")
+    # The one meta line every document shows (exporter.presentation), the date in words.
+    assert text_of(meta) == ("example.org · By Mira Holm and Tom Reyes · 2 April 2026 · "
+                             "Port Allan · 1 min read")
+    assert meta.find(".//x:time", NS).get("datetime") == "2026-04-02"
     source = meta.find("x:a[@class='source']", NS)
     assert source is not None
     assert source.get("href") == "https://www.example.org/news/tidal-barrier?utm_source=feed"

@@ -8,11 +8,9 @@ quote and figure links to a bookmark around its sentence in the full text.
 from __future__ import annotations
 
 import logging
-import math
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from docx.oxml.ns import qn
 from lxml.etree import SubElement
@@ -20,8 +18,9 @@ from lxml.etree import SubElement
 from ...config import Options
 from ...extract import key_figures, key_quotes
 from ...labels import labels_for
-from ...model import WORDS_PER_MINUTE, Article, Heading, ListItem, Quote, Sentence
+from ...model import Article, Heading, ListItem, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
+from ...presentation import meta_line, source_link
 from ...textclean import clean_inline, clean_text
 from .frame import Draft, prepared_frame
 from .headers import fill_header_and_footer
@@ -67,23 +66,12 @@ def _clean(text: str) -> str:
     return clean_text(text)
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 def _linkable(url: str | None) -> str | None:
-    """``url`` if it may become a link: http(s) only, never ``javascript:`` or ``file:``."""
-    if not url:
-        return None
-    url = clean_inline(url)
-    parts = urlsplit(url)
-    if parts.scheme.lower() in ("http", "https") and parts.hostname and " " not in url:
-        return url
-    log.warning("briefing: source URL %r is not an http(s) address and is not linked", url)
-    return None
+    """``url`` as a link may carry it: http(s) only, never ``javascript:`` or ``file:``."""
+    link = source_link(url)
+    if url and link is None:
+        log.warning("briefing: source URL %r is not an http(s) address and is not linked", url)
+    return link.href if link else None
 
 
 class _Briefing:
@@ -136,23 +124,13 @@ class _Briefing:
             self._paragraph("Subtitle", clean_inline(self.source.standfirst))
 
     def _meta(self) -> None:
-        source, words = self.source, self.labels
-        parts: list[str] = []
-        if source.authors:
-            names = words.names([clean_inline(a) for a in source.authors])
-            parts.append(words.byline.replace("{names}", names))
-        if source.published:
-            parts.append(words.date(source.published))
-        if source.place:
-            parts.append(clean_inline(source.place))
-        parts.append(words.minutes(max(1, math.ceil(self.words / WORDS_PER_MINUTE))))
-        text = " · ".join(parts)
-        url = _linkable(source.source_url)
-        host = _host(url)
-        if host and url:
-            rtl = self._rtl(f"{host} · {text}")
+        meta = meta_line(self.source, labels=self.labels)
+        text = " · ".join(meta.details())
+        if meta.source is not None:
+            rtl = self._rtl(meta.text())
             paragraph = self._add("Briefing Meta", rtl)
-            add_hyperlink(paragraph, host, rel_id=self.draft.links.link(url),
+            add_hyperlink(paragraph, meta.source.site,
+                          rel_id=self.draft.links.link(meta.source.href),
                           style=self._link_style, rtl=rtl)
             new_run(paragraph, " · ", rtl)
         else:

@@ -26,6 +26,7 @@ from docx.oxml.shape import CT_Inline
 from docx.shared import Length
 from lxml.etree import SubElement
 
+from ...presentation import band_name
 from .ooxml import W_P, W_PPR, W_R, W_RPR, W_T, add_field, add_hyperlink, is_rtl, mark_rtl
 
 if TYPE_CHECKING:
@@ -131,9 +132,10 @@ def _fill_stories(draft: Draft, source_url: str | None, source_label: str,
                   page_of: str) -> None:
     """Fill every header and footer of ``draft``, in the order python-docx's sections give."""
     frame = draft.frame
+    band = band_name(frame.organisation, source_url)
     for story in frame.stories:
         part = draft.element(story.partname)
-        values = _Values(frame.organisation, source_url, source_label, frame.link_style,
+        values = _Values(band, source_url, source_label, frame.link_style,
                          draft.rels(story.partname).link, page_of)
         named = _fill(part, story.placeholders, values)
         if story.role == "header":

@@ -7,16 +7,16 @@ elements, so article text is only ever character data, never markup.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
+from ...direction import is_rtl as is_rtl  # the writers' one rule, re-exported for this package
+
 # OOXML allows 40 characters; Word refuses names that do not start with a letter.
 BOOKMARK_MAX = 40
-_RTL_CLASSES = {"R", "AL"}
 _MODEL_ANCHOR = re.compile(r"s[0-9]{1,18}-[0-9]{1,18}")  # Sentence.anchor, at most 38 long
 # The order ECMA-376 prescribes for the children of w:pPr.
 _PPR_ORDER = (
@@ -28,14 +28,6 @@ _PPR_ORDER = (
     "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
     "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )
-_RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv"}
-# Every character whose bidirectional class is R or AL lies in these blocks (a test checks
-# it against unicodedata): text with none of them is decided without a per-character scan.
-MAYBE_RTL = re.compile(
-    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
-    "\U0001e800-\U0001efff]"
-)
-
 W_P, W_R, W_T, W_BR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:br")
 W_PPR, W_RPR, W_PSTYLE, W_VAL = qn("w:pPr"), qn("w:rPr"), qn("w:pStyle"), qn("w:val")
 W_BIDI, W_RTL, W_B = qn("w:bidi"), qn("w:rtl"), qn("w:b")
@@ -46,24 +38,6 @@ _ID, _NAME = qn("w:id"), qn("w:name")
 _REL_ID, W_RSTYLE = qn("r:id"), qn("w:rStyle")
 _FIELD_CHAR, _FIELD_CHAR_TYPE = qn("w:fldChar"), qn("w:fldCharType")
 _INSTRUCTION = qn("w:instrText")
-
-
-def is_rtl(text: str, language: str | None = None) -> bool:
-    """Whether ``text`` reads right to left: its strong characters are mostly Arabic/Hebrew."""
-    if MAYBE_RTL.search(text) is None:
-        # No right-to-left letter: right to left only if no letter at all and the language is.
-        return language in _RTL_LANGUAGES and not any(
-            unicodedata.bidirectional(char) == "L" for char in text)
-    rtl = ltr = 0
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in _RTL_CLASSES:
-            rtl += 1
-        elif kind == "L":
-            ltr += 1
-    if rtl == ltr == 0:
-        return language in _RTL_LANGUAGES
-    return rtl > ltr
 
 
 def bookmark_name(anchor: str) -> str:

@@ -75,7 +75,7 @@ def set_properties(element: Any, article: Article, organisation: str) -> None:
         _bounded(", ".join(keywords(source))),
         _bounded(source.language),
         "Briefing",
-        _bounded(f"Briefing by {organisation}"),
+        _bounded(f"Briefing by {organisation}" if organisation else "Briefing"),
         _bounded(source.source_url or ""),
         _bounded(organisation),
         "",

@@ -10,16 +10,16 @@ book, to ids inside them, and an article's own http(s) source URL.
 from __future__ import annotations
 
 import logging
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from datetime import date
-from urllib.parse import quote, urlsplit, urlunsplit
 
+from ...direction import language_direction
 from ...labels import Labels, labels_for
 from ...model import Article, Block, Heading, ListItem, Paragraph, Quote, Sentence
+from ...presentation import meta_line
 from ...textclean import clean_inline, clean_text
-from .plan import Chapter, DigestPlan, Section, direction_of, heading_anchor
+from .plan import Chapter, DigestPlan, Section, heading_anchor
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +33,6 @@ COVER_PAGE = "cover.xhtml"
 TITLE_PAGE = "titlepage.xhtml"
 NAV_PAGE = "nav.xhtml"
 ONE_LINE = 200
-_HOST = re.compile(r"^[A-Za-z0-9.-]+$")
-_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_SAFE_PATH = "/%:@!$&'()*+,;=-._~"
-_SAFE_QUERY = _SAFE_PATH + "?"
-
 
 def cover_page(plan: DigestPlan) -> bytes:
     """A page that shows the cover image, for reading systems that do not show it themselves."""
@@ -56,7 +51,7 @@ def title_page(plan: DigestPlan) -> bytes:
     section = ET.SubElement(body, "section", {"epub:type": "titlepage", "class": "titlepage"})
     heading = _text(section, "h1", plan.title, {"class": "digest-title"})
     if plan.title_language and plan.title_language != words.language:
-        _set_language(heading, plan.title_language, direction_of(plan.title_language))
+        _set_language(heading, plan.title_language, language_direction(plan.title_language))
     if plan.organisation:
         _text(section, "p", plan.organisation, {"class": "digest-publisher"})
     if plan.shown_date is not None:
@@ -187,57 +182,31 @@ def _nav_sections(parent: ET.Element, sections: Iterable[Section]) -> None:
 
 
 def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
-    """Source host (linked), authors, date, place and reading time, separated by dots."""
-    document = chapter.article.document
+    """The article's meta line (:mod:`exporter.presentation`): the source's site (linked),
+    byline, date, place and reading time, separated by dots."""
+    meta = meta_line(chapter.article.document, labels=labels_for(chapter.language))
     line = ET.SubElement(parent, "p", {"class": "meta"})
     parts: list[ET.Element] = []
-    source = _source_link(document.source_url)
-    if source is not None:
-        href, host = source
-        link = ET.Element("a", {"href": href, "class": "source"})
-        link.text = host
+    if meta.source is not None:
+        link = ET.Element("a", {"href": meta.source.href, "class": "source"})
+        link.text = meta.source.site
         parts.append(link)
-    authors = [clean_inline(a) for a in document.authors if clean_inline(a)]
-    if authors:
-        parts.append(_element("span", ", ".join(authors), {"class": "authors"}))
-    if document.published is not None:
+    if meta.byline:
+        parts.append(_element("span", meta.byline, {"class": "authors"}))
+    if meta.published is not None and meta.date:
         stamp = ET.Element("span", {"class": "date"})
-        _time(stamp, document.published)
+        _time(stamp, meta.published, meta.date)
         parts.append(stamp)
-    if document.place and clean_inline(document.place):
-        parts.append(_element("span", document.place, {"class": "place"}))
+    if meta.place:
+        parts.append(_element("span", meta.place, {"class": "place"}))
     words = labels_for(chapter.language)
-    minutes = _element("span", words.minutes(document.reading_time), {"class": "reading-time"})
+    minutes = _element("span", meta.reading_time, {"class": "reading-time"})
     parts.append(_label(minutes, words, chapter.language))
     for number, part in enumerate(parts):
         if number:
             separator = ET.SubElement(line, "span", {"class": "sep", "aria-hidden": "true"})
             separator.text = " · "
         line.append(part)
-
-
-def _source_link(url: str | None) -> tuple[str, str] | None:
-    """``(href, shown host)`` for an http(s) URL, percent-encoded into a valid URL.
-
-    Anything else (``javascript:``, ``file:``, no host, a host that cannot be
-    encoded) gives ``None``: the meta line then shows no link.
-    """
-    if not url:
-        return None
-    try:
-        parts = urlsplit(clean_inline(url))
-        scheme, hostname, port = parts.scheme.lower(), parts.hostname, parts.port
-        host = hostname.encode("idna").decode("ascii") if hostname else ""
-    except (ValueError, UnicodeError):
-        return None
-    if scheme not in ("http", "https") or not host or not _HOST.match(host):
-        return None
-    netloc = host if port is None else f"{host}:{port}"
-    path, query, fragment = (_LONE_PERCENT.sub("%25", p)
-                             for p in (parts.path, parts.query, parts.fragment))
-    href = urlunsplit((scheme, netloc, quote(path, safe=_SAFE_PATH),
-                       quote(query, safe=_SAFE_QUERY), quote(fragment, safe=_SAFE_QUERY)))
-    return href, (hostname or host).removeprefix("www.")
 
 
 def _body(parent: ET.Element, blocks: Sequence[Block], indices: range, summarised: set[str],
@@ -364,9 +333,10 @@ def _text(parent: ET.Element, tag: str, text: str,
     return element
 
 
-def _time(parent: ET.Element, when: date) -> None:
+def _time(parent: ET.Element, when: date, text: str | None = None) -> None:
+    """``when`` as a ``<time>``: ISO for machines, ``text`` (else ISO too) for readers."""
     stamp = ET.SubElement(parent, "time", {"datetime": when.isoformat()})
-    stamp.text = when.isoformat()
+    stamp.text = text or when.isoformat()
 
 
 def _serialise(html: ET.Element) -> bytes:

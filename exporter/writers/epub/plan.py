@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ...config import Options
+from ...direction import first_strong, language_direction
 from ...model import Article, Heading
 from ...textclean import clean_inline
 from .parts import split_blocks
 
 DEFAULT_TITLE = "Digest"
-RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd",
-                           "syr", "ug", "ur", "yi"})
 UNDETERMINED = "und"
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 # The zip format cannot store times before 1980; undated digests use its first day.
@@ -135,21 +134,26 @@ def _chapter(article: Article, number: int, width: int) -> Chapter:
         file_name=parts[0].file_name,
         item_id=parts[0].item_id,
         language=language,
-        direction=direction_of(language),
+        direction=_text_direction(article, language),
         sections=_sections(article, parts),
         parts=parts,
     )
+
+
+def _text_direction(article: Article, language: str) -> str:
+    """The chapter's direction: its body's, by the one rule the other documents follow too
+    (the first strong character), the language's when the body has no letter."""
+    for block in article.document.blocks[:8]:
+        found = first_strong(block.text)
+        if found is not None:
+            return found
+    return language_direction(language)
 
 
 def language_tag(code: str | None) -> str:
     """``code`` if it looks like a BCP 47 tag, else ``und`` (undetermined)."""
     code = (code or "").strip().replace("_", "-")
     return code if _LANGUAGE_TAG.match(code) else UNDETERMINED
-
-
-def direction_of(language: str) -> str:
-    """``rtl`` for languages written right to left, else ``ltr``."""
-    return "rtl" if language.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
 
 
 def heading_anchor(block_index: int) -> str:

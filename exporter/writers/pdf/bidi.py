@@ -18,6 +18,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ...direction import first_strong
 from ...fonts import sans_family
 
 _RIGHT_TO_LEFT = {"R", "AL"}
@@ -32,14 +33,9 @@ def has_rtl(text: str) -> bool:
 
 
 def base_direction(text: str) -> str:
-    """``R`` when the first strong character is right-to-left, else ``L``."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in _RIGHT_TO_LEFT:
-            return "R"
-        if kind == "L":
-            return "L"
-    return "L"
+    """``R`` when ``text`` reads right to left by the one rule (:mod:`exporter.direction`),
+    else ``L``: python-bidi's names for the two."""
+    return "R" if first_strong(text) == "rtl" else "L"
 
 
 @cache

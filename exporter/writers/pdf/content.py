@@ -8,11 +8,10 @@ smallest type size, so a whole book never reaches the layout.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from ...extract import key_figures, key_quotes, keywords
-from ...labels import labels_for
 from ...model import Article, Document, Heading, ListItem, Quote
+from ...presentation import SEPARATOR, band_name, meta_line, source_link
 from ...textclean import clean_inline
 from .style import Style
 
@@ -87,32 +86,24 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int) 
     # The extractors read only the article's opening, and remember their answers for
     # this document: the briefing of the same article asks for them too.
     quotes, figures = _extracted(document)
-    url = document.source_url if _is_web_url(document.source_url) else None
+    link = source_link(document.source_url)
+    url = link.href if link else None
     return Content(
-        organisation=clean_inline(organisation) or "Exporter",
+        organisation=band_name(organisation, document.source_url),
         title=_shorten(clean_inline(document.title) or "Untitled article", style.title_max_chars),
         standfirst=_shorten(clean_inline(document.standfirst or ""), STANDFIRST_MAX_CHARS) or None,
-        meta=_meta(document, url, style),
+        meta=_meta(document, style),
         summary=tuple(t for t in (clean_inline(s) for s in article.summary.texts) if t),
         quotes=quotes,
         figures=figures,
         body=body,
         body_complete=complete,
         source_url=url,
-        author=", ".join(clean_inline(a) for a in document.authors if clean_inline(a)),
+        author=", ".join(clean_inline(a) for a in document.authors if clean_inline(a))
+        or clean_inline(organisation),
         keywords=tuple(clean_inline(k) for k in keywords(document, limit=KEYWORD_LIMIT)),
         language=document.language or "en",
     )
-
-
-def _is_web_url(url: str | None) -> bool:
-    if not url:
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -122,20 +113,17 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
-def _meta(document: Document, url: str | None, style: Style) -> str:
-    parts: list[str] = []
-    if url:
-        host = urlsplit(url).hostname or ""
-        parts.append(host.removeprefix("www."))
-    authors = [clean_inline(a) for a in document.authors]
-    if any(authors):
-        parts.append(_shorten(", ".join(a for a in authors if a), META_MAX_CHARS // 3))
-    if document.published:
-        parts.append(labels_for(document.language).date(document.published))
-    if document.place:
-        parts.append(_shorten(clean_inline(document.place), META_MAX_CHARS // 4))
-    parts.append(style.labels["reading_time"].replace("{minutes}", str(document.reading_time)))
-    return _shorten("  ·  ".join(p for p in parts if p), META_MAX_CHARS)
+def _meta(document: Document, style: Style) -> str:
+    """The meta line (:mod:`exporter.presentation`), each long part and the whole shortened."""
+    meta = meta_line(document, reading_time=style.labels["reading_time"])
+    parts = [
+        meta.source.site if meta.source else "",
+        _shorten(meta.byline or "", META_MAX_CHARS // 3),
+        meta.date or "",
+        _shorten(meta.place or "", META_MAX_CHARS // 4),
+        meta.reading_time,
+    ]
+    return _shorten(SEPARATOR.join(part for part in parts if part), META_MAX_CHARS)
 
 
 def _body(document: Document, budget: int) -> tuple[tuple[BodyUnit, ...], bool]:

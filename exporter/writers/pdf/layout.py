@@ -30,7 +30,7 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus.flowables import Flowable, HRFlowable
+from reportlab.platypus.flowables import Flowable, HRFlowable, Spacer
 
 from ...fonts import FontFamily
 from ...labels import labels_for
@@ -237,6 +237,10 @@ class Typesetter:
         return self._place(label, self.gap(size) * 1.2, stretch=True)
 
     def note(self, size: float) -> Placed:
+        """Under a cut body: "The article continues at the source", only when there is a
+        source to follow (the footer links it); otherwise nothing, taking no room."""
+        if not self.content.source_url:
+            return Placed(Spacer(0, 0), 0.0, 0.0)
         return self._place(self._p(self.style.labels["continued"], "note", size),
                            self.gap(size) * 0.5)
 

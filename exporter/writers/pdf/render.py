@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from ...fonts import FontFamily
+from ...version import __version__
 from .bidi import visual
 from .content import Content
 from .layout import Plan
@@ -76,10 +77,10 @@ def content_top(page: tuple[float, float], style: Style) -> float:
 
 def _metadata(canvas: Canvas, content: Content) -> None:
     canvas.setTitle(content.title)
-    canvas.setAuthor(content.author or content.organisation)
+    canvas.setAuthor(content.author)
     canvas.setSubject(content.summary[0] if content.summary else content.title)
     canvas.setKeywords(", ".join(content.keywords))
-    canvas.setCreator(f"exporter one-pager for {content.organisation}")
+    canvas.setCreator(f"exporter {__version__}")  # the tool, as tools name themselves
 
 
 def _fitted(text: str, font: str, size: float, room: float) -> str:

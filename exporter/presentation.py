@@ -1,0 +1,124 @@
+"""How an article presents itself, decided once for every document: the source link, the meta
+line's parts and the name on the header band.
+
+Writers only turn these into their own markup (pandoc's ``Writers.Shared`` is the
+model): the DOCX briefing, the PDF one-pager, the EPUB digest and the email body
+show the same parts, in the same order, in the article's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from .labels import Labels, labels_for
+from .model import Document
+from .textclean import clean_inline
+
+SEPARATOR = " · "
+_HOST = re.compile(r"^[A-Za-z0-9.-]+$")
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_SAFE_PATH = "/%:@!$&'()*+,;=-._~"
+_SAFE_QUERY = _SAFE_PATH + "?"
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """Where the article was published: a valid http(s) URL and the site as shown."""
+
+    href: str
+    """Percent-encoded, with an ASCII (IDNA) host: safe in any document's link."""
+    site: str
+    """The host as a reader knows it, without ``www.``: ``example.org``."""
+
+
+@dataclass(frozen=True)
+class MetaLine:
+    """The line under a title: ``example.org · By Ana Ruiz and Tom Lee · 7 March 2024 ·
+    Harbourton · 1 min read``. Each part is cleaned text; those unknown are ``None``."""
+
+    source: SourceLink | None
+    byline: str | None
+    """``By Ana Ruiz and Tom Lee``, in the article's language."""
+    names: str | None
+    """``Ana Ruiz and Tom Lee``: the byline's names alone."""
+    published: date | None
+    date: str | None
+    """The date written out in the article's language: ``7 March 2024``, ``7. März 2024``."""
+    place: str | None
+    reading_time: str
+    """``1 min read``."""
+
+    @property
+    def iso_date(self) -> str | None:
+        """The date as ``2024-03-07``, for machines (``<time datetime>``)."""
+        return self.published.isoformat() if self.published else None
+
+    def details(self) -> list[str]:
+        """The parts after the source, in order: byline, date, place, reading time."""
+        return [part for part in (self.byline, self.date, self.place) if part] + [
+            self.reading_time]
+
+    def parts(self) -> list[str]:
+        """Every part as text, the source's site first."""
+        return ([self.source.site] if self.source else []) + self.details()
+
+    def text(self, separator: str = SEPARATOR) -> str:
+        """The whole line as plain text."""
+        return separator.join(self.parts())
+
+
+def meta_line(document: Document, reading_time: str | None = None,
+              labels: Labels | None = None) -> MetaLine:
+    """``document``'s meta line in its language; ``reading_time`` (with ``{minutes}``)
+    replaces the language's wording, as a user's one-pager labels do."""
+    words = labels or labels_for(document.language)
+    authors = [name for name in (clean_inline(a) for a in document.authors) if name]
+    names = words.names(authors) if authors else None
+    minutes = document.reading_time
+    return MetaLine(
+        source=source_link(document.source_url),
+        byline=words.byline.replace("{names}", names) if names else None,
+        names=names,
+        published=document.published,
+        date=words.date(document.published) if document.published else None,
+        place=clean_inline(document.place or "") or None,
+        reading_time=(reading_time.replace("{minutes}", str(minutes)) if reading_time
+                      else words.minutes(minutes)),
+    )
+
+
+def source_link(url: str | None) -> SourceLink | None:
+    """The link to an http(s) ``url``, percent-encoded into a valid URL.
+
+    Anything else (``javascript:``, ``file:``, no host, a host that cannot be
+    encoded) gives ``None``: the documents then show no link and no site.
+    """
+    if not url:
+        return None
+    try:
+        parts = urlsplit(clean_inline(url))
+        scheme, hostname, port = parts.scheme.lower(), parts.hostname, parts.port
+        host = hostname.encode("idna").decode("ascii") if hostname else ""
+    except (ValueError, UnicodeError):
+        return None
+    if scheme not in ("http", "https") or not host or not _HOST.match(host):
+        return None
+    netloc = host if port is None else f"{host}:{port}"
+    path, query, fragment = (_LONE_PERCENT.sub("%25", p)
+                             for p in (parts.path, parts.query, parts.fragment))
+    href = urlunsplit((scheme, netloc, quote(path, safe=_SAFE_PATH),
+                       quote(query, safe=_SAFE_QUERY), quote(fragment, safe=_SAFE_QUERY)))
+    return SourceLink(href, (hostname or host).removeprefix("www."))
+
+
+def band_name(organisation: str, source_url: str | None) -> str:
+    """The name on a document's header band: the user's organisation; without one the site
+    of ``source_url``; else nothing. Never exporter's own name: it is the user's document."""
+    name = clean_inline(organisation)
+    if name:
+        return name
+    link = source_link(source_url)
+    return link.site if link else ""
