@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from .extract import KeyQuote, key_quotes
 from .labels import Labels, labels_for
-from .model import Document
+from .model import Article, Document
 from .textclean import clean_inline
 
 SEPARATOR = " · "
@@ -122,3 +123,45 @@ def band_name(organisation: str, source_url: str | None) -> str:
         return name
     link = source_link(source_url)
     return link.site if link else ""
+
+
+def shorten(text: str, limit: int, *, trailing: str = " ,;:-–—") -> str:
+    """``text`` in at most ``limit`` characters: cut at the last word that fits, with an
+    ellipsis; a text without a space there (Chinese, a long address) is cut at a character."""
+    if len(text) <= limit:
+        return text
+    room = max(0, limit - 1)  # the ellipsis takes one
+    head = text[:room]
+    if text[room:room + 1].isspace() or " " not in head:
+        cut = head
+    else:
+        cut = head.rsplit(" ", 1)[0]
+    return cut.rstrip(trailing) + "…"
+
+
+def shown_standfirst(document: Document) -> str | None:
+    """The standfirst as the documents show it, or ``None`` when there is none or it only
+    repeats the article's first paragraph (it would be read twice)."""
+    text = clean_inline(document.standfirst or "")
+    if not text:
+        return None
+    first = next((block.text for block in document.blocks if block.text.strip()), "")
+    if _comparable(text) in _comparable(first):
+        return None
+    return text
+
+
+def shown_quotes(article: Article, limit: int) -> list[KeyQuote]:
+    """Up to ``limit`` key quotes of ``article`` that are not already summary bullets."""
+    summary = article.summary.sentences
+    positions = {sentence.position for sentence in summary}
+    said = [_comparable(sentence.text) for sentence in summary]
+    quotes = key_quotes(article.document, limit=limit + len(summary))
+    kept = [quote for quote in quotes if quote.sentence.position not in positions
+            and not any(_comparable(quote.text) in sentence for sentence in said)]
+    return kept[:limit]
+
+
+def _comparable(text: str) -> str:
+    """``text`` for comparison: case, spacing and the quotation marks around it ignored."""
+    return " ".join(clean_inline(text).casefold().split()).strip("\"'“”„«»‹›「」 ")

@@ -171,3 +171,73 @@ def test_an_organisation_is_named_where_it_belongs() -> None:
     with zipfile.ZipFile(io.BytesIO(_write("epub", article, options))) as package:
         opf = next(package.read(n) for n in package.namelist() if n.endswith(".opf"))
     assert b"<dc:publisher>Harbour Press Office</dc:publisher>" in opf
+
+
+# --- no repeats within a document --------------------------------------------------------
+
+QUOTED = ("The harbour board approved the dredging budget on Tuesday.",
+          '"We cannot let the channel silt up again," said Mara Lind, the board\'s chair.',
+          "Work on the outer channel begins in April and lasts six weeks.",
+          '"The ferries will run as usual," said Piet Hoek, the ferry operator.',
+          "The budget was approved by seven votes to two.")
+
+
+def _quoted_article(standfirst: str | None = None) -> Article:
+    document = make_document("Harbour board approves dredging", QUOTED, standfirst=standfirst,
+                             source_url="https://example.org/dredging")
+    sentences = list(document.sentences())
+    from exporter.model import Summary
+
+    return Article(document, Summary((sentences[0], sentences[1]), "lead"))
+
+
+def test_a_summary_bullet_is_not_also_a_key_quote() -> None:
+    article = _quoted_article()
+    briefing = open_docx(io.BytesIO(_write("docx", article)))
+    texts = [p.text for p in briefing.paragraphs]
+    start = texts.index("Key quotes")
+    quotes = " ".join(texts[start:start + 4])
+    assert "The ferries will run as usual" in quotes
+    assert "cannot let the channel silt up" not in quotes
+    pdf = _pdf_text(_write("pdf", article))
+    assert pdf.count("cannot let the channel silt up") == 1  # the bullet only
+
+
+def test_the_one_pager_s_text_starts_after_what_the_summary_said() -> None:
+    article = _quoted_article()
+    pdf = _pdf_text(_write("pdf", article))
+    assert pdf.count("approved the dredging budget on Tuesday") == 1
+    after = pdf.split("FROM THE ARTICLE", 1)[1]
+    assert after.lstrip().startswith("Work on the outer channel")
+
+
+@pytest.mark.parametrize("standfirst", [QUOTED[0], "  the HARBOUR board approved the dredging "
+                                        "budget  "])
+def test_a_standfirst_that_repeats_the_lead_is_shown_once(standfirst: str) -> None:
+    article = _quoted_article(standfirst)
+    briefing = open_docx(io.BytesIO(_write("docx", article)))
+    assert not [p for p in briefing.paragraphs if p.style.name == "Subtitle"]
+    with zipfile.ZipFile(io.BytesIO(_write("epub", article))) as book:
+        pages = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert 'class="standfirst"' not in pages
+    kept = _quoted_article("Seven votes to two for a channel that keeps silting up")
+    assert [p.text for p in open_docx(io.BytesIO(_write("docx", kept))).paragraphs
+            if p.style.name == "Subtitle"] == [
+        "Seven votes to two for a channel that keeps silting up"]
+
+
+def test_nothing_is_cut_inside_a_word() -> None:
+    from exporter.presentation import shorten
+
+    text = "The patient was diagnosed with a rare condition after months of tests"
+    for limit in range(5, len(text)):
+        cut = shorten(text, limit)
+        assert len(cut) <= limit and cut.endswith("…")
+        assert text.startswith(cut[:-1]) and text[len(cut) - 1] in " " or cut == "…", cut
+    assert shorten("北京市政府今天宣布新的交通计划", 6) == "北京市政府…"
+    long_standfirst = " ".join(["The patient was diagnosed after months of tests."] * 20)
+    article = _quoted_article(long_standfirst)
+    pdf = _pdf_text(_write("pdf", article))
+    assert "diagno…" not in pdf and "…" in pdf
+    shown = pdf.split("…", 1)[0].split()[-1]
+    assert shown in long_standfirst.split()

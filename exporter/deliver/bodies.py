@@ -26,7 +26,7 @@ from ..config import Options
 from ..errors import UsageError
 from ..labels import labels_for
 from ..model import Article
-from ..presentation import band_name, meta_line
+from ..presentation import band_name, meta_line, shown_standfirst
 from ..resources import template_path
 from ..textclean import clean_inline
 from .attachments import Attachment
@@ -121,7 +121,7 @@ def _render(
         own = labels_for(document.language)
         bullets = "\n".join(fill("bullet", {"text": clean_inline(text)})
                             for text in article.summary.texts)
-        standfirst = clean_inline(document.standfirst or "")
+        standfirst = shown_standfirst(document) or ""
         url = clean_inline(document.source_url or "")
         rendered.append(fill(
             "article",

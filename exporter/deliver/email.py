@@ -29,6 +29,7 @@ from ..config import Options
 from ..errors import OutputError, UsageError
 from ..filenames import slugify
 from ..model import Article
+from ..presentation import shorten
 from ..textclean import clean_inline
 from .addresses import parse_address, parse_addresses
 from .attachments import Attachment, attachment_stem, render_attachments, zip_attachments
@@ -232,7 +233,7 @@ def message_subject(articles: Sequence[Article], subject: str | None) -> str:
     first = header_text(clean_inline(articles[0].document.title)) or "Article"
     if len(articles) > 1:
         first = f"{first} and {len(articles) - 1} more"
-    return first if len(first) <= MAX_SUBJECT else first[: MAX_SUBJECT - 1].rstrip() + "…"
+    return shorten(first, MAX_SUBJECT)
 
 
 def _addresses(values: Sequence[str | Address], flag: str) -> tuple[Address, ...]:

@@ -16,11 +16,11 @@ from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
 from ...config import Options
-from ...extract import key_figures, key_quotes
+from ...extract import key_figures
 from ...labels import labels_for
 from ...model import Article, Heading, ListItem, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
-from ...presentation import meta_line, source_link
+from ...presentation import meta_line, shown_quotes, shown_standfirst, source_link
 from ...textclean import clean_inline, clean_text
 from .frame import Draft, prepared_frame
 from .headers import fill_header_and_footer
@@ -37,6 +37,7 @@ from .properties import app_properties, set_properties
 
 log = logging.getLogger(__name__)
 
+QUOTE_LIMIT = 5
 _MAX_HEADING_LEVEL = 9
 _DEEPEST_HEADING = "Heading 4"  # the deepest level every template is given
 
@@ -91,7 +92,7 @@ class _Briefing:
         self.labels = labels_for(article.document.language)
         self.options = options
         self.bookmarks = Bookmarks()
-        self.quotes = key_quotes(self.source)
+        self.quotes = shown_quotes(article, QUOTE_LIMIT)
         self.figures = key_figures(self.source)
         self.targets: set[tuple[int, int]] = {s.position for s in article.summary.sentences}
         self.targets |= {q.sentence.position for q in self.quotes}
@@ -120,8 +121,9 @@ class _Briefing:
 
     def _title(self) -> None:
         self._paragraph("Title", clean_inline(self.source.title))
-        if self.source.standfirst:
-            self._paragraph("Subtitle", clean_inline(self.source.standfirst))
+        standfirst = shown_standfirst(self.source)
+        if standfirst:
+            self._paragraph("Subtitle", standfirst)
 
     def _meta(self) -> None:
         meta = meta_line(self.source, labels=self.labels)

@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 
 from ...extract import keywords
 from ...model import Article
+from ...presentation import shorten
 from ...textclean import clean_inline
 
 # python-docx refuses core properties longer than this.
@@ -31,10 +32,7 @@ def timestamp(published: date | None) -> datetime:
 
 
 def _bounded(text: str) -> str:
-    text = clean_inline(text)
-    if len(text) <= MAX_PROPERTY:
-        return text
-    return text[: MAX_PROPERTY - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return shorten(clean_inline(text), MAX_PROPERTY, trailing=" ,;:")
 
 
 # The core properties a briefing sets, in the order python-docx adds those a template lacks.

@@ -17,7 +17,7 @@ from datetime import date
 from ...direction import language_direction
 from ...labels import Labels, labels_for
 from ...model import Article, Block, Heading, ListItem, Paragraph, Quote, Sentence
-from ...presentation import meta_line
+from ...presentation import meta_line, shorten, shown_standfirst
 from ...textclean import clean_inline, clean_text
 from .plan import Chapter, DigestPlan, Section, heading_anchor
 
@@ -77,10 +77,7 @@ def one_line_summary(article: Article) -> str:
     """The first summary sentence (or the first sentence), cut to about one line."""
     first = next(iter(article.summary.sentences), None) or next(article.document.sentences(), None)
     text = clean_inline(first.text) if first is not None else ""
-    if len(text) <= ONE_LINE:
-        return text
-    cut = text[:ONE_LINE].rsplit(" ", 1)[0] or text[:ONE_LINE]
-    return cut.rstrip(" ,;:") + "…"
+    return shorten(text, ONE_LINE + 1, trailing=" ,;:")
 
 
 def chapter_pages(chapter: Chapter) -> list[bytes]:
@@ -114,8 +111,9 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
     article = ET.SubElement(body, "article", {"class": "article", "epub:type": "chapter"})
     header = ET.SubElement(article, "header")
     _text(header, "h1", chapter.title, {"class": "article-title", "id": "title"})
-    if document.standfirst and clean_inline(document.standfirst):
-        _text(header, "p", document.standfirst, {"class": "standfirst"})
+    standfirst = shown_standfirst(document)
+    if standfirst:
+        _text(header, "p", standfirst, {"class": "standfirst"})
     _meta_line(header, chapter)
     if chosen:
         box = ET.SubElement(article, "section", {"class": "summary", "role": "doc-abstract",

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...extract import key_figures, key_quotes, keywords
+from ...extract import key_figures, keywords
 from ...model import Article, Document, Heading, ListItem, Quote
-from ...presentation import SEPARATOR, band_name, meta_line, source_link
+from ...presentation import (
+    SEPARATOR,
+    band_name,
+    meta_line,
+    shorten,
+    shown_quotes,
+    shown_standfirst,
+    source_link,
+)
 from ...textclean import clean_inline
 from .style import Style
 
@@ -82,16 +90,17 @@ class Content:
 def gather(article: Article, organisation: str, style: Style, char_budget: int) -> Content:
     """The text of the page for ``article``; the body keeps at most about ``char_budget`` chars."""
     document = article.document
-    body, complete = _body(document, char_budget)
+    said = {sentence.position for sentence in article.summary.sentences}
+    body, complete = _body(document, char_budget, said)
     # The extractors read only the article's opening, and remember their answers for
     # this document: the briefing of the same article asks for them too.
-    quotes, figures = _extracted(document)
+    quotes, figures = _extracted(article)
     link = source_link(document.source_url)
     url = link.href if link else None
     return Content(
         organisation=band_name(organisation, document.source_url),
-        title=_shorten(clean_inline(document.title) or "Untitled article", style.title_max_chars),
-        standfirst=_shorten(clean_inline(document.standfirst or ""), STANDFIRST_MAX_CHARS) or None,
+        title=shorten(clean_inline(document.title) or "Untitled article", style.title_max_chars),
+        standfirst=shorten(shown_standfirst(document) or "", STANDFIRST_MAX_CHARS) or None,
         meta=_meta(document, style),
         summary=tuple(t for t in (clean_inline(s) for s in article.summary.texts) if t),
         quotes=quotes,
@@ -106,30 +115,30 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int) 
     )
 
 
-def _shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
-    return cut.rstrip(" ,;:-–—") + "…"
-
-
 def _meta(document: Document, style: Style) -> str:
     """The meta line (:mod:`exporter.presentation`), each long part and the whole shortened."""
     meta = meta_line(document, reading_time=style.labels["reading_time"])
     parts = [
         meta.source.site if meta.source else "",
-        _shorten(meta.byline or "", META_MAX_CHARS // 3),
+        shorten(meta.byline or "", META_MAX_CHARS // 3),
         meta.date or "",
-        _shorten(meta.place or "", META_MAX_CHARS // 4),
+        shorten(meta.place or "", META_MAX_CHARS // 4),
         meta.reading_time,
     ]
-    return _shorten(SEPARATOR.join(part for part in parts if part), META_MAX_CHARS)
+    return shorten(SEPARATOR.join(part for part in parts if part), META_MAX_CHARS)
 
 
-def _body(document: Document, budget: int) -> tuple[tuple[BodyUnit, ...], bool]:
+def _body(document: Document, budget: int,
+          said: set[tuple[int, int]]) -> tuple[tuple[BodyUnit, ...], bool]:
+    """The body's blocks as text, up to about ``budget`` characters; whether it is whole.
+
+    The body starts after what the summary already said: its opening sentences that are
+    summary bullets (positions in ``said``) are not printed again.
+    """
     units: list[BodyUnit] = []
     used = 0
     number = 0
+    opening = True
     for block in document.blocks:
         if used > budget:
             return tuple(units), False
@@ -137,7 +146,12 @@ def _body(document: Document, budget: int) -> tuple[tuple[BodyUnit, ...], bool]:
             number = 0
             unit = BodyUnit("heading", (clean_inline(block.text),))
         else:
-            sentences = tuple(t for t in (clean_inline(s.text) for s in block.sentences) if t)
+            shown = block.sentences
+            if opening:
+                while shown and shown[0].position in said:
+                    shown = shown[1:]
+                opening = not shown
+            sentences = tuple(t for t in (clean_inline(s.text) for s in shown) if t)
             if isinstance(block, ListItem):
                 number = number + 1 if block.ordered else 0
                 unit = BodyUnit("item", sentences, number or None)
@@ -161,9 +175,10 @@ def _body(document: Document, budget: int) -> tuple[tuple[BodyUnit, ...], bool]:
     return tuple(units), True
 
 
-def _extracted(document: Document) -> tuple[tuple[KeyQuoteText, ...], tuple[KeyFigureText, ...]]:
+def _extracted(article: Article) -> tuple[tuple[KeyQuoteText, ...], tuple[KeyFigureText, ...]]:
+    document = article.document
     quotes: list[KeyQuoteText] = []
-    for quote in key_quotes(document, limit=QUOTE_LIMIT):
+    for quote in shown_quotes(article, QUOTE_LIMIT):
         text = clean_inline(quote.text).strip(_OPENING_MARKS + _CLOSING_MARKS + " ")
         if text:
             quotes.append(KeyQuoteText(text, clean_inline(quote.speaker or "") or None))

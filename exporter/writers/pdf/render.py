@@ -84,7 +84,7 @@ def _metadata(canvas: Canvas, content: Content) -> None:
 
 
 def _fitted(text: str, font: str, size: float, room: float) -> str:
-    """``text``, shortened with an ellipsis if it is wider than ``room``."""
+    """``text``, shortened at a word with an ellipsis if it is wider than ``room``."""
     if stringWidth(text, font, size) <= room:
         return text
     low, high = 0, len(text)
@@ -94,7 +94,10 @@ def _fitted(text: str, font: str, size: float, room: float) -> str:
             low = middle
         else:
             high = middle - 1
-    return text[:low].rstrip() + "…"
+    head = text[:low]
+    if not text[low:low + 1].isspace() and " " in head.strip():
+        head = head.rstrip().rsplit(" ", 1)[0]  # at a word, never inside one
+    return head.rstrip(" ,;:-–—") + "…"
 
 
 def _masthead(canvas: Canvas, page: tuple[float, float], content: Content, style: Style,
