@@ -12,6 +12,7 @@ from __future__ import annotations
 import stat
 import struct
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from ...errors import UsageError
@@ -69,3 +70,20 @@ def check_logo(path: Path) -> None:
             # Pillow reports truncated and corrupt data as any of these.
             detail = str(error).splitlines()[0] if str(error).strip() else ""
             raise refuse(f"a damaged image: {detail}" if detail else "a damaged image") from None
+    _check_embeddable(path, refuse)
+
+
+def _check_embeddable(path: Path, refuse: Callable[[str], UsageError]) -> None:
+    """python-docx reads the header itself, stricter than Pillow about the file's end."""
+    from docx.image.exceptions import (
+        InvalidImageStreamError,
+        UnexpectedEndOfFileError,
+        UnrecognizedImageError,
+    )
+    from docx.image.image import Image as DocxImage
+
+    try:
+        DocxImage.from_file(str(path))
+    except (UnexpectedEndOfFileError, InvalidImageStreamError, UnrecognizedImageError,
+            OSError, ValueError, ZeroDivisionError, struct.error):
+        raise refuse("a damaged image: python-docx cannot read it") from None
