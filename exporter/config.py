@@ -9,13 +9,24 @@ Format-specific options carry the format's prefix (``pdf_page_size``).
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .tomlcheck import (
+    Check,
+    Custom,
+    FilePath,
+    Names,
+    Number,
+    OneOf,
+    Text,
+    check_table,
+    read_toml,
+    sub_table,
+)
 
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -65,59 +76,48 @@ class Options:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-_FIELDS = {f.name: f for f in fields(Options)}
+_FIELDS = {f.name for f in fields(Options)}
 # Sub-tables read by other parts of the package (email delivery's [email]).
 _OTHER_TABLES = frozenset({"email"})
+_ALIASES = {"page_size": "pdf_page_size"}  # the natural spelling in a config file
+_LINE = Text(longest=300)
+
+
+def _page_size(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return normalise_page_size(value)
+
+
+SCHEMA: dict[str, Check] = {
+    "organisation": _LINE,
+    "formats": Names(),
+    "out_dir": FilePath(),
+    "sentences": Number(1, 10_000, whole=True),
+    "ratio": Number(0, 1, above=True),
+    "words": Number(1, 1_000_000, whole=True),
+    "method": Text(longest=100, empty=False, strip=True),
+    "language": Text(longest=35, empty=False, strip=True),  # BCP 47 tags fit in 35
+    "pdf_page_size": Custom(_page_size, "A4 or Letter"),
+    "template_dir": FilePath(),
+    "docx_template": FilePath(),
+    "docx_logo": FilePath(),
+    "epub_css": FilePath(),
+    "digest_title": _LINE,
+    "order": OneOf(("given", "date")),
+    "max_input_bytes": Number(1, 2**40, whole=True),
+}
+"""What each key of ``exporter.toml`` / ``[tool.exporter]`` takes (see :mod:`.tomlcheck`)."""
+if set(SCHEMA) != _FIELDS:  # every option is configurable, and only options are
+    raise RuntimeError(f"config.SCHEMA and Options disagree: {set(SCHEMA) ^ _FIELDS}")
 
 
 def options_from_mapping(
     values: Mapping[str, Any], origin: str, base: Options | None = None
 ) -> Options:
     """Options from a configuration table; unknown keys and bad values raise ``UsageError``."""
-    base = base or Options()
-    changes: dict[str, Any] = {}
-    for raw_key, value in values.items():
-        if raw_key in _OTHER_TABLES:
-            continue
-        key = raw_key.replace("-", "_")
-        if key == "page_size":  # the natural spelling in a config file
-            key = "pdf_page_size"
-        if key not in _FIELDS:
-            raise UsageError(f"{origin}: unknown option {raw_key!r}")
-        changes[key] = _coerce(key, value, origin)
-    return dataclasses.replace(base, **changes)
-
-
-def _coerce(key: str, value: Any, origin: str) -> Any:
-    bad = UsageError(f"{origin}: bad value for {key}: {value!r}")
-    if key in ("formats",):
-        items = value.split(",") if isinstance(value, str) else value
-        if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
-            raise bad
-        return tuple(i.strip().lower() for i in items if i.strip())
-    if key in ("out_dir", "template_dir", "docx_template", "docx_logo", "epub_css"):
-        if not isinstance(value, str):
-            raise bad
-        return Path(value)
-    if key in ("sentences", "words", "max_input_bytes"):
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise bad
-        return value
-    if key == "ratio":
-        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 1:
-            raise bad
-        return float(value)
-    if key == "order":
-        if value not in ("given", "date"):
-            raise bad
-        return value
-    if key == "pdf_page_size":
-        if not isinstance(value, str):
-            raise bad
-        return normalise_page_size(value)
-    if not isinstance(value, str):
-        raise bad
-    return value
+    changes = check_table(values, SCHEMA, origin, aliases=_ALIASES, skipped=_OTHER_TABLES)
+    return dataclasses.replace(base or Options(), **changes)
 
 
 def normalise_page_size(value: str) -> str:
@@ -132,25 +132,37 @@ def normalise_page_size(value: str) -> str:
 
 def load_options(directory: Path | None = None) -> Options:
     """Options from ``[tool.exporter]`` in pyproject.toml and exporter.toml in ``directory``."""
-    directory = directory or Path.cwd()
     options = Options()
-    pyproject = directory / "pyproject.toml"
-    if pyproject.is_file():
-        table = read_toml(pyproject).get("tool", {}).get("exporter")
-        if isinstance(table, dict):
-            options = options_from_mapping(table, str(pyproject), options)
-    dedicated = directory / "exporter.toml"
-    if dedicated.is_file():
-        table = read_toml(dedicated)
-        table = table.get("exporter", table) if isinstance(table.get("exporter"), dict) else table
-        options = options_from_mapping(table, str(dedicated), options)
+    for origin, table in configuration_tables(directory):
+        options = options_from_mapping(table, origin, options)
     return options
 
 
-def read_toml(path: Path, what: str = "configuration") -> dict[str, Any]:
-    """A TOML file as a mapping; ``UsageError`` naming the file (and ``what`` it is) if bad."""
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise UsageError(f"{path}: cannot read {what}: {error}") from None
+def configuration_tables(directory: Path | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """The exporter's tables in ``directory`` (default: the working directory), weakest first.
+
+    ``[tool.exporter]`` of ``pyproject.toml``, then ``exporter.toml`` (its
+    ``[exporter]`` table when it has one, with a top-level ``[email]`` beside
+    it, else the whole file), each with the
+    file's name. A file that cannot be read, or a ``tool`` or ``exporter`` key
+    that is not a table, is a ``UsageError``.
+    """
+    directory = directory or Path.cwd()
+    tables: list[tuple[str, dict[str, Any]]] = []
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file():
+        origin = str(pyproject)
+        tool = sub_table(read_toml(pyproject), "tool", origin)
+        table = sub_table(tool, "exporter", origin, "tool.exporter") if tool else None
+        if table is not None:
+            tables.append((origin, table))
+    dedicated = directory / "exporter.toml"
+    if dedicated.is_file():
+        origin = str(dedicated)
+        data = read_toml(dedicated)
+        nested = sub_table(data, "exporter", origin)
+        if nested is None:
+            tables.append((origin, data))
+        else:  # a top-level [email] beside [exporter] is still the email table
+            tables.append((origin, nested | ({"email": data["email"]} if "email" in data else {})))
+    return tables

@@ -34,6 +34,7 @@ from .model import Article, Document
 from .readers import read_path
 from .summarise import summarise
 from .writers import get_writer
+from .writers.base import check_writer
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +186,8 @@ def export(
     wanted = formats or options.formats
     names = list(dict.fromkeys(f.strip().lower() for f in wanted if f.strip()))
     writers = [get_writer(name) for name in names]  # unknown formats fail before any work
+    for writer in writers:  # so do options a writer cannot use (a bad style, a damaged logo)
+        check_writer(writer, options)
     single = tuple(w.name for w in writers if not w.combines)
     combined = [w.name for w in writers if w.combines]
     out_dir = Path(options.out_dir)

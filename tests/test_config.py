@@ -44,7 +44,7 @@ def test_pyproject_then_exporter_toml(tmp_path: Path) -> None:
     [
         ("colour = 'red'\n", "unknown option 'colour'"),
         ("sentences = -1\n", "bad value for sentences"),
-        ("page_size = 'A3'\n", "unknown page size"),
+        ("page_size = 'A3'\n", "bad value for page_size: 'A3' .page_size must be A4 or Letter"),
         ("ratio = 2\n", "bad value for ratio"),
         ("this is not toml", "cannot read configuration"),
     ],

@@ -31,8 +31,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..config import read_toml
+from ..config import configuration_tables
 from ..errors import UsageError
+from ..tomlcheck import Check, Custom, FilePath, Names, Number, OneOf, Text, check_table, sub_table
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ _UNITS = {
     "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
     "g": 1000**3, "gb": 1000**3, "gib": 1024**3,
 }
+_LARGEST = 10**15
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", re.I)
 
 
@@ -83,6 +85,8 @@ def parse_size(value: str | int) -> int | None:
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 0:
             raise UsageError(f"bad size {value!r}: must not be negative")
+        if value > _LARGEST:
+            raise UsageError(f"bad size {value!r}: more than {_LARGEST:,} bytes")
         return value or None
     if not isinstance(value, str):
         raise UsageError(f"bad size {value!r}")
@@ -92,8 +96,10 @@ def parse_size(value: str | int) -> int | None:
     unit = match[2].lower() if match else ""
     if match is None or unit not in _UNITS:
         raise UsageError(f"bad size {value!r} (write e.g. 10MB, 500KB, 10MiB, or none)")
-    size = int(float(match[1]) * _UNITS[unit])
-    return size or None
+    size = float(match[1]) * _UNITS[unit]
+    if size > _LARGEST:  # also "inf" for hundreds of digits
+        raise UsageError(f"bad size {value!r}: more than {_LARGEST:,} bytes")
+    return int(size) or None
 
 
 def format_size(size: int) -> str:
@@ -111,20 +117,10 @@ def load_email_settings(
 ) -> EmailSettings:
     """Settings from the configuration files in ``directory`` (default: the working directory)
     and from the environment, which wins for the login and the CA file."""
-    directory = directory or Path.cwd()
     environ = os.environ if environ is None else environ
     settings = EmailSettings()
-    pyproject = directory / "pyproject.toml"
-    if pyproject.is_file():
-        table = read_toml(pyproject).get("tool", {}).get("exporter", {})
-        settings = _apply(table.get("email") if isinstance(table, dict) else None,
-                          pyproject, settings)
-    dedicated = directory / "exporter.toml"
-    if dedicated.is_file():
-        data = read_toml(dedicated)
-        nested = data.get("exporter")
-        table = nested.get("email") if isinstance(nested, dict) else None
-        settings = _apply(data.get("email", table), dedicated, settings)
+    for origin, table in configuration_tables(directory):
+        settings = _apply(sub_table(table, "email", origin), Path(origin), settings)
     changes: dict[str, Any] = {}
     if environ.get(ENV_USER):
         changes["username"] = environ[ENV_USER]
@@ -135,57 +131,38 @@ def load_email_settings(
     return replace(settings, **changes)
 
 
-def _apply(table: object, path: Path, base: EmailSettings) -> EmailSettings:
+def _apply(table: dict[str, Any] | None, path: Path, base: EmailSettings) -> EmailSettings:
     if table is None:
         return base
-    origin = f"{path} [email]"
-    if not isinstance(table, dict):
-        raise UsageError(f"{origin}: must be a table")
-    changes: dict[str, Any] = {}
-    for raw_key, value in table.items():
-        key = raw_key.replace("-", "_")
-        key = {"from": "sender", "user": "username"}.get(key, key)
-        changes[key] = _coerce(key, value, origin)
+    changes = check_table(table, SCHEMA, f"{path} [email]", aliases=_ALIASES, noun="setting")
     if "password" in changes and _readable_by_others(path):
         log.warning("%s holds the SMTP password and other users can read it (chmod 600 it, "
                     "or use %s instead)", path, ENV_PASSWORD)
     return replace(base, **changes)
 
 
-def _coerce(key: str, value: Any, origin: str) -> Any:
-    bad = UsageError(f"{origin}: bad value for {key}: {value!r}")
-    if key in ("host", "sender", "username", "password"):
-        if not isinstance(value, str) or not value.strip():
-            raise bad
-        return value.strip() if key != "password" else value
-    if key == "port":
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 65536:
-            raise bad
-        return value
-    if key == "security":
-        if not isinstance(value, str) or value.lower() not in SECURITY_MODES:
-            raise UsageError(f"{origin}: security must be one of {', '.join(SECURITY_MODES)}")
-        return value.lower()
-    if key in ("cafile", "outbox"):
-        if not isinstance(value, str) or not value:
-            raise bad
-        return Path(value)
-    if key == "max_size":
-        if isinstance(value, bool) or not isinstance(value, int | str):
-            raise bad
-        return parse_size(value)
-    if key == "attach":
-        items = value.split(",") if isinstance(value, str) else value
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise bad
-        return tuple(i.strip().lower() for i in items if i.strip() and i.strip() != "none")
-    if key == "timeout":
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise bad
-        if not 0 < value <= 86400:  # NaN and infinity fail this too
-            raise bad
-        return float(value)
-    raise UsageError(f"{origin}: unknown setting {key!r}")
+def _max_size(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(value)
+    return parse_size(value)
+
+
+_ALIASES = {"from": "sender", "user": "username"}
+_NAME = Text(longest=1000, empty=False, strip=True)
+SCHEMA: dict[str, Check] = {
+    "host": _NAME,
+    "sender": _NAME,
+    "username": _NAME,
+    "password": Text(longest=1000, empty=False),
+    "port": Number(1, 65535, whole=True),
+    "security": OneOf(SECURITY_MODES),
+    "cafile": FilePath(),
+    "outbox": FilePath(),
+    "max_size": Custom(_max_size, "a size like 10MB, 500KB, 10MiB, or none"),
+    "attach": Names(dropped=("none",)),
+    "timeout": Number(0, 24 * 3600, above=True),
+}
+"""What each key of the ``[email]`` table takes (see :mod:`exporter.tomlcheck`)."""
 
 
 def _readable_by_others(path: Path) -> bool:

@@ -13,6 +13,11 @@ A writer only converts the model: it never reads raw input, never fetches
 anything, and treats all article text as text, never as markup. When it cannot
 render something it logs a warning naming the block rather than dropping it
 silently or crashing.
+
+A writer may also define ``check(options) -> None``: it refuses options the
+writer cannot use (a bad style file, a damaged logo) with a ``UsageError``, and
+:func:`exporter.export` calls it once, before any article is read, so that such
+an error leaves no file behind. :func:`check_writer` calls it when there is one.
 """
 
 from __future__ import annotations
@@ -40,3 +45,10 @@ class Writer(Protocol):
     def write(self, articles: Sequence[Article], out: BinaryIO, options: Options) -> None:
         """Write ``articles`` in this format to the binary stream ``out``."""
         ...
+
+
+def check_writer(writer: object, options: Options) -> None:
+    """Run ``writer.check(options)`` if the writer has one (see the module's docstring)."""
+    check = getattr(writer, "check", None)
+    if callable(check):
+        check(options)

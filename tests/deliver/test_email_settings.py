@@ -130,7 +130,7 @@ def test_password_in_a_readable_file_warns(tmp_path: Path, caplog: pytest.LogCap
 @pytest.mark.parametrize(
     ("table", "message"),
     [("port = 0", "bad value for port"), ('security = "tls"', "security must be one of"),
-     ('max-size = "big"', "bad size"), ("colour = 1", "unknown setting"),
+     ('max-size = "big"', "max-size must be a size like 10MB"), ("colour = 1", "unknown setting"),
      ("timeout = -1", "bad value for timeout"), ("attach = 3", "bad value for attach")],
 )
 def test_bad_settings(tmp_path: Path, table: str, message: str) -> None:

@@ -12,6 +12,7 @@ imported only when a briefing is written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import BinaryIO, ClassVar
 
 from ...config import Options
@@ -27,6 +28,13 @@ class DocxWriter:
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     combines: ClassVar[bool] = False
+
+    def check(self, options: Options) -> None:
+        """Refuse a logo that is not a small, whole image, before any briefing is written."""
+        if options.docx_logo:
+            from .logo import check_logo
+
+            check_logo(Path(options.docx_logo))
 
     def write(self, articles: Sequence[Article], out: BinaryIO, options: Options) -> None:
         """Write the briefing of the one article in ``articles`` to ``out``."""

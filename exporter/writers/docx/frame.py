@@ -25,7 +25,11 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.image.exceptions import UnrecognizedImageError
+from docx.image.exceptions import (
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+)
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
@@ -38,6 +42,7 @@ from ...config import Options
 from ...errors import UsageError
 from ...textclean import clean_inline
 from .headers import Logo, Story, plan_story
+from .logo import check_logo
 from .package import Member, PartRels, compress, write_zip
 from .properties import prepare_properties
 from .template import Template, prepared_template
@@ -209,6 +214,8 @@ def prepared_frame(options: Options) -> Frame:
     with _lock:
         frame = _frames.get(key)
     if frame is None or frame.template is not template:
+        if logo is not None:
+            check_logo(logo)
         frame = Frame(template, options.organisation, logo)
         with _lock:
             while len(_frames) >= _KEPT:
@@ -251,9 +258,11 @@ def _stories(document: DocxDocument, logo: Path | None) -> tuple[tuple[Story, ..
         if logo is not None:
             try:
                 rel_id, image = header.get_or_add_image(str(logo))
-            except (OSError, UnrecognizedImageError) as error:
+            except (OSError, UnrecognizedImageError, InvalidImageStreamError,
+                    UnexpectedEndOfFileError) as error:
                 raise UsageError(f"{logo}: cannot use as a logo "
-                                 f"({error or 'unknown image format'})") from None
+                                 f"({str(error) or 'not an image python-docx can read'})"
+                                 ) from None
             width, height = image.scaled_dimensions(None, LOGO_HEIGHT)
             logos[str(header.partname)] = Logo(rel_id, image.filename, width, height)
         plan("footer", section.footer.part)

@@ -41,6 +41,11 @@ class PdfWriter:
     media_type: ClassVar[str] = "application/pdf"
     combines: ClassVar[bool] = False
 
+    def check(self, options: Options) -> None:
+        """Refuse a bad page size or ``onepager.toml`` before any one-pager is written."""
+        normalise_page_size(options.pdf_page_size)
+        load_style(options.template_dir)
+
     def write(self, articles: Sequence[Article], out: BinaryIO, options: Options) -> None:
         """Write the single article of ``articles`` as a one-page PDF to ``out``."""
         if len(articles) != 1:

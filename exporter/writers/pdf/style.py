@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ...config import read_toml
 from ...errors import UsageError
 from ...labels import labels_for
 from ...resources import packaged_templates, template_path
+from ...tomlcheck import (
+    Check,
+    Colour,
+    Number,
+    Text,
+    check_table,
+    read_toml,
+    shown,
+    sub_table,
+)
 
 TEMPLATE_NAME = "onepager.toml"
 SMALLEST_TYPE = 8.0
 """No text on the page is ever set smaller than this, whatever a template says."""
-
-_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+LARGEST_TYPE = 72.0
+"""Nor larger than this: the bound also keeps the search for the best size short."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +52,28 @@ class Style:
     the others are the packaged words in the article's language (see :func:`in_language`)."""
 
 
-_NUMBERS = {
-    "page": ("margin", "masthead_height", "gap", "columns", "gutter"),
-    "type": ("min_size", "reading_size", "max_size", "leading", "title_scale",
-             "title_min", "title_max", "title_max_chars"),
+_TYPE_SIZE = Number(SMALLEST_TYPE, LARGEST_TYPE)
+# Margins and the masthead of at most 2 inches leave a column of text of at least
+# 300 pt on the narrowest page (A4) and 400 pt of height on the shortest (Letter).
+_FURNITURE = Number(0, 144, above=True)
+_SPACE = Number(0, 72, above=True)
+_LABEL = Text(longest=120)
+
+SCHEMA: dict[str, dict[str, Check]] = {
+    "page": {"margin": _FURNITURE, "masthead_height": _FURNITURE, "gap": _SPACE,
+             "columns": Number(1, 2, whole=True), "gutter": _SPACE},
+    "type": {"min_size": _TYPE_SIZE, "reading_size": _TYPE_SIZE, "max_size": _TYPE_SIZE,
+             "leading": Number(1, 3), "title_scale": Number(0, 8, above=True),
+             "title_min": _TYPE_SIZE, "title_max": _TYPE_SIZE,
+             "title_max_chars": Number(20, 2000, whole=True)},
+    "colours": {key: Colour() for key in (
+        "masthead", "masthead_text", "accent", "text", "muted", "rule", "quote_background",
+        "figure_background", "figure_text", "link")},
+    "labels": {key: _LABEL for key in (
+        "summary", "key_quotes", "key_figures", "article", "continued", "source",
+        "reading_time")},
 }
-_COLOURS = ("masthead", "masthead_text", "accent", "text", "muted", "rule",
-            "quote_background", "figure_background", "figure_text", "link")
-_LABELS = ("summary", "key_quotes", "key_figures", "article", "continued", "source",
-           "reading_time")
+"""What each key of each section of ``onepager.toml`` takes (see :mod:`exporter.tomlcheck`)."""
 
 
 def load_style(template_dir: Path | None = None) -> Style:
@@ -77,16 +98,37 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 @lru_cache(maxsize=16)
 def _parsed(packaged: Path, packaged_stamp: tuple[int, int] | None, chosen: Path,
             chosen_stamp: tuple[int, int] | None) -> Style:
-    table = _read(packaged)
+    values = _checked(packaged, complete=True)
     custom: frozenset[str] = frozenset()
     if chosen.resolve() != packaged.resolve():
-        for section, values in _read(chosen).items():
-            if not isinstance(values, dict) or section not in table:
-                raise UsageError(f"{chosen}: unknown section [{section}]")
-            table[section] = {**table[section], **values}
+        for section, checked in _checked(chosen, complete=False).items():
+            values[section].update(checked)
             if section == "labels":
-                custom = frozenset(values)
-    return replace(_style(table, chosen), custom_labels=custom)
+                custom = frozenset(checked)
+    return replace(_style(values, chosen), custom_labels=custom)
+
+
+def _checked(path: Path, complete: bool) -> dict[str, dict[str, Any]]:
+    """The checked values of the style file ``path``, section by section.
+
+    ``complete``: every key must be there (the packaged file); a user's file may
+    set any of them.
+    """
+    table = read_toml(path, "the one-pager style")
+    origin = str(path)
+    values: dict[str, dict[str, Any]] = {section: {} for section in SCHEMA}
+    for section in table:
+        if section not in SCHEMA:
+            raise UsageError(f"{origin}: unknown section {shown(section)}")
+    for section, schema in SCHEMA.items():
+        found = sub_table(table, section, origin)
+        if found is not None:
+            values[section] = check_table(found, schema, origin, section=section,
+                                          noun="setting")
+        missing = [key for key in schema if key not in values[section]]
+        if complete and missing:
+            raise UsageError(f"{origin}: [{section}] lacks {', '.join(missing)}")
+    return values
 
 
 _LOCALISED = {"summary": "summary", "key_quotes": "key_quotes", "key_figures": "key_figures",
@@ -106,53 +148,13 @@ def in_language(style: Style, language: str | None) -> Style:
     return replace(style, labels=labels)
 
 
-def _read(path: Path) -> dict[str, Any]:
-    return read_toml(path, "the one-pager style")
-
-
-def _style(table: dict[str, Any], origin: Path) -> Style:
-    numbers: dict[str, float] = {}
-    for section, keys in _NUMBERS.items():
-        values = table.get(section, {})
-        for key in keys:
-            value = values.get(key)
-            if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-                raise UsageError(f"{origin}: [{section}] {key} must be a positive number")
-            numbers[key] = float(value)
-    if numbers["min_size"] < SMALLEST_TYPE:
-        raise UsageError(f"{origin}: [type] min_size may not be below {SMALLEST_TYPE:g} pt")
-    if not numbers["min_size"] <= numbers["reading_size"] <= numbers["max_size"]:
+def _style(values: dict[str, dict[str, Any]], origin: Path) -> Style:
+    """The style of the checked ``values``, once the sizes agree with each other."""
+    page, kind, labels = values["page"], values["type"], values["labels"]
+    if not kind["min_size"] <= kind["reading_size"] <= kind["max_size"]:
         raise UsageError(f"{origin}: [type] needs min_size <= reading_size <= max_size")
-    if numbers["title_min"] < SMALLEST_TYPE or numbers["title_min"] > numbers["title_max"]:
-        raise UsageError(f"{origin}: [type] needs {SMALLEST_TYPE:g} <= title_min <= title_max")
-    if numbers["columns"] not in (1, 2):
-        raise UsageError(f"{origin}: [page] columns must be 1 or 2")
-    if not 1.0 <= numbers["leading"] <= 3.0:
-        raise UsageError(f"{origin}: [type] leading must be between 1 and 3")
-    colours = table.get("colours", {})
-    for key in _COLOURS:
-        if not isinstance(colours.get(key), str) or not _COLOUR.match(colours[key]):
-            raise UsageError(f"{origin}: [colours] {key} must be a colour like \"#1F3A5F\"")
-    labels = table.get("labels", {})
-    for key in _LABELS:
-        if not isinstance(labels.get(key), str):
-            raise UsageError(f"{origin}: [labels] {key} must be text")
+    if kind["title_min"] > kind["title_max"]:
+        raise UsageError(f"{origin}: [type] needs title_min <= title_max")
     if "{minutes}" not in labels["reading_time"]:
         raise UsageError(f"{origin}: [labels] reading_time must contain {{minutes}}")
-    return Style(
-        margin=numbers["margin"],
-        masthead_height=numbers["masthead_height"],
-        gap=numbers["gap"],
-        columns=int(numbers["columns"]),
-        gutter=numbers["gutter"],
-        min_size=numbers["min_size"],
-        reading_size=numbers["reading_size"],
-        max_size=numbers["max_size"],
-        leading=numbers["leading"],
-        title_scale=numbers["title_scale"],
-        title_min=numbers["title_min"],
-        title_max=numbers["title_max"],
-        title_max_chars=int(numbers["title_max_chars"]),
-        colours={key: colours[key] for key in _COLOURS},
-        labels={key: labels[key] for key in _LABELS},
-    )
+    return Style(**page, **kind, colours=dict(values["colours"]), labels=dict(labels))
