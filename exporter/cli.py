@@ -222,7 +222,7 @@ def _options(args: argparse.Namespace) -> Options:
 
 def _run_export(args: argparse.Namespace, options: Options) -> int:
     from .files import remove_temporaries
-    from .interrupt import Interrupted, signals_interrupt
+    from .interrupt import Interrupted, check, signals_interrupt
     from .pipeline import ExportReport, close_executor, export, make_executor
     from .summarise import resolve_method
 
@@ -244,6 +244,7 @@ def _run_export(args: argparse.Namespace, options: Options) -> int:
                     bar.close()
             if executor is not None:
                 close_executor(executor)
+            check()
         except Interrupted as stop:
             if executor is not None:
                 close_executor(executor, now=True)

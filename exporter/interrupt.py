@@ -6,6 +6,10 @@ killed at any instant leaves nothing in the output folder. While
 :class:`Interrupted` in the main thread, and later ones are ignored so that
 the cleanup it starts (stopping the workers, finishing the write under way,
 removing temporary files) runs to its end.
+
+An exception raised by a signal handler is lost when the signal lands while a
+finaliser (``__del__``, a weakref callback) runs: long loops therefore also
+call :func:`check` between their steps, which raises it again.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from types import FrameType
 from typing import Any
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+_received: list[int] = []
+"""The signal that arrived while :func:`signals_interrupt` was active, if any."""
 
 
 class Interrupted(BaseException):
@@ -47,23 +54,33 @@ def signals_interrupt() -> Iterator[None]:
         yield
         return
     owner = os.getpid()
-    fired = False
 
     def handle(signum: int, frame: FrameType | None) -> None:
-        nonlocal fired
         if os.getpid() != owner:  # a worker forked before it set its own handlers
             _as_a_worker(signum)
             return
-        if not fired:
-            fired = True
+        if not _received:
+            _received.append(signum)
             raise Interrupted(signum)
 
+    _received.clear()
     previous = {signum: signal.signal(signum, handle) for signum in SIGNALS}
     try:
         yield
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+        _received.clear()
+
+
+def check() -> None:
+    """Raise :class:`Interrupted` if a signal has arrived (its first raise may have been lost).
+
+    Call it only where the interruption is not being handled yet: in the work,
+    not in the cleanup.
+    """
+    if _received:
+        raise Interrupted(_received[0])
 
 
 def worker_signals() -> None:

@@ -38,7 +38,7 @@ from .config import Options
 from .errors import ExporterError, InputError, OutputError
 from .filenames import slugify, unique_stem
 from .files import write_atomically
-from .interrupt import Interrupted
+from .interrupt import Interrupted, check
 from .model import Article, Document
 from .readers import read_path
 from .summarise import summarise
@@ -223,7 +223,9 @@ def export(
                     disk.write(out_dir / f"{stem}{suffix}", data, outcome.source, name)
             if progress is not None:
                 progress(report.articles, len(queue))
+            check()
         for name in combined:
+            check()
             if articles:
                 _write_combined(name, articles, out_dir, taken, options, order, report, disk)
         disk.finish()
