@@ -18,11 +18,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
 from .config import Options, load_options, normalise_page_size
 from .errors import ExporterError, UsageError
+
+if TYPE_CHECKING:
+    from .pipeline import ExportReport
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -251,12 +254,8 @@ def _run_export(args: argparse.Namespace, options: Options) -> int:
             remove_temporaries()
             done = stop.report if stop.report is not None else report
             _print_export(done or ExportReport(), args.json, stop.name)
-            written = len(done.written) if done else 0
-            where = f" in {options.out_dir}" if written else ""
-            last = f" (the last: {done.written[-1]})" if done and done.written else ""
-            finished = f"{done.articles} of {done.total} articles done, " if done else ""
-            print(f"exporter: interrupted by {stop.name}: {finished}{written} files written"
-                  f"{where}{last}; nothing partial left", file=sys.stderr)
+            print(f"exporter: interrupted by {stop.name}: {_so_far(done, options.out_dir)}; "
+                  "nothing partial left", file=sys.stderr)
             return stop.status
     assert report is not None
     _print_export(report, args.json)
@@ -265,7 +264,17 @@ def _run_export(args: argparse.Namespace, options: Options) -> int:
     return EXIT_INTERNAL if any(f.internal for f in report.failures) else EXIT_USAGE
 
 
-def _print_export(report: Any, as_json: bool, interrupted: str | None = None) -> None:
+def _so_far(report: ExportReport | None, out_dir: Path) -> str:
+    """``12 of 300 articles done, 23 files written in out (the last: out/x.pdf)``."""
+    if report is None:
+        return "0 files written"
+    text = f"{report.articles} of {report.total} articles done, {len(report.written)} files written"
+    if report.written:
+        text += f" in {out_dir} (the last: {report.written[-1]})"
+    return text
+
+
+def _print_export(report: ExportReport, as_json: bool, interrupted: str | None = None) -> None:
     """The export's report: JSON on standard output, or written paths there and the rest on
     standard error."""
     if as_json:

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,9 +108,9 @@ def _group(pgid: int) -> list[str]:
     return alive
 
 
-def _wait_until(condition, process: subprocess.Popen[str], timeout: float) -> None:
+def _wait_until(condition: Callable[[], bool], timeout: float) -> None:
     deadline = time.monotonic() + timeout
-    while not condition() and process.poll() is None and time.monotonic() < deadline:
+    while not condition() and time.monotonic() < deadline:
         time.sleep(0.02)
 
 
@@ -142,28 +143,31 @@ def _run(case: Case, batch: Path, out: Path) -> None:
     command = [sys.executable, "-m", "exporter", "export", str(batch), "--out", str(out),
                *case.flags]
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, env=environment, cwd=out.parent,
-                               start_new_session=True)
+    # Files, not pipes: a worker left behind would hold a pipe open, and reading it would hang.
+    stdout_file, stderr_file = out.parent / "stdout", out.parent / "stderr"
+    with stdout_file.open("w") as stdout_sink, stderr_file.open("w") as stderr_sink:
+        process = subprocess.Popen(command, stdout=stdout_sink, stderr=stderr_sink,
+                                   env=environment, cwd=out.parent, start_new_session=True)
     try:
-        _wait_until(lambda: _catches_sigterm(process.pid), process, 60)
+        _wait_until(lambda: process.poll() is not None or _catches_sigterm(process.pid), 60)
         if case.when == "writing":
-            _wait_until(lambda: bool(_outputs(out)), process, 60)
+            _wait_until(lambda: process.poll() is not None or bool(_outputs(out)), 60)
         time.sleep(case.delay)
         if process.poll() is None:
             process.send_signal(case.signum)
-        stdout, stderr = process.communicate(timeout=60)
+        process.wait(timeout=60)
+        # Nothing left running: the pool's workers are gone with the command.
+        _wait_until(lambda: not _group(process.pid), 2)
+        left = _group(process.pid)
     finally:
-        if process.poll() is None:
+        if process.poll() is None or _group(process.pid):
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+    stdout, stderr = stdout_file.read_text(), stderr_file.read_text()
     finished = process.returncode == 0
     where = f"{case} -> {process.returncode}, stderr: {stderr[-500:]!r}"
+    assert left == [], where
     assert process.returncode in (0, 128 + case.signum), where
-
-    # Nothing left running: the pool's workers are gone with the command.
-    _wait_until(lambda: not _group(process.pid), process, 2)
-    assert _group(process.pid) == [], where
 
     # No temporary file, hidden or not, anywhere in the output folder.
     everything = sorted(out.rglob("*")) if out.exists() else []
