@@ -225,7 +225,7 @@ def _options(args: argparse.Namespace) -> Options:
 
 def _run_export(args: argparse.Namespace, options: Options) -> int:
     from .files import remove_temporaries
-    from .interrupt import Interrupted, check, signals_interrupt
+    from .interrupt import Interrupted, check, end_children, signals_interrupt
     from .pipeline import ExportReport, close_executor, export, make_executor
     from .summarise import resolve_method
 
@@ -251,6 +251,7 @@ def _run_export(args: argparse.Namespace, options: Options) -> int:
         except Interrupted as stop:
             if executor is not None:
                 close_executor(executor, now=True)
+            end_children()
             remove_temporaries()
             done = stop.report if stop.report is not None else report
             _print_export(done or ExportReport(), args.json, stop.name)

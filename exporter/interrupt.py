@@ -83,6 +83,24 @@ def check() -> None:
         raise Interrupted(_received[0])
 
 
+def end_children(timeout: float = 1.0) -> None:
+    """Terminate this process's multiprocessing children still alive and wait for them.
+
+    For a program stopping on a signal, after its pools are closed: a signal in
+    the middle of starting a pool's worker can leave one its pool does not know.
+    """
+    import multiprocessing
+
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(timeout)
+        if child.is_alive():
+            child.kill()
+            child.join()
+
+
 def worker_signals() -> None:
     """A pool worker's initialiser: SIGINT (a terminal's Ctrl-C) is the parent's to act on,
     SIGTERM ends the worker at once."""
