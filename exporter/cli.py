@@ -2,8 +2,10 @@
 
 Exit status: 0 on success; 2 for bad usage, unreadable input or an output that
 cannot be written, with a one-line message naming the file and the reason; 75
-when ``exporter email`` could not deliver and kept the message in the outbox; 1
-for anything else (a bug), still in one line. Set EXPORTER_DEBUG=1 for a
+when ``exporter email`` could not deliver and kept the message in the outbox;
+130 and 143 when ``export`` was stopped by SIGINT or SIGTERM (what it wrote is
+listed, and no partial file is left); 1 for anything else (a bug), still in
+one line. Set EXPORTER_DEBUG=1 for a
 traceback.
 """
 
@@ -16,11 +18,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
 from .config import Options, load_options, normalise_page_size
 from .errors import ExporterError, UsageError
+
+if TYPE_CHECKING:
+    from .pipeline import ExportReport
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -219,47 +224,83 @@ def _options(args: argparse.Namespace) -> Options:
 
 
 def _run_export(args: argparse.Namespace, options: Options) -> int:
-    from .pipeline import close_executor, export, make_executor
+    from .files import remove_temporaries
+    from .interrupt import Interrupted, check, end_children, signals_interrupt
+    from .pipeline import ExportReport, close_executor, export, make_executor
     from .summarise import resolve_method
 
     resolve_method(options.method)
     formats = args.format.split(",") if args.format else list(options.formats)
-    # A process pool starts its workers only when a batch of several articles needs them.
-    executor = make_executor(args.jobs, args.scheduler)
     bar = None if args.json else _ProgressBar()
-    try:
-        report = export(args.articles, options, formats=formats, preview=args.preview,
-                        order=options.order, executor=executor, progress=bar)
-    finally:
-        if bar is not None:
-            bar.close()
-        if executor is not None:
-            close_executor(executor)
-    if args.json:
+    executor = None
+    report: ExportReport | None = None
+    # SIGINT and SIGTERM stop the workers, keep every file written whole and no other.
+    with signals_interrupt():
+        try:
+            # A process pool starts its workers only when a batch of several articles needs them.
+            executor = make_executor(args.jobs, args.scheduler)
+            try:
+                report = export(args.articles, options, formats=formats, preview=args.preview,
+                                order=options.order, executor=executor, progress=bar)
+            finally:
+                if bar is not None:
+                    bar.close()
+            if executor is not None:
+                close_executor(executor)
+            check()
+        except Interrupted as stop:
+            if executor is not None:
+                close_executor(executor, now=True)
+            end_children()
+            remove_temporaries()
+            done = stop.report if stop.report is not None else report
+            _print_export(done or ExportReport(), args.json, stop.name)
+            print(f"exporter: interrupted by {stop.name}: {_so_far(done, options.out_dir)}; "
+                  "nothing partial left", file=sys.stderr)
+            return stop.status
+    assert report is not None
+    _print_export(report, args.json)
+    if not report.failures:
+        return EXIT_OK
+    return EXIT_INTERNAL if any(f.internal for f in report.failures) else EXIT_USAGE
+
+
+def _so_far(report: ExportReport | None, out_dir: Path) -> str:
+    """``12 of 300 articles done, 23 files written in out (the last: out/x.pdf)``."""
+    if report is None:
+        return "0 files written"
+    text = f"{report.articles} of {report.total} articles done, {len(report.written)} files written"
+    if report.written:
+        text += f" in {out_dir} (the last: {report.written[-1]})"
+    return text
+
+
+def _print_export(report: ExportReport, as_json: bool, interrupted: str | None = None) -> None:
+    """The export's report: JSON on standard output, or written paths there and the rest on
+    standard error."""
+    if as_json:
         print(json.dumps({
             "written": [str(p) for p in report.written],
             "failed": [{"source": f.source, "reason": f.reason} for f in report.failures],
             "notices": report.notices,
             "articles": report.articles,
             "elapsed": round(report.elapsed, 3),
+            "interrupted": interrupted,
         }, ensure_ascii=False))
-    else:
-        for notice in report.notices:
-            print(f"exporter: {notice}", file=sys.stderr)
-        for path in report.written:
-            print(path)
-        for failure in report.failures:
-            reason = failure.reason
-            if not reason.startswith(failure.source):
-                reason = f"{failure.source}: {reason}"
-            print(f"exporter: {reason}", file=sys.stderr)
-        if report.articles > 1:  # a batch ends with its tally; one article needs none
-            failed = len({f.source for f in report.failures})
-            print(f"exporter: {report.articles} articles, {len(report.written)} files written, "
-                  f"{failed} failed, {report.elapsed:.1f} s", file=sys.stderr)
-    if not report.failures:
-        return EXIT_OK
-    return EXIT_INTERNAL if any(f.internal for f in report.failures) else EXIT_USAGE
+        return
+    for notice in report.notices:
+        print(f"exporter: {notice}", file=sys.stderr)
+    for path in report.written:
+        print(path)
+    for failure in report.failures:
+        reason = failure.reason
+        if not reason.startswith(failure.source):
+            reason = f"{failure.source}: {reason}"
+        print(f"exporter: {reason}", file=sys.stderr)
+    if report.articles > 1 and interrupted is None:  # a batch ends with its tally
+        failed = len({f.source for f in report.failures})
+        print(f"exporter: {report.articles} articles, {len(report.written)} files written, "
+              f"{failed} failed, {report.elapsed:.1f} s", file=sys.stderr)
 
 
 class _ProgressBar:

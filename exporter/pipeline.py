@@ -11,6 +11,13 @@ Outputs are written to a temporary file in the target folder and renamed into
 place: no partial file is ever visible, and an existing output is replaced only
 by a complete new one. A batch goes on past a bad article and reports every
 failure at the end.
+
+Workers never touch the output folder, so a worker killed at any moment leaves
+no file behind. When the main process is interrupted (an exception such as
+:class:`~exporter.interrupt.Interrupted` or KeyboardInterrupt), the write under
+way is finished, the writes waiting are dropped, and the exception goes on with
+the partial report attached to it; :func:`close_executor` with ``now=True``
+then stops the workers.
 """
 
 from __future__ import annotations
@@ -25,16 +32,21 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Options
 from .errors import ExporterError, InputError, OutputError
 from .filenames import slugify, unique_stem
 from .files import write_atomically
+from .interrupt import Interrupted, check
 from .model import Article, Document
 from .readers import read_path
 from .summarise import summarise
 from .writers import get_writer
 from .writers.base import check_writer
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +73,9 @@ class ExportReport:
     failures: list[Failure] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     articles: int = 0
+    """Articles finished (read and rendered, or failed)."""
+    total: int = 0
+    """Articles in the batch."""
     elapsed: float = 0.0
 
     @property
@@ -194,12 +209,11 @@ def export(
     taken: set[str] = set()
     articles: list[Article] = []
     queue = list(expand_sources(sources))
+    report.total = len(queue)
     # The digest's repeats are found as articles arrive, while the workers carry on.
     repeats = _Repeats(report) if combined else None
-    # Files are written (and fsynced) by one background thread, in input order, so the
-    # disk's latency overlaps the next articles' work; at most a few wait in memory.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="exporter-write") as disk:
-        writes: deque[tuple[Future[Path], str, str]] = deque()
+    disk = _Disk(report)
+    try:
         for outcome in _outcomes(queue, options, single, bool(combined), preview, executor):
             report.articles += 1
             report.failures.extend(outcome.failures)
@@ -209,29 +223,63 @@ def export(
             if outcome.outputs:
                 stem = unique_stem(slugify(outcome.title), taken)
                 for name, suffix, data in outcome.outputs:
-                    target = out_dir / f"{stem}{suffix}"
-                    writes.append((disk.submit(write_atomically, target, data),
-                                   outcome.source, name))
-            while len(writes) > WRITES_IN_FLIGHT:
-                _settle(writes.popleft(), report)
+                    disk.write(out_dir / f"{stem}{suffix}", data, outcome.source, name)
             if progress is not None:
                 progress(report.articles, len(queue))
-        while writes:
-            _settle(writes.popleft(), report)
-    for name in combined:
-        if articles:
-            _write_combined(name, articles, out_dir, taken, options, order, report)
-    report.elapsed = time.perf_counter() - started
+            check()
+        for name in combined:
+            check()
+            if articles:
+                _write_combined(name, articles, out_dir, taken, options, order, report, disk)
+        disk.finish()
+    except BaseException as stop:
+        disk.stop()
+        if isinstance(stop, Interrupted):
+            stop.report = report
+        raise
+    finally:
+        report.failures.extend(disk.failures)
+        report.elapsed = time.perf_counter() - started
     return report
 
 
-def _settle(write: tuple[Future[Path], str, str], report: ExportReport) -> None:
-    """Wait for one background write and record its file or its failure."""
-    future, source, name = write
-    try:
-        report.written.append(future.result())
-    except OutputError as error:
-        report.failures.append(Failure(source, f"{name}: {error}"))
+class _Disk:
+    """Writes files on one background thread, in the order given, and records each one.
+
+    Files are written (and fsynced) while the next articles are worked on, so the
+    disk's latency overlaps their work; at most a few wait in memory. The thread
+    itself records what it wrote, so that an interruption at any point in the
+    main thread cannot lose track of a file that is in place.
+    """
+
+    def __init__(self, report: ExportReport) -> None:
+        self.report = report
+        self.failures: list[Failure] = []
+        """Files that could not be written; added to the report's failures at the end."""
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="exporter-write")
+        self._pending: deque[Future[None]] = deque()
+
+    def write(self, target: Path, data: bytes, source: str, format: str) -> None:
+        """Queue ``data`` for ``target``; waits while too many writes are queued already."""
+        self._pending.append(self._pool.submit(self._write, target, data, source, format))
+        while len(self._pending) > WRITES_IN_FLIGHT:
+            self._pending.popleft().result()
+
+    def finish(self) -> None:
+        """Wait for every queued write."""
+        while self._pending:
+            self._pending.popleft().result()
+        self._pool.shutdown()
+
+    def stop(self) -> None:
+        """Drop the writes not started and wait for the one under way."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _write(self, target: Path, data: bytes, source: str, format: str) -> None:
+        try:
+            self.report.written.append(write_atomically(target, data))
+        except OutputError as error:
+            self.failures.append(Failure(source, f"{format}: {error}"))
 
 
 def _outcomes(sources: list[str], options: Options, formats: tuple[str, ...], keep: bool,
@@ -279,7 +327,7 @@ class _Repeats:
 
 
 def _write_combined(format: str, articles: list[Article], out_dir: Path, taken: set[str],
-                    options: Options, order: str, report: ExportReport) -> None:
+                    options: Options, order: str, report: ExportReport, disk: _Disk) -> None:
     """Write the digest of ``articles`` (their repeats already left out) in ``order``."""
     from .collect import order_articles
 
@@ -293,12 +341,13 @@ def _write_combined(format: str, articles: list[Article], out_dir: Path, taken: 
     source = ", ".join(a.document.source or a.document.title for a in kept)
     try:
         data = render(kept, format, options)
-        report.written.append(write_atomically(out_dir / f"{stem}{writer.extension}", data))
     except ExporterError as error:
         report.failures.append(Failure(source, f"{format}: {error}"))
     except Exception as error:  # a bug in a writer: report it
         log.debug("internal error writing the %s digest", format, exc_info=True)
         report.failures.append(Failure(source, f"{format}: internal error: {error!r}", True))
+    else:
+        disk.write(out_dir / f"{stem}{writer.extension}", data, source, format)
 
 
 def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Executor | None:
@@ -322,17 +371,52 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Exec
         return None
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs)
+    from .interrupt import worker_signals
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=worker_signals)
 
 
-def close_executor(executor: Executor) -> None:
-    """Shut down an executor from :func:`make_executor`, and its Dask client if it has one."""
+def close_executor(executor: Executor, *, now: bool = False) -> None:
+    """Shut down an executor from :func:`make_executor`, and its Dask client if it has one.
+
+    ``now`` (after an interruption) ends a process pool's workers at once, with
+    SIGTERM, then SIGKILL for any still alive a second later, instead of
+    waiting for the articles they are working on; it returns once they are gone.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
     if isinstance(executor, ProcessPoolExecutor):
-        executor.shutdown(cancel_futures=True)
+        if now:
+            _end_workers(executor)
+        else:
+            executor.shutdown(cancel_futures=True)
         return
     executor.shutdown()
     client = getattr(executor, "_client", None)
     if client is not None:
         client.close()
+
+
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once: no more work, its workers terminated, its manager thread ended."""
+    # The pool has no public way to reach its workers before Python 3.14's
+    # terminate_workers(); without one, shutdown() waits for every running article.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=1)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    # A worker ended while it was sending a result leaves the manager thread waiting
+    # for the rest of the message. With the workers gone, this process holds the last
+    # writing end of the pipe: closing it ends that wait (end of file), and the thread
+    # then winds the pool up as a broken one.
+    if results is not None:
+        results._writer.close()
+    if manager is not None:
+        manager.join()

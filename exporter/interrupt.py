@@ -1,0 +1,114 @@
+"""SIGINT and SIGTERM as an exception the main process cleans up after; pool workers just stop.
+
+The main process owns every file: workers only compute bytes, so a worker
+killed at any instant leaves nothing in the output folder. While
+:func:`signals_interrupt` is active, the first SIGINT or SIGTERM raises
+:class:`Interrupted` in the main thread, and later ones are ignored so that
+the cleanup it starts (stopping the workers, finishing the write under way,
+removing temporary files) runs to its end.
+
+An exception raised by a signal handler is lost when the signal lands while a
+finaliser (``__del__``, a weakref callback) runs: long loops therefore also
+call :func:`check` between their steps, which raises it again.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+_received: list[int] = []
+"""The signal that arrived while :func:`signals_interrupt` was active, if any."""
+
+
+class Interrupted(BaseException):
+    """A signal asked the program to stop. Like KeyboardInterrupt, not an ``Exception``."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+        self.report: Any = None
+        """What was done before the signal, when the interrupted function can tell."""
+        super().__init__(f"interrupted by {self.name}")
+
+    @property
+    def status(self) -> int:
+        """The exit status a shell gives a program this signal ended: 130 or 143."""
+        return 128 + self.signum
+
+
+@contextmanager
+def signals_interrupt() -> Iterator[None]:
+    """While inside, the first SIGINT or SIGTERM raises :class:`Interrupted`; the rest are ignored.
+
+    Outside the main thread, where Python cannot set signal handlers, it does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    owner = os.getpid()
+
+    def handle(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != owner:  # a worker forked before it set its own handlers
+            _as_a_worker(signum)
+            return
+        if not _received:
+            _received.append(signum)
+            raise Interrupted(signum)
+
+    _received.clear()
+    previous = {signum: signal.signal(signum, handle) for signum in SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        _received.clear()
+
+
+def check() -> None:
+    """Raise :class:`Interrupted` if a signal has arrived (its first raise may have been lost).
+
+    Call it only where the interruption is not being handled yet: in the work,
+    not in the cleanup.
+    """
+    if _received:
+        raise Interrupted(_received[0])
+
+
+def end_children(timeout: float = 1.0) -> None:
+    """Terminate this process's multiprocessing children still alive and wait for them.
+
+    For a program stopping on a signal, after its pools are closed: a signal in
+    the middle of starting a pool's worker can leave one its pool does not know.
+    """
+    import multiprocessing
+
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(timeout)
+        if child.is_alive():
+            child.kill()
+            child.join()
+
+
+def worker_signals() -> None:
+    """A pool worker's initialiser: SIGINT (a terminal's Ctrl-C) is the parent's to act on,
+    SIGTERM ends the worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _as_a_worker(signum: int) -> None:
+    worker_signals()
+    if signum == signal.SIGTERM:
+        os.kill(os.getpid(), signum)
