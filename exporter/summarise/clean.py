@@ -35,6 +35,8 @@ _NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 # Pieces of a Daily-Mail-style head are separated by " . " and " | ".
 _DELIMITER = re.compile(r"\s+\.(?=\s)|\s*\|\s*|^\s*\.\s+|\s+\.$")
 _SUBHEADING_MAX_WORDS = 12
+_TAIL = 80
+"""A prompt after a sentence is looked for in its last this many characters."""
 _PIECE_MAX_WORDS = 14
 _CODE = re.compile(r"(?:\bwindow\.\w+\s*=|\bvar\s+\w+\s*=|\bfunction\s*\(|\bdocument\.write\(|"
                    r"\bgoogletag\.|\{\s*['\"]\w+['\"]\s*:)")
@@ -115,7 +117,8 @@ def is_boilerplate(piece: str) -> bool:
     found = _patterns()
     if any(found[k].match(text) for k in ("by", "staff", "published")):
         return True
-    if not found["prompt"].sub("", text, count=1).strip():
+    prompt = found["prompt"].match(text)
+    if prompt and not text[prompt.end() :].strip():
         return True
     return bool(found["pictured"].match(text)) or is_furniture(text)
 
@@ -148,8 +151,13 @@ def _strip_heads(text: str) -> str:
     while True:
         before = text
         for name in ("prompt", "published_head"):
-            text = found[name].sub("", text, count=1).strip()
-        text = found["prompt_tail"].sub("", text).strip() or text
+            head = found[name].match(text)
+            if head:
+                text = text[head.end() :].strip()
+        start = max(0, len(text) - _TAIL)  # a prompt after the story is looked for near the end
+        tail = found["prompt_tail"].search(text, start)
+        if tail and tail.start() > 0:
+            text = text[: tail.start()].strip()
         if text == before:
             return text
 
@@ -171,10 +179,12 @@ def _caption(text: str) -> str | None:
 
 def clean_sentence(text: str) -> str | None:
     """``text`` without the furniture at its ends; ``None`` if nothing of the story is left."""
-    text = _strip_code(text)
-    text = _patterns()["credit"].sub(" ", text).strip()
+    if "=" in text or "{" in text or "(" in text:
+        text = _strip_code(text)
+        text = _patterns()["credit"].sub(" ", text).strip()
     text = _unglue(text)
-    text = _strip_pieces(text)
+    if _DELIMITER.search(text) or len(text.split()) <= _PIECE_MAX_WORDS:
+        text = _strip_pieces(text)
     text = _strip_heads(text)
     if not text or is_boilerplate(text):
         return None

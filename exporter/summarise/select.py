@@ -94,9 +94,9 @@ def select(
     if not kept and words is not None:
         # Nothing fits: one sentence over budget serves better than no summary.
         valid = [i for i in ranking if 0 <= i < len(candidates)]
-        alone = [i for i in valid if needs is None or not needs[i]]
-        if alone or valid:
-            kept.add((alone or valid)[0])
+        alone = next((i for i in valid if needs is None or not needs[i]), None)
+        if alone is not None or valid:
+            kept.add(valid[0] if alone is None else alone)
     return sorted(kept)
 
 

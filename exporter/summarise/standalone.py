@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import overload
 
 from .cues import OPENERS, words_for
 
@@ -24,6 +25,7 @@ MAX_GROUP = 3
 _FIRST = re.compile(r"^[\W_]*([^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+([^\W\d_]+))?")
 _OPENING = "“„«‹‚"
 _CLOSING = "”»›"
+_ANY_QUOTE = re.compile("[\"“”„«»‹›‚‘]")
 
 
 def opener(text: str, language: str | None) -> str | None:
@@ -51,6 +53,8 @@ _ALL = frozenset(words_for("OPENERS", None))
 
 def quote_balance(text: str, language: str | None) -> tuple[bool, bool]:
     """``(closes a quotation opened before, opens one left open)`` for one sentence."""
+    if not _ANY_QUOTE.search(text):
+        return False, False
     opening, closing = _OPENING, _CLOSING
     if language in ("de", "pl", "cs", "sk", "da"):
         # German-style „…“: “ closes; Danish-style »…« is rare enough to ignore.
@@ -81,18 +85,46 @@ def quote_balance(text: str, language: str | None) -> tuple[bool, bool]:
     return closes_earlier, depth > 0
 
 
-def dependencies(texts: Sequence[str], language: str | None) -> list[tuple[int, ...]]:
-    """For each sentence, the indices of the neighbours it cannot be read without."""
-    needs: list[tuple[int, ...]] = []
-    for i, text in enumerate(texts):
+class Dependencies(Sequence[tuple[int, ...]]):
+    """For each sentence, the indices of the neighbours it cannot be read without.
+
+    Computed when first asked for: a summary of a book looks at a few sentences only.
+    """
+
+    def __init__(self, texts: Sequence[str], language: str | None) -> None:
+        self._texts = texts
+        self._language = language
+        self._found: dict[int, tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[int, ...]: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[tuple[int, ...]]: ...
+    def __getitem__(self, i: int | slice) -> tuple[int, ...] | Sequence[tuple[int, ...]]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        found = self._found.get(i)
+        if found is None:
+            found = self._found[i] = self._needs(i)
+        return found
+
+    def _needs(self, i: int) -> tuple[int, ...]:
+        text = self._texts[i]
         wanted: list[int] = []
-        closes, opens = quote_balance(text, language)
-        if i > 0 and (closes or opener(text, language)):
+        closes, opens = quote_balance(text, self._language)
+        if i > 0 and (closes or opener(text, self._language)):
             wanted.append(i - 1)
-        if opens and i + 1 < len(texts):
+        if opens and i + 1 < len(self._texts):
             wanted.append(i + 1)
-        needs.append(tuple(wanted))
-    return needs
+        return tuple(wanted)
+
+
+def dependencies(texts: Sequence[str], language: str | None) -> Dependencies:
+    """For each sentence, the indices of the neighbours it cannot be read without (lazily)."""
+    return Dependencies(texts, language)
 
 
 def group(index: int, needs: Sequence[tuple[int, ...]]) -> tuple[int, ...] | None:
