@@ -130,6 +130,7 @@ class EvalSet:
     """An evaluation set: where it lives, how to read it, its language and methods."""
 
     name: str
+    title: str
     folder: Path
     language: str
     load: Callable[[Path], list[Case]]
@@ -137,8 +138,8 @@ class EvalSet:
 
 
 SETS = {
-    "bbc": EvalSet("bbc", BBC, "en", load_cases, True),
-    "orangesum": EvalSet("orangesum", EVAL / "orangesum", "fr",
+    "bbc": EvalSet("bbc", "BBC", BBC, "en", load_cases, True),
+    "orangesum": EvalSet("orangesum", "OrangeSum", EVAL / "orangesum", "fr",
                          lambda root: load_read_cases(root, "fr"), False),
 }
 
@@ -244,12 +245,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     chosen = [SETS[name.strip()] for name in args.sets.split(",") if name.strip()]
     if args.data is not None:
-        chosen = [EvalSet("bbc", args.data, "en", load_cases, True)]
+        chosen = [EvalSet("bbc", "BBC", args.data, "en", load_cases, True)]
     status = 0
     for spec in chosen:
         if not (spec.folder / "article").is_dir() or not (spec.folder / "summary").is_dir():
             print(
-                f"eval: the {spec.name} evaluation set is not at {spec.folder}\n"
+                f"eval: the {spec.title} evaluation set is not at {spec.folder}\n"
                 f"      (expected ../shared/eval/{spec.name} beside the project,"
                 " with article/ and summary/)",
                 file=sys.stderr,
@@ -268,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                        *sorted(m for m in METHODS if m != "lead" and not m.startswith("sumy-"))]
         else:
             methods = list(FAST)
-        print(f"ROUGE F1 x 100 on {len(cases)} {spec.name} articles ({spec.folder})\n")
+        print(f"ROUGE F1 x 100 on {len(cases)} {spec.title} articles ({spec.folder})\n")
         print(table(evaluate(cases, methods, spec.language)))
         print()
     return status
