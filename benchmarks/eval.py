@@ -1,18 +1,27 @@
-"""ROUGE of every summary method on the BBC extractive-summary set (``make eval``).
+"""ROUGE of the summary methods on every evaluation set (``make eval``).
 
-Reads the 100 articles and reference summaries in ``../shared/eval/bbc/``
-(relative to the project's root), summarises each article with every method
-and prints ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (``rouge-score``, Porter
-stemming on; for Lsum the sentences are joined by newlines), twice: with the
-summary as long as the reference (in sentences), and at a fixed 3 sentences.
+Sets, under ``../shared/eval/`` (relative to the project's root):
 
-The eval measures sentence *selection*, not segmentation: documents are built
-from the set's own lines (one sentence a line, blank lines between paragraphs).
-Each method ranks an article once; both settings are read off that ranking
-with exporter's own selection (:func:`exporter.summarise.select`), exactly as
-``summarise()`` would choose.
+* ``bbc``: 100 BBC articles with extractive references, one sentence a line.
+  Documents are built from the set's own lines (the eval measures selection,
+  not segmentation). Every method runs here, sumy's eight included.
+* ``orangesum``: 100 French news articles, their standfirsts as references
+  (abstractive, lead-biased). Documents are read by exporter's own text
+  reader, as ``exporter summarise`` reads a file.
 
-    .venv/bin/python benchmarks/eval.py [--methods default,lead,...]
+Each method ranks an article once (:func:`exporter.summarise.rank`, which
+cleans news boilerplate first, so Lead-k ranks the same cleaned text as the
+default), and three settings are read off that ranking with exporter's own
+selection (:func:`exporter.summarise.select`), exactly as ``summarise()``
+chooses: 3 sentences, the reference's sentence count, and a word budget of
+the reference's length. Scores are ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 x 100
+(``rouge-score``; English with its Porter stemmer, other languages with a
+Unicode word tokenizer and Snowball stems, since rouge-score's own tokenizer
+drops every letter outside a-z). "dangling" counts chosen sentences, over the
+three settings, that lean on an unchosen neighbour ("But ...", "He said ...",
+half a quotation; :mod:`exporter.summarise.standalone`).
+
+    .venv/bin/python benchmarks/eval.py [--sets bbc,orangesum] [--methods default,lead,...]
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,10 +45,14 @@ from exporter.summarise import (  # noqa: E402
     resolve_method,
     select,
 )
+from exporter.summarise.standalone import dangling, dependencies  # noqa: E402
 
-BBC = ROOT.parent / "shared" / "eval" / "bbc"
+EVAL = ROOT.parent / "shared" / "eval"
+BBC = EVAL / "bbc"
 FIXED = 3
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
+SETTINGS = ("fixed", "matched", "words")
+FAST = ("lead", "centrality", "pacsum", "mmr", "lexrank", "textrank")
 
 
 @dataclass(frozen=True)
@@ -61,8 +74,16 @@ def _paragraphs(lines: Sequence[str]) -> list[list[str]]:
     return [p for p in paragraphs if p]
 
 
+def _reference(summary: Path) -> tuple[str, ...]:
+    return tuple(
+        line.strip()
+        for line in summary.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip()
+    )
+
+
 def load_case(article: Path, summary: Path) -> Case:
-    """An article file (headline, blank line, body) as a Document, with its reference."""
+    """A BBC article file (headline, blank line, one sentence a line) as a Document."""
     lines = article.read_text(encoding="utf-8", errors="replace").splitlines()
     title = lines[0].strip() if lines else article.stem
     blocks = tuple(
@@ -70,22 +91,123 @@ def load_case(article: Path, summary: Path) -> Case:
         for p, sentences in enumerate(_paragraphs(lines[1:]))
     )
     document = Document(title=title or article.stem, blocks=blocks, language="en")
-    reference = tuple(
-        line.strip()
-        for line in summary.read_text(encoding="utf-8", errors="replace").splitlines()
-        if line.strip()
-    )
-    return Case(f"{article.parent.name}/{article.stem}", document, reference)
+    return Case(f"{article.parent.name}/{article.stem}", document, _reference(summary))
 
 
 def load_cases(root: Path = BBC) -> list[Case]:
-    """Every article under ``root/article`` that has a reference under ``root/summary``."""
+    """Every BBC article under ``root/article`` that has a reference under ``root/summary``."""
     cases = []
     for article in sorted((root / "article").glob("*/*.txt")):
         summary = root / "summary" / article.parent.name / article.name
         if summary.exists():
             cases.append(load_case(article, summary))
     return cases
+
+
+def load_read_cases(root: Path, language: str) -> list[Case]:
+    """Articles under ``root/article/*.txt`` read by exporter's text reader, with references.
+
+    The reference's sentences are split as exporter splits an article's.
+    """
+    from exporter.readers import read_string
+    from exporter.segment import split_sentences
+
+    cases = []
+    for article in sorted((root / "article").glob("*.txt")):
+        summary = root / "summary" / article.name
+        if not summary.exists():
+            continue
+        document = read_string(article.read_text(encoding="utf-8", errors="replace"),
+                               format="text", language=language)
+        lines = _reference(summary)
+        reference = tuple(s for line in lines for s in split_sentences(line, language))
+        cases.append(Case(article.stem, document, reference))
+    return cases
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """An evaluation set: where it lives, how to read it, its language and methods."""
+
+    name: str
+    title: str
+    folder: Path
+    language: str
+    load: Callable[[Path], list[Case]]
+    all_methods: bool
+
+
+SETS = {
+    "bbc": EvalSet("bbc", "BBC", BBC, "en", load_cases, True),
+    "orangesum": EvalSet("orangesum", "OrangeSum", EVAL / "orangesum", "fr",
+                         lambda root: load_read_cases(root, "fr"), False),
+}
+
+
+class _SnowballTokenizer:
+    """rouge-score tokenizer for any language: Unicode words, lower-cased, Snowball stems."""
+
+    def __init__(self, language: str) -> None:
+        from exporter.summarise.terms import stemmer
+
+        self._stem = stemmer(language)
+
+    def tokenize(self, text: str) -> list[str]:
+        from exporter.summarise.terms import words
+
+        return [self._stem(w) for w in words(text)]
+
+
+def _scorer(language: str):  # type: ignore[no-untyped-def]
+    from rouge_score import rouge_scorer
+
+    if language == "en":
+        return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    return rouge_scorer.RougeScorer(list(ROUGE_TYPES), tokenizer=_SnowballTokenizer(language))
+
+
+def _words(text: str) -> int:
+    from exporter.summarise.select import word_count
+
+    return word_count(text)
+
+
+def evaluate(
+    cases: Sequence[Case], methods: Sequence[str], language: str = "en"
+) -> dict[str, dict[str, list[float]]]:
+    """Mean F1 x 100 per method: ``{method: {setting: [R1, R2, RLsum]}}``, plus
+    ``seconds`` (ranking time) and ``dangling`` (chosen sentences leaning on an unchosen one)."""
+    scorer = _scorer(language)
+    results: dict[str, dict[str, list[float]]] = {}
+    for method in methods:
+        scores: dict[str, list[list[float]]] = {setting: [] for setting in SETTINGS}
+        seconds = 0.0
+        loose = 0
+        for case in cases:
+            started = time.perf_counter()
+            candidates, ranking = rank(case.document, method)
+            seconds += time.perf_counter() - started
+            lang = case.document.language
+            needs = dependencies([c.text for c in candidates], lang)
+            target = "\n".join(case.reference)
+            limits = {
+                "fixed": {"count": FIXED},
+                "matched": {"count": len(case.reference)},
+                "words": {"words": max(1, sum(_words(r) for r in case.reference))},
+            }
+            for setting, limit in limits.items():
+                chosen = select(candidates, ranking, language=lang, **limit)
+                loose += dangling(chosen, needs)
+                prediction = "\n".join(candidates[i].text for i in chosen)
+                score = scorer.score(target, prediction)
+                scores[setting].append([100 * score[t].fmeasure for t in ROUGE_TYPES])
+        results[method] = {
+            setting: [statistics.fmean(column) for column in zip(*rows, strict=True)]
+            for setting, rows in scores.items()
+        }
+        results[method]["seconds"] = [seconds]
+        results[method]["dangling"] = [float(loose)]
+    return results
 
 
 def _label(method: str) -> str:
@@ -97,74 +219,60 @@ def _label(method: str) -> str:
     return canonical
 
 
-def evaluate(cases: Sequence[Case], methods: Sequence[str]) -> dict[str, dict[str, list[float]]]:
-    """Mean F1 x 100 per method: ``{method: {setting: [R1, R2, RLsum]}}``, plus seconds."""
-    from rouge_score import rouge_scorer
-
-    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
-    results: dict[str, dict[str, list[float]]] = {}
-    for method in methods:
-        scores: dict[str, list[list[float]]] = {"matched": [], "fixed": []}
-        seconds = 0.0
-        for case in cases:
-            started = time.perf_counter()
-            candidates, ranking = rank(case.document, method)
-            seconds += time.perf_counter() - started
-            target = "\n".join(case.reference)
-            for setting, count in (("matched", len(case.reference)), ("fixed", FIXED)):
-                chosen = select(candidates, ranking, count=count)
-                prediction = "\n".join(candidates[i].text for i in chosen)
-                score = scorer.score(target, prediction)
-                scores[setting].append([100 * score[t].fmeasure for t in ROUGE_TYPES])
-        results[method] = {
-            setting: [statistics.fmean(column) for column in zip(*rows, strict=True)]
-            for setting, rows in scores.items()
-        }
-        results[method]["seconds"] = [seconds]
-    return results
-
-
 def table(results: dict[str, dict[str, list[float]]]) -> str:
     """The results as a fixed-width text table."""
-    header = (
-        f"{'method':<22} | {'length matched to reference':^27} | {'fixed 3 sentences':^27}"
-        f" | {'rank s':>7}\n"
-        f"{'':<22} | {'R-1':>8} {'R-2':>8} {'R-Lsum':>9} | {'R-1':>8} {'R-2':>8} {'R-Lsum':>9}"
-        f" | {'':>7}"
-    )
-    lines = [header, "-" * len(header.splitlines()[0])]
+    titles = {"fixed": "3 sentences", "matched": "reference's sentences",
+              "words": "reference's words"}
+    top = f"{'method':<22} |" + "|".join(f" {titles[s]:^26} " for s in SETTINGS)
+    top += f"| {'dangling':>8} | {'rank s':>7}"
+    sub = f"{'':<22} |" + "|".join(f" {'R-1':>8}{'R-2':>8}{'R-Lsum':>9}  " for _ in SETTINGS)
+    sub += f"| {'':>8} | {'':>7}"
+    lines = [top, sub, "-" * len(top)]
     for method, row in results.items():
-        matched = " ".join(f"{v:8.1f}" for v in row["matched"][:2]) + f" {row['matched'][2]:9.1f}"
-        fixed = " ".join(f"{v:8.1f}" for v in row["fixed"][:2]) + f" {row['fixed'][2]:9.1f}"
-        lines.append(f"{_label(method):<22} | {matched} | {fixed} | {row['seconds'][0]:7.2f}")
+        cells = "|".join(
+            f" {row[s][0]:8.1f}{row[s][1]:8.1f}{row[s][2]:9.1f}  " for s in SETTINGS
+        )
+        lines.append(f"{_label(method):<22} |{cells}| {row['dangling'][0]:8.0f}"
+                     f" | {row['seconds'][0]:7.2f}")
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--methods", help="comma-separated method names (default: all)")
-    parser.add_argument("--data", type=Path, default=BBC, help="the BBC set's folder")
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
+    parser.add_argument("--data", type=Path, help="the BBC set's folder (only that set)")
     args = parser.parse_args(argv)
-    if not (args.data / "article").is_dir() or not (args.data / "summary").is_dir():
-        print(
-            f"eval: the BBC evaluation set is not at {args.data}\n"
-            "      (expected ../shared/eval/bbc beside the project, with article/ and summary/)",
-            file=sys.stderr,
-        )
-        return 2
-    cases = load_cases(args.data)
-    if not cases:
-        print(f"eval: no article with a reference summary under {args.data}", file=sys.stderr)
-        return 2
-    methods = (
-        [m.strip() for m in args.methods.split(",") if m.strip()]
-        if args.methods
-        else ["lead", *sorted(m for m in METHODS if m.startswith("sumy-")),
-              *sorted(m for m in METHODS if m != "lead" and not m.startswith("sumy-"))]
-    )
-    print(f"ROUGE F1 x 100 on {len(cases)} BBC articles ({args.data})\n")
-    print(table(evaluate(cases, methods)))
-    return 0
+    chosen = [SETS[name.strip()] for name in args.sets.split(",") if name.strip()]
+    if args.data is not None:
+        chosen = [EvalSet("bbc", "BBC", args.data, "en", load_cases, True)]
+    status = 0
+    for spec in chosen:
+        if not (spec.folder / "article").is_dir() or not (spec.folder / "summary").is_dir():
+            print(
+                f"eval: the {spec.title} evaluation set is not at {spec.folder}\n"
+                f"      (expected ../shared/eval/{spec.name} beside the project,"
+                " with article/ and summary/)",
+                file=sys.stderr,
+            )
+            status = 2
+            continue
+        cases = spec.load(spec.folder)
+        if not cases:
+            print(f"eval: no article with a reference summary under {spec.folder}", file=sys.stderr)
+            status = 2
+            continue
+        if args.methods:
+            methods = [m.strip() for m in args.methods.split(",") if m.strip()]
+        elif spec.all_methods:
+            methods = ["lead", *sorted(m for m in METHODS if m.startswith("sumy-")),
+                       *sorted(m for m in METHODS if m != "lead" and not m.startswith("sumy-"))]
+        else:
+            methods = list(FAST)
+        print(f"ROUGE F1 x 100 on {len(cases)} {spec.title} articles ({spec.folder})\n")
+        print(table(evaluate(cases, methods, spec.language)))
+        print()
+    return status
 
 
 if __name__ == "__main__":

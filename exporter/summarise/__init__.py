@@ -11,6 +11,7 @@ Method names (``method_names()`` lists them; ``_`` and ``-`` are equivalent):
 ``default``         the project's best method; today ``centrality``
 ``centrality``      degree centrality on the TextRank graph, page furniture
                     set aside (:mod:`exporter.summarise.centrality`); NLTK-free
+``pacsum``          the same graph, position-aware (PACSUM) with a lead prior
 ``mmr``             the same, re-ordered by maximal marginal relevance for
                     more varied short summaries; NLTK-free
 ``lexrank``         LexRank, vectorised: sumy's ranking, 100x+ faster; NLTK-free
@@ -41,7 +42,8 @@ from collections.abc import Callable, Sequence
 
 from ..errors import UsageError
 from ..model import Document, Sentence, Summary
-from .centrality import centrality, mmr
+from .centrality import centrality, mmr, pacsum
+from .clean import clean_candidates
 from .fast import lexrank, textrank
 from .lead import lead
 from .select import select
@@ -58,6 +60,7 @@ METHODS: dict[str, Method] = {
     "lead": lead,
     "lexrank": lexrank,
     "mmr": mmr,
+    "pacsum": pacsum,
     "textrank": textrank,
 }
 METHODS.update({f"sumy-{name}": sumy_method(name) for name in SUMY_METHODS})
@@ -72,6 +75,7 @@ def method_names() -> list[str]:
 
 _DESCRIPTIONS = {
     "centrality": "degree centrality on the TextRank graph, page furniture set aside",
+    "pacsum": "position-aware degree centrality (PACSUM) with a lead prior",
     "lead": "the first sentences (the news baseline)",
     "lexrank": "LexRank, vectorised; ranks as sumy's LexRank does",
     "mmr": "centrality re-ordered by maximal marginal relevance (more varied)",
@@ -107,8 +111,13 @@ def resolve_method(name: str) -> str:
 
 
 def rank(document: Document, method: str = "default") -> tuple[list[Sentence], list[int]]:
-    """The document's candidate sentences and their indices ranked best first by ``method``."""
-    candidates = list(document.sentences())
+    """The document's candidate sentences and their indices ranked best first by ``method``.
+
+    The candidates are the story's sentences with news boilerplate taken out
+    (:func:`~exporter.summarise.clean.clean_candidates`): every method, ``lead``
+    included, ranks the same cleaned text.
+    """
+    candidates = clean_candidates(list(document.sentences()))
     if not candidates:
         return candidates, []
     ranking = list(METHODS[resolve_method(method)](document, candidates))
@@ -129,7 +138,8 @@ def summarise(
     words than that, except that when not even one sentence fits the best
     sentence is returned alone, over budget) wins over ``ratio`` (a fraction of the document's
     sentences, rounded up), which wins over ``sentences`` (default 5).
-    Two near-duplicate sentences are never both chosen.
+    Two near-duplicate sentences are never both chosen, and a sentence that
+    leans on its predecessor ("But ...", "He said ...") comes with it or not at all.
     """
     name = resolve_method(method)
     count, budget = _limits(sentences, ratio, words)
@@ -138,7 +148,7 @@ def summarise(
         return Summary((), name)
     if ratio is not None and budget is None:
         count = max(1, math.ceil(len(candidates) * ratio))
-    chosen = select(candidates, ranking, count=count, words=budget)
+    chosen = select(candidates, ranking, count=count, words=budget, language=document.language)
     return Summary(tuple(candidates[i] for i in chosen), name)
 
 

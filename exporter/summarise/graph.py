@@ -320,6 +320,30 @@ def degree(counts: sparse.csr_matrix, lengths: np.ndarray, window: int | None = 
     return salience
 
 
+def directed_degree(
+    counts: sparse.csr_matrix, lengths: np.ndarray, window: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Degree split by direction: (weights to later sentences, weights to earlier ones).
+
+    The TextRank edge weights of :func:`degree`, summed separately over the
+    sentences after and before each one (PACSUM's two halves, Zheng & Lapata
+    2019, "Sentence centrality revisited for unsupervised summarization").
+    """
+    n = counts.shape[0]
+    logs = np.log(np.maximum(np.asarray(lengths, dtype=np.float64), 1.0))
+    forward = np.zeros(n)
+    backward = np.zeros(n)
+    for start, size, rows, columns, shared in _blocks(counts, window):
+        sentence = rows.astype(np.int64) + start
+        norm = logs[sentence] + logs[columns]
+        norm[(sentence == columns) | (norm <= 0)] = np.inf  # weight 0
+        weight = shared / norm
+        later = columns > sentence
+        forward[start : start + size] = np.bincount(rows, weights=weight * later, minlength=size)
+        backward[start : start + size] = np.bincount(rows, weights=weight * ~later, minlength=size)
+    return forward, backward
+
+
 def cosine(counts: sparse.csr_matrix, window: int | None = None) -> sparse.csr_matrix:
     """Cosine between rows of a count matrix (pairs at most ``window`` apart), no diagonal."""
     n = counts.shape[0]

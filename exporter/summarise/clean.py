@@ -1,0 +1,235 @@
+"""News boilerplate inside the text: what a reader of the story would never read.
+
+Scraped news runs page furniture into the body: Daily-Mail-style heads
+("By . Daily Mail Reporter . PUBLISHED: 14:05 EST, 2 May 2013 . | . UPDATED:
+..."), "Last updated at ...", "Scroll down for video", share prompts, photo
+captions ("Pictured: ...", "Fresh chance: ..." copies of a sentence, captions
+without a full stop run into the next sentence), picture credits, subheadings
+glued to the next sentence by the scraper ("... huit ans de prisonLa
+direction ..."), and now and then a line of JavaScript. :func:`clean_candidates`
+takes a document's sentences and gives back the story's: furniture pieces
+stripped from a sentence's ends, captions and furniture-only sentences left
+out, each sentence at its own stable position. The labels come from
+:mod:`exporter.summarise.cues` and are recognised in every language listed
+there (a Daily Mail head is English inside any article).
+
+Every summary method ranks the cleaned sentences, so ``lead`` and the default
+see the same text, and a summary quotes the cleaned sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..labels import LANGUAGES, labels_for
+from ..model import Sentence
+from .cues import all_words
+from .furniture import is_furniture
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-ΩΆ-Ώ"
+_LOWER = "a-zß-öø-ÿā-žа-яёіїєґα-ωά-ώ"
+_NAME_WORD = rf"[{_UPPER}][\w'’.-]*"
+_NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+# Pieces of a Daily-Mail-style head are separated by " . " and " | ".
+_DELIMITER = re.compile(r"\s+\.(?=\s)|\s*\|\s*|^\s*\.\s+|\s+\.$")
+_SUBHEADING_MAX_WORDS = 12
+_TAIL = 80
+"""A prompt after a sentence is looked for in its last this many characters."""
+_PIECE_MAX_WORDS = 14
+_CODE = re.compile(r"(?:\bwindow\.\w+\s*=|\bvar\s+\w+\s*=|\bfunction\s*\(|\bdocument\.write\(|"
+                   r"\bgoogletag\.|\{\s*['\"]\w+['\"]\s*:)")
+_GLUE = re.compile(rf"(?<![\w'’-])[{_LOWER}]{{3,}}(?=[{_UPPER}][{_LOWER}]+)")
+_LABEL = re.compile(rf"^\W*(?P<label>[{_UPPER}][\w'’-]*(?:\s+[\w'’-]+){{0,3}})\s?:\s+(?P<rest>.+)$",
+                    re.S)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'’”»)]*\s+")
+
+
+def _phrases(table: str) -> str:
+    words = sorted(all_words(table), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    months = "|".join(
+        sorted({m for code in LANGUAGES for m in labels_for(code).months.split("|")},
+               key=len, reverse=True)
+    )
+    date_token = (rf"(?:\d[\d:.,/-]*(?:st|nd|rd|th|h)?|[ap]\.?m\.?|gmt|utc|bst|est|edt|cet|cest"
+                  rf"|mez|mesz|uhr|on|at|le|am|um|à|el|em|de|del|the|{months})")
+    by = "|".join(all_words("BY"))
+    return {
+        "by": re.compile(
+            rf"^(?i:{by})\s*:?\s*\.?\s*(?:{_NAMES}(?:\s*(?:,|&|(?i:and|und|et|y|e|en|i))\s*\.?\s*"
+            rf"{_NAMES})*)?(?:\s+(?i:for|für|pour|para|per)\s+\S+)?$"
+        ),
+        "bare_by": re.compile(rf"^(?i:{by})$"),
+        "names": re.compile(
+            rf"^(?:(?i:and|und|et|y|e|en|i|&)\s*)?{_NAMES}(?:\s*(?:,|&|(?i:and|und|et|y|e|en|i))\s*"
+            rf"\.?\s*{_NAMES})*(?:\s+(?i:for|für|pour|para|per)\s+\S+)?$"
+        ),
+        "staff": re.compile(rf"^(?:{_NAMES}\s+)?(?i:{_phrases('STAFF')})$"),
+        "published": re.compile(
+            rf"^(?i:{_phrases('PUBLISHED')})\s*:?\s*(?i:(?:{date_token})[\s,]*)+$"
+        ),
+        "published_head": re.compile(
+            rf"^(?i:{_phrases('PUBLISHED')})\s*:?\s*(?i:(?:{date_token})[\s,]*)+(?<=\d)\s*[.,]?\s+"
+        ),
+        "prompt": re.compile(rf"^(?i:{_phrases('SCROLL')}|{_phrases('SHARE')})\b\W*"),
+        "prompt_tail": re.compile(rf"\s+(?i:{_phrases('SCROLL')}|{_phrases('SHARE')})\W*$"),
+        "pictured": re.compile(rf"^\W*(?i:{_phrases('PICTURED')}|credits?|crédits?|quelle)"
+                               r"\s*:\s*"),
+        "credit": re.compile(r"\s*\((?i:photo|foto|picture|image|pic|crédit|credit)s?\s*:?"
+                             r"[^()]{0,60}\)\s*"),
+        "starter": re.compile(rf"(?<=[\w)])\s+(?=(?:{'|'.join(all_words('STARTERS'))})\s)"),
+    }
+
+
+def _strip_code(text: str) -> str:
+    found = _CODE.search(text)
+    return text[: found.start()].rstrip() if found else text
+
+
+def _unglue(text: str) -> str:
+    """A subheading glued to the sentence after it ("...de prisonLa direction") comes off."""
+    found = _GLUE.search(text)
+    if not found:
+        return text
+    cut = found.end()
+    head, tail = text[:cut], text[cut:]
+    ends = list(_SENTENCE_END.finditer(head))
+    start = ends[-1].end() if ends else 0
+    if len(_WORD.findall(head[start:])) <= _SUBHEADING_MAX_WORDS:
+        return (head[:start] + tail).strip()
+    return f"{head}. {tail}"
+
+
+def is_boilerplate(piece: str) -> bool:
+    """Whether a whole piece of text is page furniture: byline, staff line, timestamp, prompt."""
+    text = piece.strip(" .|•·-–—")
+    if not _WORD.search(text):
+        return True
+    if len(_WORD.findall(text)) > _PIECE_MAX_WORDS:
+        return False
+    found = _patterns()
+    if any(found[k].match(text) for k in ("by", "staff", "published")):
+        return True
+    prompt = found["prompt"].match(text)
+    if prompt and not text[prompt.end() :].strip():
+        return True
+    return bool(found["pictured"].match(text)) or is_furniture(text)
+
+
+def _strip_pieces(text: str) -> str:
+    """Furniture pieces (between " . " and " | " delimiters) off both ends of ``text``."""
+    cuts = [0, *(p for m in _DELIMITER.finditer(text) for p in (m.start(), m.end())), len(text)]
+    spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)]
+    first, last = 0, len(spans)
+    byline = False  # "By ." leaves the names to the next piece
+    while first < last:
+        piece = text[slice(*spans[first])].strip(" .|")
+        if byline and _patterns()["names"].match(piece):
+            first += 1
+            continue
+        if not is_boilerplate(piece):
+            break
+        byline = bool(_patterns()["bare_by"].match(piece)) or (byline and not piece)
+        first += 1
+    while last > first and is_boilerplate(text[slice(*spans[last - 1])]):
+        last -= 1
+    if first == last:
+        return ""
+    return text[spans[first][0] : spans[last - 1][1]].strip()
+
+
+def _strip_heads(text: str) -> str:
+    """Prompts and timestamps glued to a sentence without a delimiter."""
+    found = _patterns()
+    while True:
+        before = text
+        for name in ("prompt", "published_head"):
+            head = found[name].match(text)
+            if head:
+                text = text[head.end() :].strip()
+        start = max(0, len(text) - _TAIL)  # a prompt after the story is looked for near the end
+        tail = found["prompt_tail"].search(text, start)
+        if tail and tail.start() > 0:
+            text = text[: tail.start()].strip()
+        if text == before:
+            return text
+
+
+def _caption(text: str) -> str | None:
+    """A caption ("Pictured: ...") is left out; one run into a sentence leaves the sentence."""
+    found = _patterns()
+    label = found["pictured"].match(text)
+    if not label:
+        return text
+    rest = text[label.end() :]
+    starter = found["starter"].search(rest)
+    if starter and len(_WORD.findall(rest[: starter.start()])) >= 3:
+        tail = rest[starter.end() :]
+        if len(_WORD.findall(tail)) >= 6:
+            return tail
+    return None
+
+
+def clean_sentence(text: str) -> str | None:
+    """``text`` without the furniture at its ends; ``None`` if nothing of the story is left."""
+    if "=" in text or "{" in text or "(" in text:
+        text = _strip_code(text)
+        text = _patterns()["credit"].sub(" ", text).strip()
+    text = _unglue(text)
+    if _DELIMITER.search(text) or len(text.split()) <= _PIECE_MAX_WORDS:
+        text = _strip_pieces(text)
+    text = _strip_heads(text)
+    if not text or is_boilerplate(text):
+        return None
+    return _caption(text)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+_NEARBY = 30
+"""A caption copy is looked for this many sentences either side (captions sit by their story)."""
+
+
+def _caption_copies(texts: Sequence[str]) -> set[int]:
+    """Indices of "Label: ..." units whose words after the label mostly repeat a nearby sentence."""
+    copies: set[int] = set()
+    for i, text in enumerate(texts):
+        found = _LABEL.match(text)
+        if not found or len(found.group("label").split()) > 3:
+            continue
+        rest = _words(found.group("rest"))
+        if len(rest) < 4:
+            continue
+        for other in range(max(0, i - _NEARBY), min(len(texts), i + _NEARBY + 1)):
+            if other != i and len(rest & _words(texts[other])) >= 0.7 * len(rest):
+                copies.add(i)
+                break
+    return copies
+
+
+def clean_candidates(candidates: Sequence[Sentence]) -> list[Sentence]:
+    """The story's sentences, cleaned, at their own positions (all of them if none is left)."""
+    cleaned: list[Sentence] = []
+    byline = False  # a bare "By ." sentence leaves the names to the next one
+    for sentence in candidates:
+        names = byline and _patterns()["names"].match(sentence.text.strip(" .|"))
+        byline = bool(_patterns()["bare_by"].match(sentence.text.strip(" .|")))
+        text = None if names else clean_sentence(sentence.text)
+        if text is None:
+            continue
+        if text != sentence.text:
+            sentence = Sentence(text, sentence.paragraph, sentence.index)
+        cleaned.append(sentence)
+    if not cleaned:
+        return list(candidates)
+    copies = _caption_copies([s.text for s in cleaned])
+    return [s for i, s in enumerate(cleaned) if i not in copies] if copies else cleaned
