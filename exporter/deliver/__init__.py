@@ -13,12 +13,39 @@ Modules: :mod:`.email` builds the message (bodies from :mod:`.bodies`, files fro
 
 from __future__ import annotations
 
-from .addresses import parse_address, parse_addresses
-from .attachments import MEDIA_TYPES, Attachment, render_attachments
-from .email import Composed, add_briefings, build_message, compose_message
-from .outbox import retry_outbox, save_to_outbox, waiting_messages
-from .settings import EmailSettings, load_email_settings, parse_size
-from .smtp import DeliveryError, send_message, send_raw
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .addresses import parse_address, parse_addresses
+    from .attachments import MEDIA_TYPES, Attachment, render_attachments
+    from .email import Composed, add_briefings, build_message, compose_message
+    from .outbox import retry_outbox, save_to_outbox, waiting_messages
+    from .settings import EmailSettings, load_email_settings, parse_size
+    from .smtp import DeliveryError, send_message, send_raw
+
+# Each name's module, imported on first use: ``exporter email --help`` and the parser of
+# every other command read only the settings, not the message builder and its writers.
+_HOME = {
+    "parse_address": "addresses", "parse_addresses": "addresses",
+    "MEDIA_TYPES": "attachments", "Attachment": "attachments",
+    "render_attachments": "attachments",
+    "Composed": "email", "add_briefings": "email", "build_message": "email",
+    "compose_message": "email",
+    "retry_outbox": "outbox", "save_to_outbox": "outbox", "waiting_messages": "outbox",
+    "EmailSettings": "settings", "load_email_settings": "settings", "parse_size": "settings",
+    "DeliveryError": "smtp", "send_message": "smtp", "send_raw": "smtp",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "MEDIA_TYPES",

@@ -37,14 +37,13 @@ holds (``benchmarks/bench_summarise.py`` prints the figures).
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Callable, Sequence
 
 from ..errors import UsageError
 from ..model import Document, Sentence, Summary
-from .centrality import centrality, mmr, pacsum
 from .clean import clean_candidates
-from .fast import lexrank, textrank
 from .lead import lead
 from .select import select
 from .sumy_bridge import SUMY_METHODS, sumy_method
@@ -55,13 +54,27 @@ Method = Callable[[Document, Sequence[Sentence]], Sequence[int]]
 DEFAULT_METHOD = "centrality"
 DEFAULT_SENTENCES = 5
 
+
+
+def _lazy(module: str, name: str) -> Method:
+    """The method ``name`` of ``module``, imported when first called: the graph methods
+    load numpy and scipy, which ``import exporter`` must not (``exporter --version``)."""
+
+    def method(document: Document, candidates: Sequence[Sentence]) -> Sequence[int]:
+        found: Method = getattr(importlib.import_module(module, __package__), name)
+        return found(document, candidates)
+
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
 METHODS: dict[str, Method] = {
-    "centrality": centrality,
+    "centrality": _lazy(".centrality", "centrality"),
     "lead": lead,
-    "lexrank": lexrank,
-    "mmr": mmr,
-    "pacsum": pacsum,
-    "textrank": textrank,
+    "lexrank": _lazy(".fast", "lexrank"),
+    "mmr": _lazy(".centrality", "mmr"),
+    "pacsum": _lazy(".centrality", "pacsum"),
+    "textrank": _lazy(".fast", "textrank"),
 }
 METHODS.update({f"sumy-{name}": sumy_method(name) for name in SUMY_METHODS})
 ALIASES = {"default": DEFAULT_METHOD, "lead-k": "lead", "lead3": "lead", "lead-3": "lead"}

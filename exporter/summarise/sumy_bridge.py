@@ -19,7 +19,6 @@ from typing import Any
 
 from ..language import stop_words, sumy_language
 from ..model import Document, Heading, Sentence
-from .terms import stemmer
 
 SUMY_METHODS = ("edmundson", "kl", "lexrank", "lsa", "luhn", "reduction", "sumbasic", "textrank")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -49,6 +48,8 @@ class _WordTokenizer:
 
 def _stemmer(code: str) -> Callable[[str], str]:
     if code in _SNOWBALL_INSTEAD:
+        from .terms import stemmer  # here: terms loads numpy, which importing must not
+
         return stemmer(code)
     name = _STEMMER_LANGUAGES.get(code)
     if name is None:

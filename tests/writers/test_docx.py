@@ -27,8 +27,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exporter.config import Options
-from exporter.extract import key_figures, key_quotes
+from exporter.extract import key_figures
 from exporter.model import Article, Document, Heading, ListItem, Paragraph, Quote, Sentence, Summary
+from exporter.presentation import shown_quotes
 from exporter.readers.build import RawBlock, build_document
 from exporter.resources import packaged_templates
 from exporter.textclean import clean_inline, clean_text
@@ -640,9 +641,14 @@ def test_scraped_article_briefing(scraped: Briefing) -> None:
     assert [p.text for p in section(document, "Key points")] == scraped.article.summary.texts
     quotes = section(document, "Key quotes")
     speakers = [p.text for p in quotes if p.style.name == "Quote Speaker"]
-    expected = key_quotes(scraped.article.document)
+    expected = shown_quotes(scraped.article, 5)
     assert speakers == [f"— {q.speaker}" for q in expected if q.speaker]
-    assert "— Pashinyan" in speakers and "— the presidential administration" in speakers
+    assert "— the presidential administration" in speakers
+    # A quotation the summary already shows is not a key quote as well (Pashinyan's is).
+    shown = [p.text for p in quotes if p.style.name != "Quote Speaker"]
+    bullets = " ".join(scraped.article.summary.texts)
+    assert "Pashinyan" in bullets
+    assert not any(text.strip("“”\"") in bullets for text in shown)
     figures = " ".join(p.text for p in section(document, "Key figures"))
     assert "25 people" in figures and "1,960 peacekeepers" in figures
     assert "Tbilisi" in document.paragraphs[1].text.title()
