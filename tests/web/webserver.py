@@ -99,7 +99,7 @@ class WebServer:
                 self.active -= 1
 
     def _answer(self, handler: BaseHTTPRequestHandler) -> None:
-        route = self.routes.get(handler.path)
+        route = self.routes.get(handler.path) or self.routes.get(handler.path.split("?")[0])
         if route is None:
             self._send(handler, 404, {"Content-Type": "text/plain"}, b"not here")
             return
