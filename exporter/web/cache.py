@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files import write_atomically
@@ -30,6 +31,7 @@ class CacheStats:
 
     fetched: int = 0
     unchanged: int = 0
+    unchanged_urls: set[str] = field(default_factory=set)
 
 
 class Cache:
@@ -38,6 +40,7 @@ class Cache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.stats = CacheStats()
+        self._lock = threading.Lock()
 
     def _paths(self, url: str) -> tuple[Path, Path]:
         name = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
@@ -75,8 +78,11 @@ class Cache:
         validators = Validators(cached.etag, cached.last_modified) if cached else None
         response = fetcher.fetch(url, validators, **kwargs)
         if response.not_modified and cached is not None:
-            self.stats.unchanged += 1
+            with self._lock:
+                self.stats.unchanged += 1
+                self.stats.unchanged_urls.add(url)
             return cached
-        self.stats.fetched += 1
+        with self._lock:
+            self.stats.fetched += 1
         self.put(response)
         return response

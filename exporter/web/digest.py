@@ -155,7 +155,7 @@ def _run(args: argparse.Namespace, options: Options, formats: list[str], cache: 
         return _finish(args, report, started, cache)
     _write(kept, formats, options, args, report)
     if report.written and args.email:
-        _mail(args, options, report)
+        _mail(args, options, [a for _, articles in kept for a in articles], report)
     if not report.failures or report.written:
         for feed, articles in groups:  # repeats count as delivered: they were, once
             for item, _ in articles:
@@ -191,7 +191,6 @@ def _read_feeds(sources: list[str], fetcher: Fetcher, cache: Cache, pool: Thread
         futures = [(source, pool.submit(body_of, source)) for source in queue]
         queue = []
         for source, future in futures:
-            unchanged_before = cache.stats.unchanged
             try:
                 where, body = future.result()
                 if is_opml(body):
@@ -201,7 +200,7 @@ def _read_feeds(sources: list[str], fetcher: Fetcher, cache: Cache, pool: Thread
                     continue
                 feeds.append(parse_feed(body, source))
                 report.feeds += 1
-                report.feeds_unchanged += cache.stats.unchanged > unchanged_before
+                report.feeds_unchanged += source in cache.stats.unchanged_urls
             except ExporterError as error:
                 report.failures.append(str(error))
     return feeds
@@ -214,7 +213,7 @@ def _new_items(feed: Feed, state: State, since: datetime, most: int) -> list[Ite
     delivered = set(known.delivered) if known else set()
     cutoff = known.newest if known and known.newest else since
     fresh = [item for item in feed.items if item.key not in delivered
-             and (item.published is None or item.published > cutoff)]
+             and (item.published is None or item.published >= cutoff)]
     return fresh[:most]
 
 
@@ -319,8 +318,10 @@ def _write(kept: list[tuple[Feed, list[Article]]], formats: list[str], options: 
                 target.name + writer.extension), data))
 
 
-def _mail(args: argparse.Namespace, options: Options, report: _Run) -> None:
-    """Mail the digest's EPUB (the first file written) to ``--email``."""
+def _mail(args: argparse.Namespace, options: Options, articles: list[Article],
+          report: _Run) -> None:
+    """Mail the digest's EPUB (the first file written) to ``--email``; the message's
+    body lists the articles with their summaries."""
     from ..deliver.addresses import parse_address, parse_addresses
     from ..deliver.email import build_message
     from ..deliver.settings import load_email_settings
@@ -330,8 +331,9 @@ def _mail(args: argparse.Namespace, options: Options, report: _Run) -> None:
     sender = parse_address(args.sender) if args.sender else settings.sender
     if sender is None:
         raise UsageError("digest: no sender: give --from ADDR or set from in [email]")
-    message = build_message([], to=parse_addresses(args.email), sender=sender,
-                            subject=epub.stem, options=options)
+    message = build_message(articles, to=parse_addresses(args.email), sender=sender,
+                            subject=options.digest_title or epub.stem, attach=(),
+                            options=options)
     message.add_attachment(epub.read_bytes(), maintype="application", subtype="epub+zip",
                            filename=epub.name)
     raw = message.as_bytes()
