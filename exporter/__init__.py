@@ -41,12 +41,19 @@ def __getattr__(name: str) -> object:
 
 
 def read_article(
-    source: str | Path, *, language: str | None = None, max_bytes: int | None = None
+    source: str | Path,
+    *,
+    language: str | None = None,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
 ) -> Document:
-    """Read an article file (text, HTML or Markdown; ``-`` for standard input)."""
-    from .readers import DEFAULT_MAX_BYTES, read_path
+    """Read an article file (text, HTML or Markdown; ``-`` for standard input) or fetch
+    an ``http``/``https`` URL (within ``timeout`` seconds, default 30)."""
+    from .readers import DEFAULT_MAX_BYTES
+    from .sources import read_source
 
-    return read_path(source, max_bytes=max_bytes or DEFAULT_MAX_BYTES, language=language)
+    return read_source(source, max_bytes=max_bytes or DEFAULT_MAX_BYTES, language=language,
+                       timeout=timeout)
 
 
 def read_string(text: str, *, format: str | None = None, language: str | None = None) -> Document:

@@ -195,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_optional_commands(commands: Any) -> None:
+    from .web.digest import add_digest_parser
+
+    add_digest_parser(commands)
     try:
         from .deliver.cli import add_email_parser
     except ImportError:

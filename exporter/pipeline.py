@@ -40,7 +40,7 @@ from .filenames import slugify, unique_stem
 from .files import write_atomically
 from .interrupt import Interrupted, check
 from .model import Article, Document
-from .readers import read_path
+from .sources import read_source
 from .summarise import summarise
 from .writers import get_writer
 from .writers.base import check_writer
@@ -96,8 +96,9 @@ def summarise_document(document: Document, options: Options) -> Article:
 
 
 def read_article(source: str, options: Options) -> Article:
-    """Read ``source`` within the options' size limit and language, and summarise it."""
-    document = read_path(source, max_bytes=options.max_input_bytes, language=options.language)
+    """Read ``source`` (a file, ``-`` or a URL) within the options' size limit and language,
+    and summarise it."""
+    document = read_source(source, max_bytes=options.max_input_bytes, language=options.language)
     return summarise_document(document, options)
 
 

@@ -262,11 +262,11 @@ def _sender(given: str | None, settings: EmailSettings) -> Address:
 
 def _read(sources: list[str], options: Options) -> list[Any]:
     from ..pipeline import summarise_document
-    from ..readers import read_path
+    from ..sources import read_source
 
     return [
         summarise_document(
-            read_path(source, max_bytes=options.max_input_bytes, language=options.language),
+            read_source(source, max_bytes=options.max_input_bytes, language=options.language),
             options,
         )
         for source in sources

@@ -68,8 +68,13 @@ def assemble(plan: DigestPlan, pages: Sequence[Page], nav: bytes, css: str, cove
     book.add_item(navigation)
     book.add_item(epub.EpubNcx())
     book.spine = items
-    book.toc = [_toc_entry(chapter.file_name, chapter.title, chapter.item_id, chapter.sections)
-                for chapter in plan.chapters]
+    if plan.groups:  # two levels: the section, then its articles
+        book.toc = [(epub.Link(group.file_name, group.title, f"group-{number}"),
+                     [epub.Link(c.file_name, c.title, c.item_id) for c in group.chapters])
+                    for number, group in enumerate(plan.groups, start=1)]
+    else:
+        book.toc = [_toc_entry(chapter.file_name, chapter.title, chapter.item_id,
+                               chapter.sections) for chapter in plan.chapters]
 
     raw = io.BytesIO()
     epub.write_epub(raw, book, {"mtime": plan.modified, "epub3_pages": False,

@@ -150,11 +150,21 @@ def nav_page(plan: DigestPlan) -> bytes:
     toc = ET.SubElement(body, "nav", {"epub:type": "toc", "id": "toc", "role": "doc-toc"})
     _text(toc, "h1", words.contents)
     listing = ET.SubElement(toc, "ol")
-    for chapter in plan.chapters:
-        item = ET.SubElement(listing, "li")
-        _set_language(item, chapter.language, chapter.direction)
-        _text(item, "a", chapter.title, {"href": chapter.file_name})
-        _nav_sections(item, chapter.sections)
+    if plan.groups:  # two levels: the section, then its articles
+        for group in plan.groups:
+            entry = ET.SubElement(listing, "li")
+            _text(entry, "a", group.title, {"href": group.file_name})
+            articles = ET.SubElement(entry, "ol")
+            for chapter in group.chapters:
+                item = ET.SubElement(articles, "li")
+                _set_language(item, chapter.language, chapter.direction)
+                _text(item, "a", chapter.title, {"href": chapter.file_name})
+    else:
+        for chapter in plan.chapters:
+            item = ET.SubElement(listing, "li")
+            _set_language(item, chapter.language, chapter.direction)
+            _text(item, "a", chapter.title, {"href": chapter.file_name})
+            _nav_sections(item, chapter.sections)
 
     landmarks = ET.SubElement(body, "nav", {"epub:type": "landmarks", "hidden": "hidden",
                                             "aria-label": words.landmarks})

@@ -72,6 +72,19 @@ class Chapter:
 
 
 @dataclass(frozen=True, slots=True)
+class Group:
+    """A section of the book (a feed of a ``digest``): its title and its chapters."""
+
+    title: str
+    chapters: tuple[Chapter, ...]
+
+    @property
+    def file_name(self) -> str:
+        """Where the group's navigation entry leads: its first chapter."""
+        return self.chapters[0].file_name
+
+
+@dataclass(frozen=True, slots=True)
 class DigestPlan:
     """The book as a whole: metadata and chapters, in reading order."""
 
@@ -83,6 +96,9 @@ class DigestPlan:
     languages: tuple[str, ...]
     organisation: str
     chapters: tuple[Chapter, ...]
+    groups: tuple[Group, ...] = ()
+    """The book's sections when it has them: the navigation is then two levels deep,
+    section then article."""
 
     @property
     def language(self) -> str:
@@ -90,8 +106,13 @@ class DigestPlan:
         return self.languages[0]
 
 
-def plan_digest(articles: Sequence[Article], options: Options) -> DigestPlan:
-    """Decide the digest's title, dates, identifier, languages and chapter files."""
+def plan_digest(articles: Sequence[Article], options: Options,
+                sections: Sequence[tuple[str, int]] = ()) -> DigestPlan:
+    """Decide the digest's title, dates, identifier, languages and chapter files.
+
+    ``sections`` (title, number of articles), in order, groups the articles into
+    the book's sections; their counts must add up to the number of articles.
+    """
     width = max(2, len(str(len(articles))))
     chapters = tuple(
         _chapter(article, number, width) for number, article in enumerate(articles, start=1)
@@ -115,7 +136,23 @@ def plan_digest(articles: Sequence[Article], options: Options) -> DigestPlan:
         languages=_languages(chapters),
         organisation=clean_inline(options.organisation),
         chapters=chapters,
+        groups=_groups(chapters, sections),
     )
+
+
+def _groups(chapters: Sequence[Chapter], sections: Sequence[tuple[str, int]]
+            ) -> tuple[Group, ...]:
+    if not sections:
+        return ()
+    if sum(count for _, count in sections) != len(chapters) or any(
+            count < 1 for _, count in sections):
+        raise ValueError("the digest's sections do not add up to its articles")
+    groups, start = [], 0
+    for title, count in sections:
+        chosen = tuple(chapters[start:start + count])
+        groups.append(Group(clean_inline(title) or "Untitled", chosen))
+        start += count
+    return tuple(groups)
 
 
 def _chapter(article: Article, number: int, width: int) -> Chapter:

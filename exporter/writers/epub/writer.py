@@ -26,6 +26,12 @@ class EpubWriter:
 
     def write(self, articles: Sequence[Article], out: BinaryIO, options: Options) -> None:
         """Write the digest of ``articles`` to ``out``."""
+        self.write_sections([], articles, out, options)
+
+    def write_sections(self, sections: Sequence[tuple[str, int]], articles: Sequence[Article],
+                       out: BinaryIO, options: Options) -> None:
+        """Write the digest of ``articles`` grouped into ``sections`` (title, number of
+        articles; in order): the navigation and NCX go section, then article."""
         if not articles:
             raise UsageError("an EPUB digest needs at least one article")
         # Imported here: finding this writer (say, to learn its suffix) must stay cheap.
@@ -35,7 +41,7 @@ class EpubWriter:
         from .plan import plan_digest
         from .stylesheet import load_stylesheet
 
-        plan = plan_digest(articles, options)
+        plan = plan_digest(articles, options, sections)
         css = load_stylesheet(options)
         cover = cover_png(CoverText(plan.title, plan.shown_date, len(plan.chapters),
                                     plan.organisation, plan.language))
