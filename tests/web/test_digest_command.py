@@ -12,11 +12,14 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+import webserver
 from webpages import STORIES, atom, json_feed, opml, page, rss
 from webserver import WebServer
 
 from exporter.cli import main
 from exporter.web.state import run_lock
+
+web = webserver.web
 
 NCX = "{http://www.daisy.org/z3986/2005/ncx/}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import webserver
 from webpages import STORIES, page
 from webserver import WebServer, dribble, endless
 
@@ -19,6 +20,8 @@ import exporter
 from exporter.cli import main
 from exporter.version import __version__
 from exporter.web.fetch import Fetcher, FetchError, FetchSettings
+
+web = webserver.web
 
 
 @dataclass

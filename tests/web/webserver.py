@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 
 @dataclass
 class Route:
@@ -171,3 +173,15 @@ def dribble(parts: list[bytes], pause: float) -> Callable[[], Iterator[bytes]]:
             yield part
             time.sleep(pause)
     return body
+
+
+@pytest.fixture
+def web() -> Iterator[WebServer]:
+    """A real HTTP server on 127.0.0.1 for one test. Kept here, not in a conftest.py: a
+    second conftest.py would replace the ``conftest`` module other tests import helpers
+    from. Test modules bind it by name (``web = webserver.web``)."""
+    server = WebServer()
+    try:
+        yield server
+    finally:
+        server.close()
