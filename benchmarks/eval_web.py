@@ -35,9 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WEB = ROOT.parent / "shared" / "eval" / "web"
-# UTF-8 read as cp1252/Latin-1: a lead byte Ã/Â/Å/Ä/â followed by a continuation byte's
-# character. Real text almost never has these pairs.
-MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf©¶¼½¾§¤¡¨³±«»ª]|Â[\u00a0-\u00bf]|â€[™œ\u009d“”˜¦¢]|Ã¤|Ã¼|Ã¶|Å[¡¾‚“ž]|Ä[‡Ť™…Ť]")
+# UTF-8 read as cp1252 and written again: the classic pairs, spelt out.
+MOJIBAKE = (
+    "Ã¶", "Ã¼", "Ã¤", "Ã©", "Ã¨", "Ã§", "Ã±", "Ã³", "Ã¡", "Ãº", "Ã\u00ad", "ÃŸ", "Ã–", "Ãœ",
+    "â€™", "â€œ", "â€“", "â€”", "â€ž", "Â´", "Â«", "Â»", "Â°", "Å›", "Ä…", "Ä™", "Å‚", "Ä‡",
+)
 _KEEP = re.compile(r"[^\w]+")
 MIN_BOILERPLATE = 25  # characters: shorter summary sentences are not matched to fragments
 
@@ -133,7 +135,8 @@ def score_page(score: Score, case: dict[str, object], got: Extraction) -> None:
         text = collapse(sentence)
         if len(text) >= MIN_BOILERPLATE and any(text in f or f in text for f in without if f):
             score.boilerplate.append(f"{case['id']}: {text[:100]}")
-    if MOJIBAKE.search(f"{got.title or ''}\n{got.body}"):
+    shown = f"{got.title or ''}\n{got.body}"
+    if any(pair in shown for pair in MOJIBAKE):
         score.mojibake.append(str(case["id"]))
     if got.error:
         score.errors.append(f"{case['id']}: {got.error}")
