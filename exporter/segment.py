@@ -181,8 +181,11 @@ def _closing_run(previous: str, piece: str) -> int:
         opener = _CLOSERS.get(char)
         if opener is None:
             break
-        if opener == char:  # straight quotes: closing when the previous piece has an odd count
-            if previous.count(char) % 2 == 0:
+        if opener == char:
+            # A straight quote closes when the previous piece has an odd count of them
+            # and no word is glued to it ("Nothing is left, an unclosed quote's successor).
+            after = piece[count + 1 : count + 2]
+            if previous.count(char) % 2 == 0 or after.isalnum():
                 break
         elif previous.count(opener) <= previous.count(char):
             break
