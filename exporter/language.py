@@ -119,12 +119,50 @@ def detect_language(text: str, default: str = "en") -> str:
     )
     best, best_score = default, 0.0
     for code in candidates:
-        vocabulary = stop_words(code)
-        if not vocabulary:
-            continue
-        score = sum(n for w, n in counts.items() if len(w) > 1 and w in vocabulary) / len(words)
+        score = _stop_word_share(counts, len(words), code)
         if score > best_score:
             best, best_score = code, score
     if script == "CYRILLIC" and best_score == 0:
         return "ru"
-    return best if best_score >= 0.05 else default
+    return best if best_score >= _ENOUGH else default
+
+
+_ENOUGH = 0.05  # share of a text's words that are the language's stop words
+_CLEAR_WORDS = 30  # fewer words than this never overrule a declaration
+_CLEAR_MARGIN = 2.0  # the text's language must have this many times the declared one's share
+
+
+def _stop_word_share(counts: Counter[str], total: int, code: str) -> float:
+    vocabulary = stop_words(code)
+    if not vocabulary or not total:
+        return 0.0
+    return sum(n for w, n in counts.items() if len(w) > 1 and w in vocabulary) / total
+
+
+def resolve_language(declared: str | None, text: str, default: str = "en") -> str:
+    """The language of ``text``, with ``declared`` (``<html lang>``, front matter) as a hint.
+
+    The declaration stands unless the text is clearly in another language: another
+    script, or at least 30 words of which the detected language's stop words are
+    twice the declared one's share. Pages declared ``en`` by their template but
+    written in Spanish are common; a short or mixed text keeps its declaration.
+    """
+    detected = detect_language(text, default="")
+    if not declared:
+        return detected or default
+    if not detected or detected == declared:
+        return declared
+    sample = text[:20000]
+    letters = [c for c in sample[:2000] if c.isalpha()]
+    latin = sum(1 for c in letters if _script(c) == "LATIN")
+    if letters and latin < len(letters) / 2 and detected in _SCRIPT_LANGUAGE.values():
+        return detected  # another script altogether (declared en, written in Greek)
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < _CLEAR_WORDS:
+        return declared
+    counts = Counter(words)
+    mine = _stop_word_share(counts, len(words), detected)
+    theirs = _stop_word_share(counts, len(words), declared)
+    if mine >= _ENOUGH and mine >= _CLEAR_MARGIN * theirs:
+        return detected
+    return declared

@@ -36,14 +36,46 @@ _ABBREVIATIONS = {
     "nr ca bzw vgl ggf usw inkl evtl str tel abs bd hr dr prof st mio mrd",
     # Only forms that are not also English words ending a sentence ("sun", "no").
     "en": "jan feb apr jun jul aug sept oct nov dec tues thurs approx dept gov sen rep lt "
-    "col sgt",
+    "col sgt mt gen capt cmdr adm rev hon prof mr mrs ms dr st ste ft",
     "fr": "janv févr avr juil sept oct nov déc env cf mme mlle me st ste",
-    "es": "ene feb abr jun jul ago sept oct nov dic sr sra srta dr dra etc aprox",
+    "es": "ene feb abr jun jul ago sept oct nov dic sr sra srta dr dra etc aprox lic ing av "
+    "avda gral ee uu",
     "it": "genn febbr apr giu lug ago sett ott nov dic sig dott ecc",
     "ru": "янв фев февр мар апр авг сен сент окт ноя нояб дек г гг им ул д т тыс млн млрд "
     "руб см др пр проф",
     "uk": "січ лют бер квіт трав черв лип серп вер жовт лист груд р вул тис млн млрд грн",
 }
+# Words that open sentences (pronouns, articles, conjunctions, question words): after
+# an abbreviation or an initial, such a word starts a new sentence ("in the U.S. How
+# about you?"), where a name or a noun continues it ("the U.S. Navy", "Mt. Fuji").
+_STARTERS = frozenset(
+    """the a an he she it we they i you this that these those there his her its our their
+    but and or so yet then how what why when where who which if in on at as after before
+    however meanwhile still also now today yesterday did do does is are was were can could
+    will would should has have had may might must
+    der die das ein eine er sie es wir ihr ich und aber doch dann wie was warum wann wo wer
+    dies diese dieser heute gestern auch im am
+    le la les un une il elle ils elles nous vous je et mais donc puis comment pourquoi quand
+    où qui ce cette ces aujourd'hui
+    el los las uno una él ella ellos ellas nosotros yo y pero luego cómo qué por cuándo
+    dónde quién este esta estos estas hoy ayer""".split()
+)
+_TITLES = frozenset("mr mrs ms dr prof mt gen st sen rep gov capt rev hon sr sra dra m mme".split())
+# A stop Punkt took for an abbreviation's or initial's: "U.S.", "p.m.", "I.", "UU.",
+# or an ellipsis of four dots. Whether it ends a sentence depends on the next word.
+_MAYBE_END = re.compile(
+    r"(?:(?<![\w.])(?:[A-Za-z]\.){2,}|(?<![\w.])[A-Z]{1,3}\.|\.{4}|(?:\. ){3}\.)\s+"
+    r"(?=[\"'“„«¿¡(]*([^\W\d_][\w'’]*)(\.?))"
+)
+_TIME = frozenset({"a.m.", "p.m.", "am.", "pm."})
+_MIN_WORDS_BEFORE_TIME = 4  # "At 5 a.m. Mr. Smith went" is one sentence: a.m. opened it
+# Enumerated items run together in one paragraph: "1.) First 2.) Second", "a. One b. Two".
+_ENUMERATION = re.compile(r"(?:(?<=\s)|^)(\d{1,2}|[a-z])(?:\.\)|\)|\.)(?=\s)")
+_MARKER_ONLY = re.compile(r"^(?:\d{1,2}|[a-z])(?:\.\)|\)|\.)$")
+# Marks that close what an earlier piece opened; when Punkt starts a piece with
+# one, it belongs to the piece before ("¡Váyanse!", exigió.).
+_CLOSERS = {"”": "“", "’": "‘", "»": "«", "«": "»", "“": "„", "‘": "‚", ")": "(", "]": "[",
+            "}": "{", "›": "‹", '"': '"', "'": "'"}
 _LAST_WORD = re.compile(r"(\w+)\.$")
 _WORD_CHAR = re.compile(r"\w")
 _STARTS_LOWER = re.compile(r"^[\"'«„“‘(\[]*[^\W\d_]")
@@ -76,7 +108,10 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     ends = _sentence_ends(language)
     body = text[:-1]
     if any(end in body for end in ends):
-        chunks = _rejoin(_tokenizer(language).tokenize(text), language)
+        chunks: list[str] = []
+        for item in _enumerated(text):
+            found = _rejoin(_tokenizer(language).tokenize(item), language)
+            chunks.extend(part for piece in found for part in _missed_ends(piece))
     else:
         chunks = [text]
     # Splitting on the other scripts' stops costs a look-behind at every character:
@@ -88,6 +123,75 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
             if part:
                 pieces.extend(_bounded(part))
     return pieces
+
+
+def _enumerated(text: str) -> list[str]:
+    """``1.) One 2.) Two`` -> its items, when the markers count up from the start (1, 2 / a, b)."""
+    first = text[0]
+    if not (first.isdigit() or first.islower()) or _ENUMERATION.match(text) is None:
+        return [text]
+    starts: list[int] = []
+    expected = "1" if first.isdigit() else "a"
+    for match in _ENUMERATION.finditer(text):
+        if match.group(1) == expected:
+            starts.append(match.start())
+            expected = str(int(expected) + 1) if expected.isdigit() else chr(ord(expected) + 1)
+    if len(starts) < 2 or starts[0] != 0:
+        return [text]
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def _missed_ends(piece: str) -> list[str]:
+    """Split where Punkt kept an abbreviation, initial or ellipsis that ends a sentence.
+
+    "I live in the U.S. How about you?" and "you and I. Did you see" split: a
+    sentence-opening word follows. "The U.S. Navy" and "J. R. Tolkien" do not.
+    After a.m./p.m. a title (Mr., Dr.) also opens the next sentence, unless the
+    time opened the sentence ("At 5 a.m. Mr. Smith went home").
+    """
+    if ". " not in piece:
+        return [piece]
+    parts: list[str] = []
+    start = 0
+    for match in _MAYBE_END.finditer(piece):
+        stop = match.group(0).rstrip()
+        word, dot = match.group(1), match.group(2)
+        lower = word.lower()
+        if not word[0].isupper() and not match.group(0).startswith("...."):
+            continue
+        ends = lower in _STARTERS and not dot
+        if stop.lower() in _TIME or stop.lower().endswith(tuple(_TIME)):
+            before = piece[start : match.start()].split()
+            ends = (ends or (lower in _TITLES and bool(dot))) and (
+                len(before) >= _MIN_WORDS_BEFORE_TIME
+            )
+        elif stop.startswith(".") or stop.endswith(". ."):
+            ends = ends or word[0].isupper()
+        if ends:
+            parts.append(piece[start : match.start() + len(stop)].strip())
+            start = match.end()
+    parts.append(piece[start:].strip())
+    return [part for part in parts if part]
+
+
+def _closing_run(previous: str, piece: str) -> int:
+    """How many leading characters of ``piece`` close what ``previous`` opened."""
+    count = 0
+    for char in piece:
+        opener = _CLOSERS.get(char)
+        if opener is None:
+            break
+        if opener == char:
+            # A straight quote closes when the previous piece has an odd count of them
+            # and no word is glued to it ("Nothing is left, an unclosed quote's successor).
+            after = piece[count + 1 : count + 2]
+            if previous.count(char) % 2 == 0 or after.isalnum():
+                break
+        elif previous.count(opener) <= previous.count(char):
+            break
+        previous += char
+        count += 1
+    return count
 
 
 def _rejoin(pieces: list[str], language: str) -> list[str]:
@@ -103,7 +207,24 @@ def _rejoin(pieces: list[str], language: str) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if joined and _continues(joined[-1], piece, known):
+        if joined:
+            closing = _closing_run(joined[-1], piece)
+            if closing:
+                # French sets a space inside « »; Punkt's pieces have lost it.
+                space = " " if language == "fr" and piece[0] == "»" else ""
+                joined[-1] += space + piece[:closing]
+                piece = piece[closing:].lstrip()
+                if not piece:
+                    continue
+                if piece[0] in ",;:":
+                    joined[-1] += piece
+                    continue
+                if piece[0].islower():
+                    joined[-1] = f"{joined[-1]} {piece}"
+                    continue
+        if joined and _MARKER_ONLY.match(joined[-1]):
+            joined[-1] = f"{joined[-1]} {piece}"
+        elif joined and _continues(joined[-1], piece, known, language):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)
@@ -120,7 +241,7 @@ def _longest(known: frozenset[str]) -> int:
     return max(map(len, known), default=0)
 
 
-def _continues(previous: str, piece: str, known: frozenset[str]) -> bool:
+def _continues(previous: str, piece: str, known: frozenset[str], language: str) -> bool:
     first = _STARTS_LOWER.match(piece)
     if first and first.group(0)[-1].islower():
         return True
@@ -128,10 +249,14 @@ def _continues(previous: str, piece: str, known: frozenset[str]) -> bool:
         return False
     # Only the last few characters can hold a known abbreviation: searching the
     # whole sentence for its last word would try a match at every character.
-    last = _LAST_WORD.search(previous, max(0, len(previous) - _longest(known) - 2))
+    last = _LAST_WORD.search(previous, max(0, len(previous) - max(_longest(known), 12) - 2))
     if last is None or (last.start() > 0 and _WORD_CHAR.match(previous, last.start() - 1)):
         return False  # no word, or a word longer than any abbreviation
-    return last.group(1).lower() in known
+    word = last.group(1).lower()
+    if word not in known and not (language == "de" and len(word) > 3 and word.endswith("str")):
+        return False  # German street names: "Hauptstr. 5"
+    following = piece.split(" ", 1)[0].lower().strip("\"'“„«¿¡(")
+    return following not in _STARTERS  # "on Elm St. The one with the red door"
 
 
 def _bounded(sentence: str) -> list[str]:

@@ -1,18 +1,32 @@
-"""Bytes to text: the encoding is detected, not assumed.
+"""Bytes to text: the order a browser follows, then detection.
 
-Order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; then strict UTF-8;
-then UTF-16 without a BOM recognised by its pattern of zero bytes; then
-charset-normalizer's best guess among the legacy single-byte encodings; and
-cp1252 as the last resort (every byte sequence but five decodes in it, and the
-five are mapped through Latin-1). Binary data is refused, never decoded into
-noise.
+1. A byte-order mark (UTF-8, UTF-16, UTF-32) decides.
+2. UTF-16 without a BOM is recognised by its pattern of zero bytes.
+3. Bytes that are valid UTF-8 are UTF-8, whatever a declaration says: text in a
+   legacy code page is almost never valid UTF-8 by chance, and a page declared
+   ``iso-8859-1`` that is valid UTF-8 was mislabelled by its server.
+4. The declaration: an HTTP charset given by the caller, else the page's XML
+   declaration or ``<meta charset>``, mapped as the WHATWG Encoding Standard maps
+   labels (:mod:`.declared`). A page declared UTF-8 with a few invalid bytes keeps
+   UTF-8, the bad bytes replaced by U+FFFD, as a browser shows it.
+5. Undeclared bytes that are mostly valid UTF-8 (a stray invalid byte in a UTF-8
+   page) are UTF-8 with the stray bytes replaced: never a reason to reread the
+   whole page in another encoding.
+6. Otherwise detection: cp1252 for mostly-ASCII Western text, else
+   charset-normalizer's best guess, and cp1252 as the last resort.
+
+Text whose own bytes were double-encoded (UTF-8 read as cp1252 and saved again,
+"schÃ¶n") is repaired run by run with ftfy when the classic pairs appear. Binary
+data is refused, never decoded into noise.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
+from .declared import declared_encoding, encoding_for_label
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -33,10 +47,31 @@ _MAGIC = {
     b"RIFF": "a RIFF media file",
 }
 _CONTROL_LIMIT = 0.02
+# Undeclared bytes are read as UTF-8 when at least this many valid multi-byte
+# characters stand for each invalid byte: in cp1252 text nearly every accented
+# letter is an invalid sequence and valid ones happen only by chance.
+_UTF8_MAJORITY = 4
+_CONTROLS = bytes(range(0x09)) + bytes(range(0x0E, 0x20))
+# UTF-8 that was read as cp1252 or Latin-1 and encoded again: a lead byte's character
+# (Â..ï) followed by a continuation byte's (U+0080..U+00BF, or one of cp1252's
+# letters and marks in 0x80..0x9F). Real text almost never has these pairs. The
+# pattern runs on the text's UTF-8 bytes, where every lead is the literal byte C3,
+# which the regex engine finds far faster than a class of characters in a str.
+_CONTINUATION = (
+    rb"(?:\xc2[\x80-\xbf]|\xe2\x80[\x93-\xba]|\xe2\x82\xac|\xe2\x84\xa2"
+    rb"|\xc5[\x92\x93\xa0\xa1\xb8\xbd\xbe]|\xc6\x92|\xcb[\x86\x9c])"
+)
+MOJIBAKE = re.compile(
+    rb"\xc3(?:[\x82-\x9f]" + _CONTINUATION + rb"|[\xa0-\xaf]" + _CONTINUATION * 2 + rb")"
+)
 
 
-def decode_bytes(data: bytes, source: str) -> str:
-    """Decode an article's bytes; ``InputError`` naming ``source`` for binary data."""
+def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> str:
+    """Decode an article's bytes; ``InputError`` naming ``source`` for binary data.
+
+    ``declared`` is a charset label from outside the bytes (an HTTP
+    ``Content-Type``); without it, the page's own declaration is read.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -53,12 +88,55 @@ def decode_bytes(data: bytes, source: str) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _legacy(data)
+    text = _declared_or_detected(data, declared)
     _refuse_binary(text, source)
-    return text
+    return repair_mojibake(text)
+
+
+def _declared_or_detected(data: bytes, declared: str | None) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    encoding = encoding_for_label(declared) or declared_encoding(data)
+    if encoding is not None:
+        try:
+            return data.decode(encoding, errors="replace")
+        except LookupError:
+            pass
+    lenient = data.decode("utf-8", errors="replace")
+    invalid = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = sum(1 for c in lenient if not c.isascii()) - invalid
+    if valid >= _UTF8_MAJORITY * invalid:
+        return lenient
+    return _legacy(data)
+
+
+def repair_mojibake(text: str) -> str:
+    """``schÃ¶n`` -> ``schön``: double-encoded lines fixed, the rest returned as it was.
+
+    Only the lines holding a suspicious pair go through ftfy, whose judgement of
+    what is really mojibake costs time on a whole page.
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    first = MOJIBAKE.search(raw)
+    if first is None:
+        return text
+    import ftfy
+
+    pieces: list[str] = []
+    done = 0
+    for match in MOJIBAKE.finditer(raw, first.start()):
+        if match.start() < done:
+            continue  # already inside a repaired line
+        start = raw.rfind(b"\n", done, match.start()) + 1 or done
+        end = raw.find(b"\n", match.end())
+        end = len(raw) if end < 0 else end
+        pieces.append(raw[done:start].decode("utf-8", "surrogatepass"))
+        pieces.append(str(ftfy.fix_encoding(raw[start:end].decode("utf-8", "surrogatepass"))))
+        done = end
+    pieces.append(raw[done:].decode("utf-8", "surrogatepass"))
+    return "".join(pieces)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -112,7 +190,9 @@ def _refuse_binary(text: str, source: str) -> None:
     sample = text[:100_000]
     if not sample:
         return
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\x0c\x0b")
+    # Counted on the UTF-8 bytes, where bytes.translate deletes them at memory speed.
+    raw = sample.encode("utf-8", "surrogatepass")
+    controls = len(raw) - len(raw.translate(None, _CONTROLS))
     if "\x00" in sample[:8000] and controls / len(sample) > _CONTROL_LIMIT:
         raise InputError(source, "looks like binary data, not text")
     if controls / len(sample) > 0.1:
