@@ -642,7 +642,7 @@ def test_scraped_article_briefing(scraped: Briefing) -> None:
     speakers = [p.text for p in quotes if p.style.name == "Quote Speaker"]
     expected = key_quotes(scraped.article.document)
     assert speakers == [f"— {q.speaker}" for q in expected if q.speaker]
-    assert "— Pashinyan" in speakers and "— the presidential administration" in speakers
+    assert "— Nikol Pashinyan" in speakers and "— The presidential administration" in speakers
     figures = " ".join(p.text for p in section(document, "Key figures"))
     assert "25 people" in figures and "1,960 peacekeepers" in figures
     assert "Tbilisi" in document.paragraphs[1].text.title()
