@@ -200,6 +200,17 @@ def labelled_document(article: dict[str, object]) -> Document:
     return build_document(raw, title="Labelled article", language=str(article["language"]))
 
 
+def same_speaker(found: str, wanted: str) -> bool:
+    """Whether ``found`` names ``wanted``: the same words, or them with a role or title
+    around them ('Mayor Colin Ashby' for 'Colin Ashby'), at most four words more."""
+    have, want = _key(found).split(), _key(wanted).split()
+    if have == want:
+        return True
+    if len(have) > len(want) + 4:
+        return False
+    return any(have[i : i + len(want)] == want for i in range(len(have) - len(want) + 1))
+
+
 def score_article(article: dict[str, object]) -> Scores:
     """Span and speaker matches of one labelled article."""
     expected = article["quotes"]
@@ -215,7 +226,7 @@ def score_article(article: dict[str, object]) -> Scores:
             continue
         scores.spans += 1
         wanted = gold[key]
-        if quote.speaker and wanted and quote.speaker.casefold() == wanted.casefold():
+        if quote.speaker and wanted and same_speaker(quote.speaker, wanted):
             scores.speakers += 1
     return scores
 

@@ -92,14 +92,16 @@ _VERBS = {
         "déclare", "dit", "affirme", "ajoute", "explique", "souligne", "estime", "assure",
         "indique", "précise", "selon", "d'après", "a-t-il", "a-t-elle",
         "explique-t-il", "explique-t-elle", "a estimé", "a confié", "a lancé", "a rappelé",
-        "a regretté", "a reconnu", "a insisté", "confie", "raconte", "lance", "rappelle",
-        "ajoute-t-il", "ajoute-t-elle", "déclare-t-il", "déclare-t-elle",
+        "a regretté", "a reconnu", "a insisté", "a commenté", "confie", "raconte", "lance",
+        "rappelle",
+        "ajoute-t-il", "ajoute-t-elle", "déclare-t-il", "déclare-t-elle", "regrette",
+        "a répondu", "a réagi", "a prévenu", "a poursuivi", "répond", "réagit", "prévient",
     ],
     "es": [
         "dijo", "afirmó", "declaró", "explicó", "añadió", "aseguró", "señaló", "indicó",
         "advirtió", "dice", "afirma", "según", "agregó", "expresó", "sostuvo", "manifestó",
         "contó", "remató", "subrayó", "apuntó", "comentó", "destacó", "aseveró", "precisó",
-        "insistió", "reconoció", "recordó", "detalló", "relató",
+        "insistió", "reconoció", "recordó", "detalló", "relató", "respondió", "prometió",
     ],
     "it": [
         "ha detto", "ha dichiarato", "ha affermato", "ha spiegato", "ha aggiunto", "dice",
@@ -259,8 +261,24 @@ def _is_proper_name(phrase: str) -> bool:
     return 0 < len(words) <= MAX_SPEAKER_WORDS and all(w[:1].isupper() for w in words)
 
 
+_APPOSED_NAME = re.compile(
+    r"\s*,\s*((?:[A-ZÀ-ÞĀ-Ž][\w’'.-]*\s+){0,3}[A-ZÀ-ÞĀ-Ž][\w’'-]*)\s*(?:[.,;]|$)"
+)
+
+
 def _speaker_after_verb(after: str, language: str) -> str | None:
-    """The speaker that follows a verb ('said Ana Ruiz, the group's chair')."""
+    """The speaker that follows a verb ('said Ana Ruiz, the group's chair').
+
+    A role in lowercase named right after it ('a déclaré le maire, Philippe Garnier')
+    gives way to the name.
+    """
+    role = re.match(r"\s*([^\W\d_][^,.;:!?\x00]{0,60})", after)
+    if role is not None and role.group(1)[:1].islower():
+        name = _APPOSED_NAME.match(after, role.end())
+        if name is not None:
+            named = _clean_speaker(name.group(1), language)
+            if named is not None:
+                return named
     words: list[str] = []
     stops = _SPEAKER_STOP - _ENGLISH_ARTICLES if language == "en" else _SPEAKER_STOP
     for token in after.split():
@@ -351,6 +369,27 @@ def _attribution_before(
     return True, speaker
 
 
+def _speaker_before_colon(before: str, text: str, language: str) -> str | None:
+    """The speaker of ``X: "…"`` without a speech verb, when X is a name.
+
+    X must be a name of several capitalised words ('Anwohner Helmut Krämer') or one
+    the article gives in full elsewhere ('Varga' for Elena Varga): 'Anders
+    formuliert:' or 'The result:' introduce a quotation without naming a speaker.
+    """
+    head = before.rstrip().rstrip(":")
+    if _words(head) > MAX_SPEAKER_WORDS + 4:
+        return None
+    first = _SEPARATORS.split(head, maxsplit=1)[0]
+    speaker = _clean_speaker(first, language)
+    if speaker is None or speakers.is_pronoun(speaker):
+        return None
+    if len(speaker.split()) > 1 and _is_proper_name(speaker):
+        return speaker
+    if speakers.fullest(speaker, text, language, {}) != speaker:
+        return speaker
+    return None
+
+
 def _starts_capital(text: str) -> bool:
     for char in text:
         if char.isalpha():
@@ -385,8 +424,10 @@ def _tidy(content: str) -> str:
 
 
 def _block_candidates(
-    sentences: Sequence[Sentence], text: str, spans: Sequence[_Span], language: str
+    sentences: Sequence[Sentence], text: str, spans: Sequence[_Span], language: str,
+    article: str = "",
 ) -> Iterator[_Candidate]:
+    """The quotations of one block; ``article`` (the whole text) tells names from words."""
     if not spans:
         return
     verbs = _verb_pattern(language)
@@ -412,6 +453,9 @@ def _block_candidates(
             closes_on_punctuation and attributed))
         if not attributed and not full:
             attributed, speaker = _attribution_before(before, verbs, language, adjacent=False)
+        if not attributed and colon:
+            speaker = _speaker_before_colon(before, article or text, language)
+            attributed = speaker is not None
         if not attributed and full and previous_speaker:
             # '"A," he said. "B."': the speaker goes on within the paragraph.
             attributed, speaker = True, previous_speaker
@@ -526,6 +570,7 @@ def _resolve_pronouns(
 
 def _candidates(document: Document) -> list[_Candidate]:
     found: list[_Candidate] = []
+    article = document.text
     # Each prose block as read, by index, for the speakers it names (see _near_mentions).
     read: dict[int, tuple[Sequence[Sentence], str, Sequence[_Span]]] = {}
     previous_text = ""
@@ -568,7 +613,8 @@ def _candidates(document: Document) -> list[_Candidate]:
                 continue
             spans = spans[1:]
         carried = None
-        block_found = list(_block_candidates(block.sentences, text, spans, document.language))
+        block_found = list(_block_candidates(block.sentences, text, spans, document.language,
+                                             article))
         read[number] = (block.sentences, text, spans)
         if block_found and spans and not spans[-1].closed and spans[-1].start == 0:
             carried = block_found[-1]
