@@ -148,9 +148,9 @@ def test_french_quotes() -> None:
     quotes = key_quotes(_document(french, "fr"), limit=10)
     found = _by_start(quotes)
     assert found == {
-        "Nous ne pouvons pas réparer ét": "La maire",
-        "La marée a gagné": "La maire",  # 'a-t-elle ajouté', resolved
-        "Le nouveau ponton sera prêt l'": "La maire",
+        "Nous ne pouvons pas réparer ét": "Claire Dubois",
+        "La marée a gagné": "Claire Dubois",  # 'a-t-elle ajouté', resolved
+        "Le nouveau ponton sera prêt l'": "Claire Dubois",
     }
     assert "trahison" not in " ".join(q.text for q in quotes)
 
