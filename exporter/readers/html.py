@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document
+from . import bylines
 from .build import RawBlock, build_document
 from .dates import parse_date
 
@@ -46,8 +47,9 @@ def read_html(
     main = root.find("main")
     raw = list(_blocks(main if main is not None else root))
     lang = _LANG.search(text[:5000])
-    authors = [a.strip() for a in re.split(r";|\band\b", root.get("author") or "") if a.strip()]
     url = root.get("url") or _canonical(text)
+    authors = bylines.authors(root.get("author") or "", [root.get("sitename")],
+                              url or root.get("hostname"))
     return build_document(
         raw,
         title=root.get("title"),
