@@ -49,7 +49,11 @@ def _site_keys(site_names: Iterable[str | None], url: str | None) -> set[str]:
 
 def is_publication(name: str, site_names: Iterable[str | None] = (),
                    url: str | None = None) -> bool:
-    """Whether ``name`` names the publication, the site or a wire service, not a person."""
+    """Whether ``name`` names the publication, the site or a wire service, not a person.
+
+    Whatever else stands beside it: :func:`authors` keeps a site's name that is the
+    byline's only name.
+    """
     key = _key(name)
     if not key:
         return True
@@ -67,11 +71,14 @@ def authors(byline: str | Sequence[str], site_names: Iterable[str | None] = (),
     ``byline`` is the text ('By A and B; C') or names already split.
     """
     pieces = [byline] if isinstance(byline, str) else list(byline)
-    sites = list(site_names)
-    found: list[str] = []
+    names: list[str] = []
     for piece in pieces:
         for part in _SPLIT.split(_BY.sub("", piece.strip())):
             name = part.strip(" .,-–—")
-            if name and not is_publication(name, sites, url) and name not in found:
-                found.append(name)
-    return found
+            if name and not is_publication(name) and name not in names:
+                names.append(name)
+    # The site's own name goes only beside someone else: a blog whose name is its
+    # author's ('Jane Roe' on janeroe.com) keeps its author.
+    sites = _site_keys(site_names, url)
+    people = [name for name in names if _key(name) not in sites]
+    return people or names

@@ -29,6 +29,11 @@ def test_the_domain_names_the_site() -> None:
     assert read_string(page, format="html").authors == ("Ada Roe",)
 
 
+def test_a_blog_named_after_its_author_keeps_the_author() -> None:
+    page = _page("Ada Roe", site="Ada Roe", url="https://adaroe.net/ferry")
+    assert read_string(page, format="html").authors == ("Ada Roe",)
+
+
 def test_people_are_kept_in_order() -> None:
     page = _page("Ada Roe; Tomas Lind and Ines Varga", site="Harbour Chronicle")
     assert read_string(page, format="html").authors == ("Ada Roe", "Tomas Lind", "Ines Varga")
