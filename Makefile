@@ -7,7 +7,7 @@ SAMPLE := exporter/samples/harbour-solar.md
 ARTICLE ?= $(SAMPLE)
 OUT    ?= out
 
-.PHONY: install test-deps demo test docx pdf epub all lint eval eval-web bench email clean
+.PHONY: install test-deps demo test docx pdf epub all lint eval eval-web eval-quotes bench email clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ eval: test-deps
 
 eval-web: test-deps
 	$(PY) benchmarks/eval_web.py
+
+# Key quotes, speakers and figures on ../shared/eval/web, and speakers on our labelled set.
+eval-quotes: install
+	$(PY) benchmarks/eval_quotes.py
 
 bench: test-deps
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -7,12 +7,15 @@ compound measures (``44-day war``), tallies (``7 to 2``), dates
 ``1990s``). Each kind has a weight; casualty words in the sentence (killed,
 wounded, getötet, blessés…) add to it, so the death toll outranks a date.
 Numbers inside other words, section numbers and bare numbers without a
-counted noun are not reported.
+counted noun are not reported. A compound measure is shown as the quantity it
+is ('44-day war' -> '44 days', the war in its context). A year or a decade is a
+key figure only in an article without any other figure, and then only one.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -201,6 +204,7 @@ def _normalise(figure: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Found:
     figure: KeyFigure
+    kind: str
     weight: int
     order: tuple[int, int, int]
 
@@ -223,6 +227,7 @@ def key_figures(
 def _ranked(document: Document) -> tuple[_Found, ...]:
     """Every distinct figure, weightiest first (any ``limit`` takes a prefix)."""
     best: dict[str, _Found] = {}
+    mentions: Counter[str] = Counter()
     for sentence in document.sentences():
         text = sentence.text
         digit = _DIGIT.search(text)
@@ -231,17 +236,50 @@ def _ranked(document: Document) -> tuple[_Found, ...]:
         casualty: bool | None = None
         for start, end, kind, weight in _matches(text, document.language, digit.start()):
             figure = text[start:end].strip(" ,;:")
+            if kind == "measure":
+                figure = _as_quantity(figure)
             if kind in ("count", "measure"):
                 if casualty is None:
                     casualty = _CASUALTY.search(text) is not None
                 if casualty:
                     weight += 3
             key = _normalise(figure)
+            mentions[key] += 1
             if key in best:
                 continue
             best[key] = _Found(
                 KeyFigure(figure, _context(text, start, end), sentence),
+                kind,
                 weight,
                 (sentence.paragraph, sentence.index, start),
             )
-    return tuple(sorted(best.values(), key=lambda f: (-f.weight, f.order)))
+    found = [f for f in best.values() if f.kind != "year"]
+    years = [f for f in best.values() if f.kind == "year"]
+    if not found and years:
+        # A year or a decade is a key figure only when the article has no other, and
+        # then only the one it names most often: a list of years says nothing.
+        found = [max(years, key=lambda f: (mentions[_normalise(f.figure.figure)],
+                                           -f.order[0], -f.order[1], -f.order[2]))]
+    return tuple(sorted(found, key=lambda f: (-f.weight, f.order)))
+
+
+_MEASURE = re.compile(rf"(?P<number>{_NUMBER})-(?P<unit>{_UNIT})(?P<plural>s?)(?P<rest>.*)",
+                      re.DOTALL)
+_ENGLISH_PLURALS = {"man": "men", "person": "people", "story": "stories", "storey": "storeys"}
+
+
+def _as_quantity(figure: str) -> str:
+    """A compound measure as the quantity it is: '44-day war' -> '44 days'.
+
+    Ages ('5-year-old') and units that are already plural or not English stay as written.
+    """
+    match = _MEASURE.fullmatch(figure)
+    if match is None or match["rest"].startswith("-old"):
+        return figure
+    number, unit = match["number"], match["unit"]
+    if number != "1" and unit[-1:].islower() and re.fullmatch(r"[a-z]+", unit):
+        if unit in _ENGLISH_PLURALS:
+            unit = _ENGLISH_PLURALS[unit]
+        elif unit not in ("km",) and not unit.endswith("s"):
+            unit += "s"
+    return f"{number} {unit}"

@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..model import Document, Heading, Quote, Sentence
+from . import speakers
 from .alternation import alternation
 from .scope import EXTRACT_CHARS, remembered
 
@@ -80,7 +81,9 @@ _VERBS = {
         "sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont",
         "meinte", "meint", "warnte", "warnt", "fügte", "schrieb", "schreibt", "teilte",
         "kündigte", "versicherte", "forderte", "sagte", "so", "laut", "berichtete",
-        "ergänzte", "kritisierte",
+        "ergänzte", "kritisierte", "ergänzt", "fragt", "fragte", "findet", "fand",
+        "äußerte", "äusserte", "appelliert", "appellierte", "bestätigte", "berichtet",
+        "mahnte", "mahnt", "unterstrich", "sagen", "erzählt", "erzählte",
     ],
     "fr": [
         "a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a souligné", "a estimé",
@@ -88,12 +91,17 @@ _VERBS = {
         "a-t-elle déclaré", "a-t-il ajouté", "a-t-elle ajouté", "a-t-il dit", "a-t-elle dit",
         "déclare", "dit", "affirme", "ajoute", "explique", "souligne", "estime", "assure",
         "indique", "précise", "selon", "d'après", "a-t-il", "a-t-elle",
-        "explique-t-il", "explique-t-elle",
-        "ajoute-t-il", "ajoute-t-elle", "déclare-t-il", "déclare-t-elle",
+        "explique-t-il", "explique-t-elle", "a estimé", "a confié", "a lancé", "a rappelé",
+        "a regretté", "a reconnu", "a insisté", "a commenté", "confie", "raconte", "lance",
+        "rappelle",
+        "ajoute-t-il", "ajoute-t-elle", "déclare-t-il", "déclare-t-elle", "regrette",
+        "a répondu", "a réagi", "a prévenu", "a poursuivi", "répond", "réagit", "prévient",
     ],
     "es": [
         "dijo", "afirmó", "declaró", "explicó", "añadió", "aseguró", "señaló", "indicó",
-        "advirtió", "dice", "afirma", "según",
+        "advirtió", "dice", "afirma", "según", "agregó", "expresó", "sostuvo", "manifestó",
+        "contó", "remató", "subrayó", "apuntó", "comentó", "destacó", "aseveró", "precisó",
+        "insistió", "reconoció", "recordó", "detalló", "relató", "respondió", "prometió",
     ],
     "it": [
         "ha detto", "ha dichiarato", "ha affermato", "ha spiegato", "ha aggiunto", "dice",
@@ -112,9 +120,11 @@ _SPEAKER_STOP = {
     "in", "on", "at", "during", "after", "before", "when", "while", "according", "as",
     "adding", "who", "which", "that", "yesterday", "today", "tonight", "last", "this",
     "told", "to", "am", "im", "bei", "vor", "nach", "gegenüber", "auf", "zu", "dass",
-    "dans", "lors", "à", "au", "devant", "pendant", "après", "avant", "que", "en", "el",
+    "dans", "lors", "à", "au", "devant", "pendant", "après", "avant", "que", "en",
     "durante", "tras", "ante", "a",
 }
+# Stop words that are also an article in English ('said a dispatcher').
+_ENGLISH_ARTICLES = frozenset({"a"})
 _LEADING_JUNK = {
     "and", "but", "while", "as", "though", "although", "because", "so", "then", "when",
     "after", "which", "who", "that", "where", "und", "aber", "doch", "et", "mais", "y",
@@ -210,21 +220,18 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _clean_speaker(raw: str) -> str | None:
+def _clean_speaker(raw: str, language: str) -> str | None:
     words = raw.strip(" \t,.;:—–-\x00").split()
     while words and words[0].lower() in _LEADING_JUNK:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _TRAILING_JUNK:
         words = words[:-1]
-    if not words or len(words) > MAX_SPEAKER_WORDS:
+    if not words or len(words) > MAX_SPEAKER_WORDS + 4:
         return None
-    speaker = " ".join(words).strip(" ,.;:")
-    if any(c in _QUOTE_CHARS for c in speaker) or not any(c.isalpha() for c in speaker):
-        return None
-    return speaker
+    return speakers.tidy(" ".join(words), language)
 
 
-def _speaker_before_verb(before: str) -> str | None:
+def _speaker_before_verb(before: str, language: str) -> str | None:
     """The noun phrase that ends ``before`` (the text up to a speech verb).
 
     ``X, the Kremlin's spokesperson,`` ends on a comma: the part between the last
@@ -237,15 +244,15 @@ def _speaker_before_verb(before: str) -> str | None:
                          if i and p.split()[0].lower() in _RELATIVES), None)
         if relative is not None:
             # 'The actor, whose films include X, Y and Z, said': the speaker precedes 'whose'.
-            return _clean_speaker(parts[relative - 1])
+            return _clean_speaker(parts[relative - 1], language)
         if len(parts) >= 2:
             # 'the council leader, Margaret Osei, said': the name is the apposition.
             if _is_proper_name(parts[-1]) and not _is_proper_name(parts[-2]):
-                return _clean_speaker(parts[-1])
+                return _clean_speaker(parts[-1], language)
             parts = parts[:-1]
     if not parts:
         return None
-    return _clean_speaker(parts[-1])
+    return _clean_speaker(parts[-1], language)
 
 
 def _is_proper_name(phrase: str) -> bool:
@@ -254,19 +261,38 @@ def _is_proper_name(phrase: str) -> bool:
     return 0 < len(words) <= MAX_SPEAKER_WORDS and all(w[:1].isupper() for w in words)
 
 
-def _speaker_after_verb(after: str) -> str | None:
-    """The speaker that follows a verb ('said Ana Ruiz, the group's chair')."""
+_APPOSED_NAME = re.compile(
+    r"\s*,\s*((?:[A-ZÀ-ÞĀ-Ž][\w’'.-]*\s+){0,3}[A-ZÀ-ÞĀ-Ž][\w’'-]*)\s*(?:[.,;]|$)"
+)
+
+
+def _speaker_after_verb(after: str, language: str) -> str | None:
+    """The speaker that follows a verb ('said Ana Ruiz, the group's chair').
+
+    A role in lowercase named right after it ('a déclaré le maire, Philippe Garnier')
+    gives way to the name.
+    """
+    role = re.match(r"\s*([^\W\d_][^,.;:!?\x00]{0,60})", after)
+    if role is not None and role.group(1)[:1].islower():
+        name = _APPOSED_NAME.match(after, role.end())
+        if name is not None:
+            named = _clean_speaker(name.group(1), language)
+            if named is not None:
+                return named
     words: list[str] = []
+    stops = _SPEAKER_STOP - _ENGLISH_ARTICLES if language == "en" else _SPEAKER_STOP
     for token in after.split():
         core = token.strip(",.;:!?\x00")
-        if not core or core.lower() in _SPEAKER_STOP and words:
+        if not core or core.lower() in stops and words:
             break
-        if core.lower() in _SPEAKER_STOP:
+        if core.lower() in stops:
             return None
-        words.append(core)
-        if token[-1:] in ",.;:!?" or len(words) > MAX_SPEAKER_WORDS:
+        words.append(core if token[-1:] != "." or speakers.ends_name(token) else token)
+        if token[-1:] in ",;:!?" or len(words) > MAX_SPEAKER_WORDS:
             break
-    return _clean_speaker(" ".join(words))
+        if token[-1:] == "." and speakers.ends_name(token):
+            break
+    return _clean_speaker(" ".join(words), language)
 
 
 def _inverted_pronoun(verb: str) -> str | None:
@@ -275,11 +301,27 @@ def _inverted_pronoun(verb: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _attribution_after(after: str, verbs: re.Pattern[str]) -> tuple[bool, str | None]:
+_ENDS = re.compile(r"[.!?](?=\s|$)|[\x00“„«\"]")
+
+
+def _sentence_end(text: str) -> int:
+    """Where the sentence that ``text`` opens ends: not at a title's full stop ('Dr.')."""
+    for match in _ENDS.finditer(text):
+        if match.group(0) == ".":
+            word = text[: match.start()].rsplit(None, 1)[-1:]
+            if word and not speakers.ends_name(word[0] + "."):
+                continue
+        return match.start()
+    return len(text)
+
+
+def _attribution_after(
+    after: str, verbs: re.Pattern[str], language: str
+) -> tuple[bool, str | None]:
     """``(attributed, speaker)`` from the text right after a closing quote mark."""
     head = after[:ATTRIBUTION_REACH]
     # The sentence that carries the attribution ends at the next full stop or quote.
-    head = re.split(r"[.!?](?:\s|$)|[\x00“„«\"]", head, maxsplit=1)[0]
+    head = head[: _sentence_end(head)]
     match = verbs.search(head)
     if match is None:
         return False, None
@@ -289,17 +331,17 @@ def _attribution_after(after: str, verbs: re.Pattern[str]) -> tuple[bool, str | 
         return True, inverted
     if not lead.strip(" ,"):
         # Verb first: '," said X' / '," according to X'.
-        return True, _speaker_after_verb(head[match.end() :])
-    if _words(lead) > MAX_SPEAKER_WORDS + 4 or re.search(r"[.!?]", lead):
+        return True, _speaker_after_verb(head[match.end() :], language)
+    if _words(lead) > MAX_SPEAKER_WORDS + 4 or _sentence_end(lead + " ") < len(lead):
         return False, None
     verb = match.group(0).lower()
     if verb in _SOURCE_FIRST:
-        return True, _speaker_after_verb(head[match.end() :])
-    return True, _speaker_before_verb(lead)
+        return True, _speaker_after_verb(head[match.end() :], language)
+    return True, _speaker_before_verb(lead, language)
 
 
 def _attribution_before(
-    before: str, verbs: re.Pattern[str], *, adjacent: bool
+    before: str, verbs: re.Pattern[str], language: str, *, adjacent: bool
 ) -> tuple[bool, str | None]:
     """``(attributed, speaker)`` from the sentence text before an opening mark.
 
@@ -319,12 +361,33 @@ def _attribution_before(
             return False, None
     verb = match.group(0).lower()
     if verb in _SOURCE_FIRST:
-        return True, _speaker_after_verb(before[match.end() :])
-    speaker = _speaker_before_verb(before[: match.start()])
+        return True, _speaker_after_verb(before[match.end() :], language)
+    speaker = _speaker_before_verb(before[: match.start()], language)
     if speaker is None and not before[: match.start()].strip():
         # Inverted order at the start of a sentence: 'Said the minister: "…"'.
-        speaker = _speaker_after_verb(before[match.end() :])
+        speaker = _speaker_after_verb(before[match.end() :], language)
     return True, speaker
+
+
+def _speaker_before_colon(before: str, text: str, language: str) -> str | None:
+    """The speaker of ``X: "…"`` without a speech verb, when X is a name.
+
+    X must be a name of several capitalised words ('Anwohner Helmut Krämer') or one
+    the article gives in full elsewhere ('Varga' for Elena Varga): 'Anders
+    formuliert:' or 'The result:' introduce a quotation without naming a speaker.
+    """
+    head = before.rstrip().rstrip(":")
+    if _words(head) > MAX_SPEAKER_WORDS + 4:
+        return None
+    first = _SEPARATORS.split(head, maxsplit=1)[0]
+    speaker = _clean_speaker(first, language)
+    if speaker is None or speakers.is_pronoun(speaker):
+        return None
+    if len(speaker.split()) > 1 and _is_proper_name(speaker):
+        return speaker
+    if speakers.fullest(speaker, text, language, {}) != speaker:
+        return speaker
+    return None
 
 
 def _starts_capital(text: str) -> bool:
@@ -361,8 +424,10 @@ def _tidy(content: str) -> str:
 
 
 def _block_candidates(
-    sentences: Sequence[Sentence], text: str, spans: Sequence[_Span], language: str
+    sentences: Sequence[Sentence], text: str, spans: Sequence[_Span], language: str,
+    article: str = "",
 ) -> Iterator[_Candidate]:
+    """The quotations of one block; ``article`` (the whole text) tells names from words."""
     if not spans:
         return
     verbs = _verb_pattern(language)
@@ -380,14 +445,17 @@ def _block_candidates(
         after = masked[span.end : span.end + ATTRIBUTION_REACH]
         at_start = not before.strip(" \x00")
         colon = before.rstrip().endswith(":")
-        attributed, speaker = _attribution_before(before, verbs, adjacent=True)
+        attributed, speaker = _attribution_before(before, verbs, language, adjacent=True)
         if not attributed and span.closed:
-            attributed, speaker = _attribution_after(after, verbs)
+            attributed, speaker = _attribution_after(after, verbs, language)
         closes_on_punctuation = content[-1:] in ".,!?…;" or after[:1] in ",."
         full = _starts_capital(content) and (at_start or colon or (
             closes_on_punctuation and attributed))
         if not attributed and not full:
-            attributed, speaker = _attribution_before(before, verbs, adjacent=False)
+            attributed, speaker = _attribution_before(before, verbs, language, adjacent=False)
+        if not attributed and colon:
+            speaker = _speaker_before_colon(before, article or text, language)
+            attributed = speaker is not None
         if not attributed and full and previous_speaker:
             # '"A," he said. "B."': the speaker goes on within the paragraph.
             attributed, speaker = True, previous_speaker
@@ -414,9 +482,9 @@ def _mentions(
             lead = masked[start : match.start()]
             if match.group(0).lower() in _SOURCE_FIRST or lead.rstrip(" ,").endswith("\x00"):
                 # 'according to X', '"…", said X': the speaker follows the verb.
-                speaker = _speaker_after_verb(masked[match.end() : end])
+                speaker = _speaker_after_verb(masked[match.end() : end], language)
             else:
-                speaker = _speaker_before_verb(lead)
+                speaker = _speaker_before_verb(lead, language)
             if speaker and speaker.lower() not in _PRONOUNS:
                 yield sentence.position, speaker
 
@@ -426,11 +494,11 @@ def _block_quote_candidate(block: Quote, previous_text: str, language: str) -> _
     speaker = None
     dash = re.search(r"\s*(?:^|\s)[—–―]\s*([^—–―]{2,80})$", text)
     if dash and _words(dash.group(1)) <= MAX_SPEAKER_WORDS:
-        speaker = _clean_speaker(dash.group(1))
+        speaker = _clean_speaker(dash.group(1), language)
         text = text[: dash.start()].rstrip()
     text = text.strip("“”„\"«»「」 ")
     if speaker is None and previous_text.rstrip().endswith(":"):
-        _, speaker = _attribution_before(previous_text.rstrip(), _verb_pattern(language),
+        _, speaker = _attribution_before(previous_text.rstrip(), _verb_pattern(language), language,
                                          adjacent=True)
     if _words(text) < FULL_MIN_WORDS or not block.sentences:
         return None
@@ -502,6 +570,7 @@ def _resolve_pronouns(
 
 def _candidates(document: Document) -> list[_Candidate]:
     found: list[_Candidate] = []
+    article = document.text
     # Each prose block as read, by index, for the speakers it names (see _near_mentions).
     read: dict[int, tuple[Sequence[Sentence], str, Sequence[_Span]]] = {}
     previous_text = ""
@@ -534,7 +603,8 @@ def _candidates(document: Document) -> list[_Candidate]:
             speaker = carried.speaker
             if speaker is None and first.closed:
                 _, speaker = _attribution_after(_mask(text, spans)[first.end :],
-                                                _verb_pattern(document.language))
+                                                _verb_pattern(document.language),
+                                                document.language)
             carried = _Candidate(joined, speaker, carried.sentence, True,
                                  _words(joined), carried.order)
             found[-1] = carried
@@ -543,7 +613,8 @@ def _candidates(document: Document) -> list[_Candidate]:
                 continue
             spans = spans[1:]
         carried = None
-        block_found = list(_block_candidates(block.sentences, text, spans, document.language))
+        block_found = list(_block_candidates(block.sentences, text, spans, document.language,
+                                             article))
         read[number] = (block.sentences, text, spans)
         if block_found and spans and not spans[-1].closed and spans[-1].start == 0:
             carried = block_found[-1]
@@ -605,6 +676,8 @@ def _ranked(document: Document) -> tuple[_Candidate, ...]:
         if key not in seen:
             seen.add(key)
             unique.append(candidate)
+    names = speakers.shown([c.speaker for c in unique], document.text, document.language)
+    unique = [replace(c, speaker=name) for c, name in zip(unique, names, strict=True)]
     return tuple(sorted(
         unique,
         key=lambda c: (c.speaker is not None, c.full, min(c.words, 40)),

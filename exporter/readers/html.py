@@ -24,6 +24,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document
+from . import bylines
 from .boilerplate import drop_boilerplate
 from .build import RawBlock, build_document
 from .dates import parse_date
@@ -63,8 +64,9 @@ def read_html(
     if root is None:
         raise InputError(source, "no article text found in this HTML page")
     lang = _LANG.search(text[:5000])
-    authors = [a.strip() for a in re.split(r";|\band\b", root.get("author") or "") if a.strip()]
     url = root.get("url") or _canonical(text)
+    authors = bylines.authors(root.get("author") or "", [root.get("sitename")],
+                              url or root.get("hostname"))
     return build_document(
         raw,
         title=root.get("title"),

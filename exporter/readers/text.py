@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
+from . import bylines
 from .build import DATELINE, RawBlock, build_document
 from .dates import parse_date
 
@@ -200,7 +201,7 @@ def _byline(line: str) -> list[str] | None:
     names = [p.strip() for p in parts if p.strip()]
     if not names or not _NAME.match(names[0]):
         return None
-    return [n for n in names if _NAME.match(n)]
+    return [n for n in names if _NAME.match(n) and not bylines.is_publication(n)]
 
 
 def _is_timestamp(line: str) -> bool:

@@ -35,13 +35,14 @@ def test_scraped_article_quotations_and_speakers() -> None:
     quotes = key_quotes(_scraped(), limit=20)
     found = _by_start(quotes)
     expected = {
-        "Otherwise, the anti-terror mea": "the presidential administration",
-        "Armenia does not participate i": "Pashinyan",
-        "At present, we will not take a": "Pashinyan",  # 'he added', resolved
+        # Speakers start with a capital and a surname is shown at its fullest (issue 14).
+        "Otherwise, the anti-terror mea": "The presidential administration",
+        "Armenia does not participate i": "Nikol Pashinyan",
+        "At present, we will not take a": "Nikol Pashinyan",  # 'he added', resolved
         "sharp escalation of tensions a": "Dmitry Peskov",
         "at this moment the capital Ste": "The enclave’s pro-Armenian government",
         "disarm and secure the withdraw": "The Azerbaijani Defense Ministry",
-        "gradual improvement of the hum": "the Russian Foreign Ministry",
+        "gradual improvement of the hum": "The Russian Foreign Ministry",
     }
     assert found == expected
     # The multi-clause quotation is whole, and quote marks are not part of the text.
@@ -60,8 +61,8 @@ def test_scraped_article_scare_quotes_are_not_quotations() -> None:
 def test_scraped_article_limit_prefers_full_attributed_quotes_in_document_order() -> None:
     document = _scraped()
     quotes = key_quotes(document, limit=3)
-    assert [q.speaker for q in quotes] == ["the presidential administration", "Pashinyan",
-                                           "Pashinyan"]
+    assert [q.speaker for q in quotes] == ["The presidential administration",
+                                           "Nikol Pashinyan", "Nikol Pashinyan"]
     positions = [q.sentence.position for q in quotes]
     assert positions == sorted(positions)
     for quote in quotes:  # each quote links back to the sentence it starts in
@@ -95,9 +96,9 @@ def test_english_precision_speakers_and_multi_paragraph_quotes() -> None:
         "We cannot keep patching a stru": "Mira Okafor",
         "The tide has won this argument": "Mira Okafor",
         "I have taken this ferry every ": "Tom Hale",
-        "The pier will be replaced by a": "the harbour authority",
+        "The pier will be replaced by a": "The harbour authority",
         "carry twice as many passengers": "Officials",
-        "It is a pontoon, not a plan": "one fisherman",
+        "It is a pontoon, not a plan": "One fisherman",
         "We have waited a long time for": "Priya Raman",
     }
     multi = next(q for q in quotes if q.text.startswith("I have taken"))
@@ -147,9 +148,9 @@ def test_french_quotes() -> None:
     quotes = key_quotes(_document(french, "fr"), limit=10)
     found = _by_start(quotes)
     assert found == {
-        "Nous ne pouvons pas réparer ét": "la maire",
-        "La marée a gagné": "la maire",  # 'a-t-elle ajouté', resolved
-        "Le nouveau ponton sera prêt l'": "la maire",
+        "Nous ne pouvons pas réparer ét": "Claire Dubois",
+        "La marée a gagné": "Claire Dubois",  # 'a-t-elle ajouté', resolved
+        "Le nouveau ponton sera prêt l'": "Claire Dubois",
     }
     assert "trahison" not in " ".join(q.text for q in quotes)
 

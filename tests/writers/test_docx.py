@@ -361,7 +361,7 @@ def test_key_figures_with_context(briefings: dict[str, Briefing]) -> None:
     expected = key_figures(briefing.article.document)
     assert [p.text for p in paragraphs] == [f"{f.figure}: {f.context}" for f in expected]
     figures = [f.figure for f in expected]
-    for figure in ("£18.5 million", "1,200 passengers", "7 to 2", "40-week programme"):
+    for figure in ("£18.5 million", "1,200 passengers", "7 to 2", "40 weeks"):
         assert figure in figures
     bold = [r.text for p in paragraphs for r in p._p.iter(qn("w:r"))
             if r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None]
@@ -643,7 +643,7 @@ def test_scraped_article_briefing(scraped: Briefing) -> None:
     speakers = [p.text for p in quotes if p.style.name == "Quote Speaker"]
     expected = shown_quotes(scraped.article, 5)
     assert speakers == [f"— {q.speaker}" for q in expected if q.speaker]
-    assert "— the presidential administration" in speakers
+    assert "— The presidential administration" in speakers
     # A quotation the summary already shows is not a key quote as well (Pashinyan's is).
     shown = [p.text for p in quotes if p.style.name != "Quote Speaker"]
     bullets = " ".join(scraped.article.summary.texts)

@@ -1,0 +1,84 @@
+"""The people in a byline: a publication, a site or a wire service is not an author.
+
+"By The Haitian Times and J O Haselhoef" on the Haitian Times' own site names one
+author, J O Haselhoef. A name is taken for the publication when it is the page's
+site name (``og:site_name``, the publisher) or its domain ('haitiantimes.com'),
+or when it looks like one: a word such as Times, News, Press, Media, Staff,
+Agency or Newsroom in it, or a wire service's name (Reuters, AFP, AP, dpa…).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+
+_SPLIT = re.compile(r"\s*(?:;|,|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*")
+_BY = re.compile(r"^(?:by|written\s+by|von|par|por|di|door)\s+", re.I)
+# Words that make a name a publication's ('The Haitian Times', 'Harbour News Staff').
+_OUTLET_WORDS = re.compile(
+    r"(?<![\w-])(?:times|news|press|media|staff|agency|agencies|newsroom|desk|editors?|editorial|"
+    r"team|redaktion|rédaction|redacción|gazette|herald|tribune|journal|daily|weekly|"
+    r"magazine|radio|tv|television|broadcasting|network|wire|service|services|"
+    r"zeitung|nachrichten|presse|agence|agencia|diario|periódico)(?![\w-])",
+    re.I,
+)
+_WIRES = frozenset(
+    "reuters afp ap dpa epa efe ansa kyodo xinhua tass ria itar-tass bloomberg upi pa apa "
+    "sda kna anp belga ips ap/dpa dpa/ap".split()
+)
+
+
+def _key(name: str) -> str:
+    """A name reduced to its letters and digits, for comparison ('The-Times' -> 'thetimes')."""
+    text = name.casefold()
+    if text.startswith("the "):
+        text = text[4:]
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _site_keys(site_names: Iterable[str | None], url: str | None) -> set[str]:
+    keys = {_key(name) for name in site_names if name}
+    if url:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+        labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+        if labels:
+            keys.add(_key(labels[0]))  # haitiantimes.com -> haitiantimes
+    return {key for key in keys if len(key) >= 2}
+
+
+def is_publication(name: str, site_names: Iterable[str | None] = (),
+                   url: str | None = None) -> bool:
+    """Whether ``name`` names the publication, the site or a wire service, not a person.
+
+    Whatever else stands beside it: :func:`authors` keeps a site's name that is the
+    byline's only name.
+    """
+    key = _key(name)
+    if not key:
+        return True
+    if key in _site_keys(site_names, url):
+        return True
+    if name.strip().casefold() in _WIRES or key in _WIRES:
+        return True
+    return _OUTLET_WORDS.search(name) is not None
+
+
+def authors(byline: str | Sequence[str], site_names: Iterable[str | None] = (),
+            url: str | None = None) -> list[str]:
+    """The people a byline names, in order, without the publication and without repeats.
+
+    ``byline`` is the text ('By A and B; C') or names already split.
+    """
+    pieces = [byline] if isinstance(byline, str) else list(byline)
+    names: list[str] = []
+    for piece in pieces:
+        for part in _SPLIT.split(_BY.sub("", piece.strip())):
+            name = part.strip(" .,-–—")
+            if name and not is_publication(name) and name not in names:
+                names.append(name)
+    # The site's own name goes only beside someone else: a blog whose name is its
+    # author's ('Jane Roe' on janeroe.com) keeps its author.
+    sites = _site_keys(site_names, url)
+    people = [name for name in names if _key(name) not in sites]
+    return people or names

@@ -1,0 +1,51 @@
+"""Bylines: a publication, a site or a wire service is not an author (issue 14)."""
+
+from __future__ import annotations
+
+from exporter.readers import read_string
+from exporter.readers.bylines import authors, is_publication
+
+STORY = " ".join(["The harbour board approved the new ferry timetable on Tuesday evening."] * 6)
+
+
+def _page(author: str, site: str | None = None, url: str | None = None) -> str:
+    meta = [f'<meta name="author" content="{author}">']
+    if site:
+        meta.append(f'<meta property="og:site_name" content="{site}">')
+    if url:
+        meta.append(f'<link rel="canonical" href="{url}">')
+    return (f"<html lang=en><head><title>Ferry timetable</title>{''.join(meta)}</head><body>"
+            f"<article><h1>Ferry timetable</h1><p>{STORY}</p><p>{STORY}</p></article>"
+            "</body></html>")
+
+
+def test_the_site_named_in_the_byline_is_dropped() -> None:
+    page = _page("The Harbour Chronicle and J O Brandvik", site="The Harbour Chronicle")
+    assert read_string(page, format="html").authors == ("J O Brandvik",)
+
+
+def test_the_domain_names_the_site() -> None:
+    page = _page("Portlochbeacon and Ada Roe", url="https://www.portlochbeacon.com/ferry")
+    assert read_string(page, format="html").authors == ("Ada Roe",)
+
+
+def test_a_blog_named_after_its_author_keeps_the_author() -> None:
+    page = _page("Ada Roe", site="Ada Roe", url="https://adaroe.net/ferry")
+    assert read_string(page, format="html").authors == ("Ada Roe",)
+
+
+def test_people_are_kept_in_order() -> None:
+    page = _page("Ada Roe; Tomas Lind and Ines Varga", site="Harbour Chronicle")
+    assert read_string(page, format="html").authors == ("Ada Roe", "Tomas Lind", "Ines Varga")
+
+
+def test_general_cues_and_wire_services() -> None:
+    assert authors("By Ada Roe, Reuters") == ["Ada Roe"]
+    assert authors("Ada Roe and dpa") == ["Ada Roe"]
+    assert authors("By The Harbour Times and Ada Roe") == ["Ada Roe"]
+    assert authors("Westmarch News Staff") == []
+    assert authors("Por Lucía Ramos y Agencia EFE") == ["Lucía Ramos"]
+    for outlet in ("The Haitian Times", "AFP", "Press Association", "Redaktion"):
+        assert is_publication(outlet), outlet
+    for person in ("J O Haselhoef", "Ada Roe", "Emily Post", "Tomas Times-Lind"):
+        assert not is_publication(person), person
