@@ -64,6 +64,12 @@ BCP47 = re.compile(r"^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3})(?:-[A-Z][a-z]{3})?(?:-(?:
 def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
     """The books of test_epub.py, and one from the full pipeline."""
     folder = tmp_path_factory.mktemp("a11y")
+    css = folder / "mine.css"
+    css.write_text("@import url(https://fonts.example.com/x.css);\nh1 { color: #a01010; }\n",
+                   encoding="utf-8")
+    templates = folder / "templates"
+    templates.mkdir()
+    (templates / "digest.css").write_text("p { text-indent: 1.5em; }\n", encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("SOURCE_DATE_EPOCH", raising=False)
         made = {
@@ -86,7 +92,12 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
                 "市议会批准新桥", [("paragraph", "市议会周一批准了一座新桥。投票结果是七比二。"),
                                  ("h1", "费用"), ("paragraph", "工程将于五月开工。")],
                 language="zh-hans-cn")]),
+            "css": write_book(folder / "css.epub", [english()], Options(epub_css=css)),
+            "template-dir": write_book(folder / "template-dir.epub", [russian()],
+                                       Options(template_dir=templates)),
         }
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        made["epoch"] = write_book(folder / "epoch.epub", [arabic()])
     return made
 
 
@@ -126,7 +137,7 @@ def ace_results(books: dict[str, Book], broken: Path) -> dict[Path, AceResult]:
 
 
 @pytest.mark.parametrize("name", ["digest", "single", "several", "hostile", "many", "long",
-                                  "real", "rtl", "chinese"])
+                                  "real", "rtl", "chinese", "css", "template-dir", "epoch"])
 def test_ace_reports_no_violation(name: str, books, ace_results) -> None:
     result = ace_results[books[name].path.name]
     assert result.clean, str(result)
@@ -161,6 +172,7 @@ def test_package_carries_its_language_and_accessibility_metadata(books) -> None:
         (summary,) = properties["schema:accessibilitySummary"]
         assert "text alternative" in summary and len(summary) > 100
     assert books["rtl"].opf.get("dir") == "rtl" and books["digest"].opf.get("dir") is None
+    assert books["epoch"].opf.get(XML_LANG) == "ar"
 
 
 def test_english_metadata_in_another_language_book_says_it_is_english(books) -> None:
