@@ -137,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--logo", type=Path, metavar="IMAGE",
         help="image before the organisation's name in the briefing's header band",
     )
+    layout.add_argument(
+        "--logo-text", metavar="TEXT",
+        help="the logo's text alternative for screen readers (default: its file name's words)",
+    )
     layout.add_argument("--digest-title", metavar="TEXT", help="title of the EPUB digest")
     layout.add_argument(
         "--order", choices=("given", "date"),
@@ -219,6 +223,7 @@ def _options(args: argparse.Namespace) -> Options:
         pdf_page_size=normalise_page_size(page_size) if page_size else None,
         docx_template=getattr(args, "template", None),
         docx_logo=getattr(args, "logo", None),
+        docx_logo_text=getattr(args, "logo_text", None),
         epub_css=getattr(args, "css", None),
         template_dir=getattr(args, "template_dir", None),
         digest_title=getattr(args, "digest_title", None),

@@ -62,6 +62,8 @@ class Options:
     """A reference .docx whose styles, margins, header and footer the briefing takes."""
     docx_logo: Path | None = None
     """An image shown before the organisation's name in the briefing's header band."""
+    docx_logo_text: str | None = None
+    """The logo's text alternative, read by screen readers; default: its file name's words."""
     epub_css: Path | None = None
     """A stylesheet that replaces the digest's ``digest.css``."""
     digest_title: str | None = None
@@ -102,6 +104,7 @@ SCHEMA: dict[str, Check] = {
     "template_dir": FilePath(),
     "docx_template": FilePath(),
     "docx_logo": FilePath(),
+    "docx_logo_text": _LINE,
     "epub_css": FilePath(),
     "digest_title": _LINE,
     "order": OneOf(("given", "date")),

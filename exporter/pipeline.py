@@ -341,14 +341,24 @@ def _write_combined(format: str, articles: list[Article], out_dir: Path, taken: 
         stem = unique_stem(slugify(title, fallback="digest"), taken)
     source = ", ".join(a.document.source or a.document.title for a in kept)
     try:
-        data = render(kept, format, options)
+        # A writer may split a book too large for its readers (Kindle's 50 MB) into volumes.
+        volumes = getattr(writer, "volumes", None)
+        books = volumes(kept, options) if callable(volumes) else [render(kept, format, options)]
     except ExporterError as error:
         report.failures.append(Failure(source, f"{format}: {error}"))
     except Exception as error:  # a bug in a writer: report it
         log.debug("internal error writing the %s digest", format, exc_info=True)
         report.failures.append(Failure(source, f"{format}: internal error: {error!r}", True))
     else:
-        disk.write(out_dir / f"{stem}{writer.extension}", data, source, format)
+        if len(books) == 1:
+            disk.write(out_dir / f"{stem}{writer.extension}", books[0], source, format)
+            return
+        names = [unique_stem(f"{stem}-volume-{n}", taken) for n in range(1, len(books) + 1)]
+        report.notices.append(f"the {format} digest is too large for one file: "
+                              f"{len(books)} volumes, " + ", ".join(
+                                  f"{name}{writer.extension}" for name in names))
+        for name, data in zip(names, books, strict=True):
+            disk.write(out_dir / f"{name}{writer.extension}", data, source, format)
 
 
 def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Executor | None:

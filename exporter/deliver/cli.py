@@ -73,6 +73,10 @@ def add_email_parser(subparsers: Any) -> None:
     who.add_argument("--subject", metavar="TEXT", help="subject (default: the article's title)")
     who.add_argument("--attach", metavar="LIST",
                      help="formats to attach: docx,pdf,epub or none (default docx,pdf)")
+    who.add_argument("--kindle", nargs="?", const="", metavar="ADDR",
+                     help="send the EPUB digest to this Send-to-Kindle address (alone: the "
+                          "kindle address in [email]); --from must be on Amazon's approved "
+                          "list")
     who.add_argument("--max-size", metavar="SIZE",
                      help="largest message as sent, e.g. 10MB, 500KB, none (default 10MB)")
     target = parser.add_argument_group("delivery").add_mutually_exclusive_group()
@@ -106,6 +110,8 @@ def run_email(args: argparse.Namespace, options: Options) -> int:
         return _retry(args, settings)
     if not args.articles:
         raise UsageError("email: give an ARTICLE to send (or --retry OUTBOX)")
+    if args.kindle is not None:
+        return _kindle(args, settings, options)
     # Addresses and every other setting are checked before any article is read or rendered.
     recipients = parse_addresses(args.to)
     if not recipients:
@@ -136,6 +142,44 @@ def run_email(args: argparse.Namespace, options: Options) -> int:
     envelope = [address.addr_spec for address in [*recipients, *copies, *blind]]
     return _send(composed.message.as_bytes(), server, args, settings,
                  list(dict.fromkeys(envelope)))
+
+
+def _kindle(args: argparse.Namespace, settings: EmailSettings, options: Options) -> int:
+    """``--kindle``: the digest, in as many volumes as the limits ask, to one Kindle address."""
+    if args.to or args.cc or args.bcc or args.attach is not None:
+        raise UsageError("email --kindle sends the EPUB digest to the Kindle address only: "
+                         "give no --to, --cc, --bcc or --attach with it")
+    address = args.kindle or settings.kindle
+    if not address:
+        raise UsageError("email --kindle: give the address (--kindle you@kindle.com) or set "
+                         "kindle in the [email] table of exporter.toml")
+    recipient = parse_address(address)
+    sender = _sender(args.sender, settings)
+    max_size = parse_size(args.max_size) if args.max_size is not None else settings.max_size
+    server = _server(args, settings) if args.eml is None else None
+    if args.eml is None and server is None:
+        raise UsageError("email: give --eml FILE or --smtp HOST:PORT "
+                         "(or set host in the [email] table of exporter.toml)")
+    articles = _read(args.articles, options)
+
+    from .kindle import kindle_messages
+
+    messages = kindle_messages(articles, to=recipient, sender=sender, subject=args.subject,
+                               options=options, max_size=max_size)
+    if len(messages) > 1:
+        print(f"exporter: the digest is sent as {len(messages)} volumes, one message each",
+              file=sys.stderr)
+    status = EXIT_OK
+    for number, message in enumerate(messages, start=1):
+        raw = message.as_bytes()
+        if args.eml is not None:
+            path = args.eml if len(messages) == 1 else args.eml.with_name(
+                f"{args.eml.stem}-{number}{args.eml.suffix}")
+            status = max(status, _write_eml(path, raw))
+        else:
+            assert server is not None
+            status = max(status, _send(raw, server, args, settings, [recipient.addr_spec]))
+    return status
 
 
 def _write_eml(path: Path, raw: bytes) -> int:

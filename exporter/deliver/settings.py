@@ -78,6 +78,8 @@ class EmailSettings:
     """Formats attached when ``--attach`` is not given."""
     timeout: float = 30.0
     """Seconds to wait for the SMTP server; then the message waits in the outbox."""
+    kindle: str | None = None
+    """The Send-to-Kindle address ``exporter email --kindle`` sends the digest to."""
 
 
 def parse_size(value: str | int) -> int | None:
@@ -161,6 +163,7 @@ SCHEMA: dict[str, Check] = {
     "max_size": Custom(_max_size, "a size like 10MB, 500KB, 10MiB, or none"),
     "attach": Names(dropped=("none",)),
     "timeout": Number(0, 24 * 3600, above=True),
+    "kindle": _NAME,
 }
 """What each key of the ``[email]`` table takes (see :mod:`exporter.tomlcheck`)."""
 

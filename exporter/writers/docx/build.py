@@ -25,6 +25,8 @@ from ...textclean import clean_inline, clean_text
 from .frame import Draft, prepared_frame
 from .headers import fill_header_and_footer
 from .ooxml import (
+    W_R,
+    W_RPR,
     Bookmarks,
     add_hyperlink,
     bookmark_name,
@@ -144,14 +146,14 @@ class _Briefing:
         sentences = self.article.summary.sentences
         if not sentences:
             return
-        self._heading(self.labels.key_points, 1)
+        self._label_heading(self.labels.key_points)
         for sentence in sentences:
             self._link_to("List Bullet", clean_text(sentence.text), sentence)
 
     def _key_quotes(self) -> None:
         if not self.quotes:
             return
-        self._heading(self.labels.key_quotes, 1)
+        self._label_heading(self.labels.key_quotes)
         for quote in self.quotes:
             self._link_to("Quote", self.labels.quoted(clean_text(quote.text)),
                           quote.sentence)
@@ -161,13 +163,13 @@ class _Briefing:
     def _key_figures(self) -> None:
         if not self.figures:
             return
-        self._heading(self.labels.key_figures, 1)
+        self._label_heading(self.labels.key_figures)
         for figure in self.figures:
             self._link_to("List Bullet", clean_inline(figure.figure), figure.sentence,
                           bold=True, after=": " + clean_inline(figure.context))
 
     def _full_text(self) -> None:
-        self._heading(self.labels.full_text, 1)
+        self._label_heading(self.labels.full_text)
         previous: object = None
         for number, block in enumerate(self.source.blocks):
             if isinstance(block, Heading):
@@ -205,11 +207,22 @@ class _Briefing:
     def _link_style(self) -> str:
         return self.template.style_id("Hyperlink") or ""
 
-    def _heading(self, text: str, level: int) -> None:
+    def _label_heading(self, text: str) -> None:
+        """A heading in the document's own words ("Key points"), marked as English when
+        the article's language has no words of its own, so a screen reader says them right."""
+        paragraph = self._heading(text, 1)
+        if self.labels.language != self.source.language.split("-")[0].lower():
+            for run in paragraph.iterchildren(W_R):
+                properties = run.find(W_RPR)
+                if properties is None:
+                    properties = SubElement(run, W_RPR)
+                SubElement(properties, qn("w:lang"), {qn("w:val"): self.labels.language})
+
+    def _heading(self, text: str, level: int) -> Any:
         name = f"Heading {level}"
         if self.template.style_id(name) is None:
             name = _DEEPEST_HEADING  # a template without deep heading styles
-        self._paragraph(name, text)
+        return self._paragraph(name, text)
 
     def _paragraph(self, style: str, text: str) -> Any:
         text = _clean(text)

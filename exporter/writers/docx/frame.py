@@ -42,7 +42,7 @@ from ...config import Options
 from ...errors import UsageError
 from ...textclean import clean_inline
 from .headers import Logo, Story, plan_story
-from .logo import check_logo
+from .logo import check_logo, logo_text
 from .package import Member, PartRels, compress, write_zip
 from .properties import prepare_properties
 from .template import Template, prepared_template
@@ -73,12 +73,13 @@ class _Member:
 class Frame:
     """A template prepared for one organisation and logo; briefings are :meth:`draft` s of it."""
 
-    def __init__(self, template: Template, organisation: str, logo: Path | None) -> None:
+    def __init__(self, template: Template, organisation: str, logo: Path | None,
+                 logo_text: str | None = None) -> None:
         self.template = template
         self.organisation = clean_inline(organisation)
         document: DocxDocument = copy.deepcopy(template.document,
                                                {id(template.styles): template.styles})
-        self.stories, self.logos = _stories(document, logo)
+        self.stories, self.logos = _stories(document, logo, logo_text)
         self.link_style = template.style_id("Hyperlink") or ""
         self._document_part = document.part
 
@@ -210,13 +211,14 @@ def prepared_frame(options: Options) -> Frame:
     template = prepared_template(options)
     logo = getattr(options, "docx_logo", None)  # a configuration may name a logo image
     logo = Path(logo) if logo else None
-    key = (template.key, options.organisation, _logo_key(logo))
+    text = getattr(options, "docx_logo_text", None)
+    key = (template.key, options.organisation, _logo_key(logo), text)
     with _lock:
         frame = _frames.get(key)
     if frame is None or frame.template is not template:
         if logo is not None:
             check_logo(logo)
-        frame = Frame(template, options.organisation, logo)
+        frame = Frame(template, options.organisation, logo, text)
         with _lock:
             while len(_frames) >= _KEPT:
                 _frames.pop(next(iter(_frames)))
@@ -234,11 +236,14 @@ def _logo_key(logo: Path | None) -> tuple[str, int, int] | None:
     return (os.path.abspath(logo), status.st_mtime_ns, status.st_size)
 
 
-def _stories(document: DocxDocument, logo: Path | None) -> tuple[tuple[Story, ...],
-                                                                  dict[str, Logo]]:
+def _stories(document: DocxDocument, logo: Path | None, text: str | None
+             ) -> tuple[tuple[Story, ...], dict[str, Logo]]:
     """The headers and footers to fill, in python-docx's order, and the logo of each header.
 
     Makes the header and footer the template lacks, and relates the logo from the header.
+    A picture of the template's own headers and footers without a description gets one
+    (``text``, else its file name's words), as the logo does: Word's accessibility
+    checker asks every picture for one.
     """
     stories: list[Story] = []
     logos: dict[str, Logo] = {}
@@ -247,6 +252,8 @@ def _stories(document: DocxDocument, logo: Path | None) -> tuple[tuple[Story, ..
         partname = str(part.partname)
         seen = any(story.partname == partname for story in stories)
         stories.append(plan_story(role, partname, part.element, seen))
+        if not seen:
+            _describe_pictures(part.element, text)
 
     for section in document.sections:
         for variant in (section.first_page_header, section.first_page_footer,
@@ -264,9 +271,22 @@ def _stories(document: DocxDocument, logo: Path | None) -> tuple[tuple[Story, ..
                                  f"({str(error) or 'not an image python-docx can read'})"
                                  ) from None
             width, height = image.scaled_dimensions(None, LOGO_HEIGHT)
-            logos[str(header.partname)] = Logo(rel_id, image.filename, width, height)
+            logos[str(header.partname)] = Logo(rel_id, image.filename, width, height,
+                                               logo_text(logo, text))
         plan("footer", section.footer.part)
     return tuple(stories), logos
+
+
+def _describe_pictures(element: Any, text: str | None) -> None:
+    """A description on every picture in ``element`` that has none (a template's own logo)."""
+    for inline in element.xpath(".//wp:inline | .//wp:anchor"):
+        described = inline.xpath("./wp:docPr[normalize-space(@descr)]")
+        if described:
+            continue
+        names = inline.xpath(".//pic:cNvPr/@name") or inline.xpath("./wp:docPr/@name")
+        alt = logo_text(Path(str(names[0]) if names else "logo"), text)
+        for properties in inline.xpath("./wp:docPr | .//pic:cNvPr"):
+            properties.set("descr", alt)
 
 
 def _numbering(document: DocxDocument) -> tuple[str | None, int | None]:

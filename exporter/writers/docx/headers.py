@@ -73,6 +73,8 @@ class Logo:
     filename: str
     width: Length
     height: Length
+    text: str = "Logo"
+    """The picture's description (``wp:docPr/@descr``), what a screen reader says."""
 
 
 @dataclass(frozen=True)
@@ -187,8 +189,11 @@ def _add_logo(part: Any, paragraph: Any, logo: Logo) -> None:
     used = [int(value) for value in part.xpath("//@id") if value.isdigit()]
     shape_id = max(used, default=0) + 1
     picture = paragraph.add_r()
-    picture.add_drawing(CT_Inline.new_pic_inline(shape_id, logo.rel_id, logo.filename,
-                                                 logo.width, logo.height))
+    inline = CT_Inline.new_pic_inline(shape_id, logo.rel_id, logo.filename, logo.width,
+                                      logo.height)
+    for properties in (inline.docPr, *inline.xpath(".//pic:cNvPr")):
+        properties.set("descr", logo.text)
+    picture.add_drawing(inline)
     gap = paragraph.add_r()
     gap.text = "\u2002"  # an en space between logo and name
     position = 1 if paragraph.pPr is not None else 0

@@ -9,6 +9,7 @@ image once, with Pillow, after bounding its size, so that a bad logo is one
 
 from __future__ import annotations
 
+import re
 import stat
 import struct
 import warnings
@@ -87,3 +88,21 @@ def _check_embeddable(path: Path, refuse: Callable[[str], UsageError]) -> None:
     except (UnexpectedEndOfFileError, InvalidImageStreamError, UnrecognizedImageError,
             OSError, ValueError, ZeroDivisionError, struct.error):
         raise refuse("a damaged image: python-docx cannot read it") from None
+
+
+def logo_text(path: Path, configured: str | None = None) -> str:
+    """The logo's text alternative: ``configured``, else its file name's words.
+
+    ``harbour_press-2024.png`` says "Harbour press 2024 logo": Word's accessibility
+    checker, like a screen reader, wants every picture described.
+    """
+    from ...textclean import clean_inline
+
+    given = clean_inline(configured or "")
+    if given:
+        return given
+    words = " ".join(re.split(r"[\W_]+", path.stem)).strip()
+    if not any(char.isalpha() for char in words):
+        return "Logo"
+    text = words[0].upper() + words[1:]
+    return text if "logo" in text.lower() else f"{text} logo"

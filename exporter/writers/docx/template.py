@@ -213,5 +213,22 @@ def _set_language(styles: Any, code: str) -> None:
         else:
             properties.append(language)
     language.set(qn("w:val"), code)
-    if is_rtl("", code):
-        language.set(qn("w:bidi"), code)
+    # w:eastAsia tags Chinese, Japanese and Korean characters, w:bidi right-to-left
+    # ones: the article's language where it is one of those, else the template's own
+    # choice only if it names such a language (Word's "en-US" for East Asian text is none).
+    for attribute, fits in ((qn("w:eastAsia"), _east_asian), (qn("w:bidi"), _right_to_left)):
+        if fits(code):
+            language.set(attribute, code)
+        elif not fits(language.get(attribute) or ""):
+            language.attrib.pop(attribute, None)
+
+
+_EAST_ASIAN = frozenset({"zh", "ja", "ko", "yue", "cmn", "wuu", "hak", "nan", "gan", "hsn", "lzh"})
+
+
+def _east_asian(code: str) -> bool:
+    return code.split("-")[0].lower() in _EAST_ASIAN
+
+
+def _right_to_left(code: str) -> bool:
+    return bool(code) and is_rtl("", code)

@@ -16,11 +16,34 @@ from datetime import datetime
 
 from ebooklib import epub
 
+from ...direction import language_direction
 from .pages import COVER_IMAGE, NAV_PAGE, STYLESHEET
 from .plan import DigestPlan, Section
 
 MIMETYPE = b"application/epub+zip"
 XHTML_TYPE = "application/xhtml+xml"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# What DAISY Ace and reading systems read to tell a reader what the book offers
+# (EPUB Accessibility 1.1, schema.org's accessibility properties). No conformance
+# claim (dcterms:conformsTo) is made: that takes a person's evaluation.
+ACCESSIBILITY = (
+    ("schema:accessMode", "textual"),
+    ("schema:accessMode", "visual"),
+    ("schema:accessModeSufficient", "textual"),
+    ("schema:accessibilityFeature", "alternativeText"),
+    ("schema:accessibilityFeature", "displayTransformability"),
+    ("schema:accessibilityFeature", "readingOrder"),
+    ("schema:accessibilityFeature", "structuralNavigation"),
+    ("schema:accessibilityFeature", "tableOfContents"),
+    ("schema:accessibilityHazard", "none"),
+)
+ACCESSIBILITY_SUMMARY = (
+    "A digest of news articles in text, readable without sight. Each article is a chapter "
+    "with real headings, its summary (every sentence linked to its place in the text) and "
+    "its full text, in reading order; the table of contents and landmarks lead to each. "
+    "The only image, the cover, has a text alternative and carries no information the "
+    "text lacks. The book has no known hazards."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +59,10 @@ def assemble(plan: DigestPlan, pages: Sequence[Page], nav: bytes, css: str, cove
     """The finished EPUB file as bytes."""
     book = epub.EpubBook()
     book.set_identifier(plan.identifier)
-    book.set_title(plan.title)
+    book.title = plan.title  # set_title without its attributes: the title may need a language
+    other_language = plan.title_language and plan.title_language != plan.language
+    book.add_metadata("DC", "title", plan.title,
+                      {XML_LANG: plan.title_language} if other_language else {})
     book.set_language(plan.language)
     for language in plan.languages[1:]:
         book.add_metadata("DC", "language", language)
@@ -45,14 +71,13 @@ def assemble(plan: DigestPlan, pages: Sequence[Page], nav: bytes, css: str, cove
     if plan.shown_date is not None:
         book.add_metadata("DC", "date", plan.shown_date.isoformat())
     count = len(plan.chapters)
-    book.add_metadata("DC", "description", f"A digest of {count} article{'s' * (count != 1)}.")
-    for value, prop in (("textual", "schema:accessMode"), ("visual", "schema:accessMode"),
-                        ("textual", "schema:accessModeSufficient"),
-                        ("tableOfContents", "schema:accessibilityFeature"),
-                        ("readingOrder", "schema:accessibilityFeature"),
-                        ("structuralNavigation", "schema:accessibilityFeature"),
-                        ("none", "schema:accessibilityHazard")):
+    english = {XML_LANG: "en"} if plan.language.split("-")[0].lower() != "en" else {}
+    book.add_metadata("DC", "description", f"A digest of {count} article{'s' * (count != 1)}.",
+                      english)
+    for prop, value in ACCESSIBILITY:
         book.add_metadata(None, "meta", value, {"property": prop})
+    book.add_metadata(None, "meta", ACCESSIBILITY_SUMMARY,
+                      {"property": "schema:accessibilitySummary", **english})
 
     book.set_cover(COVER_IMAGE, cover, create_page=False)
     book.add_item(epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css",
@@ -77,10 +102,30 @@ def assemble(plan: DigestPlan, pages: Sequence[Page], nav: bytes, css: str, cove
                                chapter.sections) for chapter in plan.chapters]
 
     raw = io.BytesIO()
-    epub.write_epub(raw, book, {"mtime": plan.modified, "epub3_pages": False,
-                                "epub2_guide": False, "epub3_landmark": False,
-                                "raise_exceptions": True})
+    writer = _Writer(raw, book, {"mtime": plan.modified, "epub3_pages": False,
+                                 "epub2_guide": False, "epub3_landmark": False,
+                                 "raise_exceptions": True, "compresslevel": 1})
+    writer.language = plan.language
+    writer.process()
+    writer.write()
     return reproducible_zip(raw.getvalue(), plan.modified)
+
+
+class _Writer(epub.EpubWriter):  # type: ignore[misc]
+    """ebooklib's writer, with the book's language (and direction) on the OPF ``<package>``.
+
+    The package's ``xml:lang`` is the language of its metadata's text: DAISY Ace
+    counts a package without it as a serious violation. Its zip is rewritten by
+    :func:`reproducible_zip` anyway, so it is compressed at the fastest level.
+    """
+
+    language = "und"
+
+    def _write_opf_file(self, root: object) -> None:
+        root.set(XML_LANG, self.language)  # type: ignore[attr-defined]
+        if language_direction(self.language) == "rtl":
+            root.set("dir", "rtl")  # type: ignore[attr-defined]
+        super()._write_opf_file(root)
 
 
 def _toc_entry(href: str, title: str, uid: str, sections: Sequence[Section]) -> object:

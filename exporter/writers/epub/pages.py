@@ -108,7 +108,11 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
                chapter.language)
 
     html, body = _page(chapter.title, chapter.language, chapter.direction, body_class="chapter")
-    article = ET.SubElement(body, "article", {"class": "article", "epub:type": "chapter"})
+    # A section, not an <article>: ARIA in HTML allows doc-chapter on <section> only,
+    # and DAISY Ace asks for the role that matches every epub:type.
+    article = ET.SubElement(body, "section", {"class": "article", "epub:type": "chapter",
+                                              "role": "doc-chapter",
+                                              "aria-labelledby": "title"})
     header = ET.SubElement(article, "header")
     _text(header, "h1", chapter.title, {"class": "article-title", "id": "title"})
     standfirst = shown_standfirst(document)

@@ -24,7 +24,18 @@ from .parts import split_blocks
 
 DEFAULT_TITLE = "Digest"
 UNDETERMINED = "und"
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+# A well-formed BCP 47 (RFC 5646) tag whose language is an ISO 639 code of two or
+# three letters: language, extlangs, script, region, variants, extensions, private use.
+# Send-to-Kindle refuses a book whose dc:language is not such a tag.
+_LANGUAGE_TAG = re.compile(
+    r"(?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3})"
+    r"(?:-(?P<script>[a-z]{4}))?"
+    r"(?:-(?P<region>[a-z]{2}|[0-9]{3}))?"
+    r"(?P<rest>(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[0-9a-wyz](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?)",
+    re.IGNORECASE | re.ASCII,
+)
 # The zip format cannot store times before 1980; undated digests use its first day.
 EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
 
@@ -188,9 +199,18 @@ def _text_direction(article: Article, language: str) -> str:
 
 
 def language_tag(code: str | None) -> str:
-    """``code`` if it looks like a BCP 47 tag, else ``und`` (undetermined)."""
+    """``code`` as a well-formed BCP 47 tag in its usual case (``en-GB``, ``zh-Hant-TW``),
+    else ``und`` (undetermined)."""
     code = (code or "").strip().replace("_", "-")
-    return code if _LANGUAGE_TAG.match(code) else UNDETERMINED
+    match = _LANGUAGE_TAG.fullmatch(code)
+    if match is None:
+        return UNDETERMINED
+    parts = [match["language"].lower()]
+    if match["script"]:
+        parts.append(match["script"].title())
+    if match["region"]:
+        parts.append(match["region"].upper())
+    return "-".join(parts) + match["rest"].lower()
 
 
 def heading_anchor(block_index: int) -> str:
