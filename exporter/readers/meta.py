@@ -99,6 +99,12 @@ def load_front_matter(text: str, source: str) -> dict[str, Any]:
         raise InputError(source, f"invalid YAML front matter{where}") from None
     except RecursionError:
         raise InputError(source, "the front matter is nested too deeply") from None
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        # An explicit tag the value does not fit (``!!float x``, ``!!bool maybe``):
+        # PyYAML's constructors fail with whatever the conversion raised.
+        raise InputError(
+            source, "invalid YAML front matter: a value does not fit its !!tag"
+        ) from None
     meta = loaded if loaded is not None else {}
     if not isinstance(meta, dict):
         raise InputError(source, "the front matter is not a mapping of keys to values")

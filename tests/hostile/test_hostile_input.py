@@ -310,6 +310,8 @@ _REFUSED = [
     ("title: [unclosed", "invalid YAML front matter"),
     ("- just\n- a list", "not a mapping"),
     ("title: !!python/object:os.system x", "invalid YAML front matter"),
+    ("title: !!float x", "a value does not fit its !!tag"),
+    ("title: !!bool maybe", "a value does not fit its !!tag"),
 ]
 
 
