@@ -48,18 +48,44 @@ def read_article(
     timeout: float | None = None,
 ) -> Document:
     """Read an article file (text, HTML or Markdown; ``-`` for standard input) or fetch
-    an ``http``/``https`` URL (within ``timeout`` seconds, default 30)."""
+    an ``http``/``https`` URL (within ``timeout`` seconds, default 30).
+
+    Raises :class:`UsageError` for an argument of the wrong type (``source`` must
+    be a ``str`` or ``Path``, ``max_bytes`` a positive whole number) and
+    :class:`InputError` when the article cannot be read (missing, not a regular
+    file, over ``max_bytes``, empty, binary, or a URL that cannot be fetched).
+    """
+    from .arguments import check_count, check_optional_text, check_path
     from .readers import DEFAULT_MAX_BYTES
     from .sources import read_source
 
+    check_path("read_article", "source", source)
+    check_optional_text("read_article", "language", language)
+    check_count("read_article", "max_bytes", max_bytes)
+    if max_bytes is not None and max_bytes <= 0:
+        raise UsageError(f"read_article(): max_bytes must be positive, not {max_bytes}")
     return read_source(source, max_bytes=max_bytes or DEFAULT_MAX_BYTES, language=language,
                        timeout=timeout)
 
 
 def read_string(text: str, *, format: str | None = None, language: str | None = None) -> Document:
-    """Read an article from a string; ``format`` (text, html, markdown) is sniffed if omitted."""
+    """Read an article from a string; ``format`` (text, html, markdown) is sniffed if omitted.
+
+    Raises :class:`UsageError` when ``text`` is not a ``str`` (bytes go through
+    :func:`read_article` or ``exporter.readers.read_bytes``) or ``format`` is unknown,
+    and :class:`InputError` when the text holds no article.
+    """
+    from .arguments import check_optional_text, check_type
+    from .readers import FORMATS
     from .readers import read_string as _read_string
 
+    check_type("read_string", "text", text, str, "a str")
+    check_optional_text("read_string", "format", format)
+    check_optional_text("read_string", "language", language)
+    if format is not None and format not in FORMATS:
+        raise UsageError(
+            f"read_string(): unknown format {format!r} (choose from {', '.join(FORMATS)})"
+        )
     return _read_string(text, format=format, language=language)
 
 
@@ -79,14 +105,18 @@ def render(
     """The bytes of one article, or of several for a combining format such as ``epub``.
 
     A :class:`Document` without a summary is summarised first, with the options'
-    length and method.
+    length and method. Raises :class:`UsageError` for an argument of the wrong
+    type, an unknown format or several articles for a one-article format.
     """
     from .pipeline import render as _render
     from .pipeline import summarise_document
 
-    options = options or Options()
-    given = [articles] if isinstance(articles, Article | Document) else list(articles)
+    options = _options("render", options)
+    given = _articles("render", articles)
+    _check_format("render", format)
     items = [a if isinstance(a, Article) else summarise_document(a, options) for a in given]
+    if not items:
+        raise UsageError("render(): no articles given")
     return _render(items, format, options)
 
 
@@ -100,25 +130,84 @@ def write(
     """Write ``document`` to ``path``; the format comes from the suffix (.docx, .pdf, .epub).
 
     Without ``summary`` the document is summarised with the options' length and
-    method. The file is written atomically.
+    method. The file is written atomically. Raises :class:`UsageError` for an
+    argument of the wrong type or a suffix no format writes, :class:`OutputError`
+    when the file cannot be written.
     """
+    from .arguments import check_path, check_type
     from .pipeline import summarise_document, write_atomically
     from .writers import writer_for_suffix
 
-    options = options or Options()
-    target = Path(path)
+    check_type("write", "document", document, Document, "a Document")
+    target = check_path("write", "path", path)
+    check_type("write", "summary", summary, Summary | None, "a Summary or None")
+    options = _options("write", options)
     writer = writer_for_suffix(target.suffix)
     article = Article(document, summary) if summary else summarise_document(document, options)
     return write_atomically(target, render(article, writer.name, options))
 
 
 def export(
-    sources: list[str | Path], options: Options | None = None, formats: list[str] | None = None
+    sources: Sequence[str | Path] | str | Path,
+    options: Options | None = None,
+    formats: Sequence[str] | None = None,
 ) -> ExportReport:
-    """Export article files in several formats into ``options.out_dir``; see the CLI's export."""
+    """Export article files in several formats into ``options.out_dir``; see the CLI's export.
+
+    ``sources`` is a list of paths (one path alone is taken as a list of one).
+    Raises :class:`UsageError` for an argument of the wrong type or an unknown
+    format; an article that cannot be read is a failure in the report, not an
+    exception.
+    """
+    from .arguments import check_path
     from .pipeline import export as _export
 
-    return _export(sources, options or Options(), formats=formats)
+    options = _options("export", options)
+    if isinstance(sources, str | Path):
+        sources = [sources]
+    if not isinstance(sources, Sequence) or isinstance(sources, bytes):
+        raise UsageError(
+            f"export(): sources must be a list of paths, not {type(sources).__name__}"
+        )
+    for source in sources:
+        check_path("export", "each source", source)
+    if formats is not None:
+        if isinstance(formats, str) or not isinstance(formats, Sequence):
+            raise UsageError(
+                f"export(): formats must be a list of format names, not {type(formats).__name__}"
+            )
+        for name in formats:
+            _check_format("export", name)
+    return _export(list(sources), options,
+                   formats=list(formats) if formats is not None else None)
+
+
+def _options(function: str, options: object) -> Options:
+    """``options``, or the defaults for ``None``; ``UsageError`` for anything else."""
+    from .arguments import check_type
+
+    check_type(function, "options", options, Options | None, "an Options or None")
+    return options if isinstance(options, Options) else Options()
+
+
+def _articles(function: str, articles: object) -> list[Article | Document]:
+    """``articles`` as a list, each an Article or a Document; ``UsageError`` otherwise."""
+    if isinstance(articles, Article | Document):
+        return [articles]
+    if isinstance(articles, str | bytes) or not isinstance(articles, Sequence):
+        raise UsageError(f"{function}(): articles must be an Article, a Document or a list "
+                         f"of them, not {type(articles).__name__}")
+    for item in articles:
+        if not isinstance(item, Article | Document):
+            raise UsageError(f"{function}(): each article must be an Article or a Document, "
+                             f"not {type(item).__name__}")
+    return list(articles)
+
+
+def _check_format(function: str, name: object) -> None:
+    if not isinstance(name, str):
+        raise UsageError(f"{function}(): a format must be a name such as 'pdf', "
+                         f"not {type(name).__name__}")
 
 
 __all__ = [

@@ -25,6 +25,7 @@ from .config import Options, load_options, normalise_page_size
 from .errors import ExporterError, UsageError
 
 if TYPE_CHECKING:
+    from .model import Article
     from .pipeline import ExportReport
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
@@ -334,40 +335,60 @@ class _ProgressBar:
 
 
 def _run_summarise(args: argparse.Namespace, options: Options) -> int:
+    """Print each article's summary; a bad article is reported at the end and the rest go on.
+
+    As with ``export``: exit 2 if an article could not be read, 1 if one met a bug.
+    """
     from .pipeline import read_article
     from .summarise import resolve_method
 
     resolve_method(options.method)
-    failed = False
+    failures: list[str] = []
+    internal = False
     for source in args.articles:
         try:
             article = read_article(source, options)
         except ExporterError as error:
-            print(f"exporter: {error}", file=sys.stderr)
-            failed = True
+            failures.append(str(error))
             continue
-        document = article.document
-        sentences = article.summary.texts
-        if args.json:
-            print(
-                json.dumps(
-                    {
-                        "source": source,
-                        "title": document.title,
-                        "language": document.language,
-                        "method": article.summary.method,
-                        "sentences": sentences,
-                        "positions": [list(s.position) for s in article.summary.sentences],
-                    },
-                    ensure_ascii=False,
-                )
+        except Exception as error:  # a bug: report it with the others, and go on
+            if os.environ.get("EXPORTER_DEBUG"):
+                raise
+            failures.append(f"{source}: internal error: {error!r}")
+            internal = True
+            continue
+        _print_summary(args, source, article)
+    for failure in failures:
+        print(f"exporter: {failure}", file=sys.stderr)
+    if len(args.articles) > 1 and failures:
+        print(f"exporter: {len(args.articles)} articles, {len(failures)} failed", file=sys.stderr)
+    if not failures:
+        return EXIT_OK
+    return EXIT_INTERNAL if internal else EXIT_USAGE
+
+
+def _print_summary(args: argparse.Namespace, source: str, article: Article) -> None:
+    document = article.document
+    sentences = article.summary.texts
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "source": source,
+                    "title": document.title,
+                    "language": document.language,
+                    "method": article.summary.method,
+                    "sentences": sentences,
+                    "positions": [list(s.position) for s in article.summary.sentences],
+                },
+                ensure_ascii=False,
             )
-        else:
-            if len(args.articles) > 1:
-                print(f"== {document.title} ({source})")
-            for sentence in sentences:
-                print(f"- {sentence}")
-    return EXIT_USAGE if failed else EXIT_OK
+        )
+    else:
+        if len(args.articles) > 1:
+            print(f"== {document.title} ({source})")
+        for sentence in sentences:
+            print(f"- {sentence}")
 
 
 def _run_methods() -> int:

@@ -260,16 +260,27 @@ def _continues(previous: str, piece: str, known: frozenset[str], language: str) 
 
 
 def _bounded(sentence: str) -> list[str]:
-    """Cut a run-on 'sentence' at spaces so that none exceeds MAX_SENTENCE_CHARS."""
+    """Cut a run-on 'sentence' at spaces so that none exceeds MAX_SENTENCE_CHARS.
+
+    The cuts move an index along the text rather than slicing off the rest at each
+    cut, which would copy the remainder every time: quadratic on a one-line book.
+    """
     if len(sentence) <= MAX_SENTENCE_CHARS:
         return [sentence]
     pieces: list[str] = []
-    while len(sentence) > MAX_SENTENCE_CHARS:
-        cut = sentence.rfind(" ", MAX_SENTENCE_CHARS // 2, MAX_SENTENCE_CHARS)
-        if cut <= 0:
-            cut = MAX_SENTENCE_CHARS
-        pieces.append(sentence[:cut].strip())
-        sentence = sentence[cut:].strip()
-    if sentence:
-        pieces.append(sentence)
+    start, end = 0, len(sentence)
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = sentence.rfind(" ", start + MAX_SENTENCE_CHARS // 2, limit)
+        if cut <= start:
+            cut = limit
+        piece = sentence[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = cut
+        while start < end and sentence[start].isspace():
+            start += 1
+    rest = sentence[start:].strip()
+    if rest:
+        pieces.append(rest)
     return pieces

@@ -8,7 +8,6 @@ sniffing the content. ``-`` reads standard input.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from ..config import DEFAULT_MAX_INPUT_BYTES
 from ..errors import InputError
 from ..model import Document
 from .decode import decode_bytes
+from .source import read_file, read_stdin
 from .text import title_from_filename
 
 DEFAULT_MAX_BYTES = DEFAULT_MAX_INPUT_BYTES
@@ -105,25 +105,16 @@ def read_bytes(
 def read_path(
     path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, language: str | None = None
 ) -> Document:
-    """A Document from a file, or from standard input when ``path`` is ``-``."""
+    """A Document from a file, or from standard input when ``path`` is ``-``.
+
+    Only regular files are read (a FIFO, device, socket or folder is refused by
+    type), and never more than ``max_bytes``: ``InputError`` names the file.
+    """
     if str(path) == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        _check_size(len(data), max_bytes, "-")
-        return read_bytes(data, source="-", language=language)
+        return read_bytes(read_stdin(max_bytes), source="-", language=language)
     file = Path(path)
     source = str(path)
-    try:
-        if file.is_dir():
-            raise InputError(source, "is a folder with no article files (.txt, .md, .html)")
-        size = file.stat().st_size
-        _check_size(size, max_bytes, source)
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(source, "no such file") from None
-    except PermissionError:
-        raise InputError(source, "permission denied") from None
-    except OSError as error:
-        raise InputError(source, f"cannot read: {error.strerror or error}") from None
+    data = read_file(file, source, max_bytes)
     return read_bytes(
         data,
         source=source,
@@ -131,23 +122,6 @@ def read_path(
         fallback_title=title_from_filename(file),
         language=language,
     )
-
-
-def _check_size(size: int, max_bytes: int, source: str) -> None:
-    if size > max_bytes:
-        raise InputError(
-            source,
-            f"is {_human(size)}, over the {_human(max_bytes)} input limit "
-            "(raise max_input_bytes in exporter.toml to allow it)",
-        )
-
-
-def _human(size: int) -> str:
-    """``3072`` -> ``3.1 kB``, ``52428800`` -> ``52.4 MB``: decimal units, as file managers use."""
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{size} bytes"
 
 
 __all__ = ["FORMATS", "read_bytes", "read_path", "read_string", "sniff_format"]

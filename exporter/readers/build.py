@@ -7,7 +7,7 @@ stable sentence positions are done once, the same way for every input format.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +17,8 @@ from ..segment import split_sentences
 from ..textclean import clean_inline, clean_text
 
 ISO_CODE_LENGTH = 2
+# No real paragraph is this long; a longer one is cut into paragraphs between sentences.
+MAX_BLOCK_CHARS = 10_000
 DATELINE = re.compile(
     r"""^(?P<place>[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž.'’\- ]{1,40}?(?:,\s*[A-ZÀ-ÞĀ-Ž][\w.'’\- ]{1,40}?)?)
         \s*(?:\((?:AP|AFP|Reuters|[A-Z]{2,8})\)\s*)?[—–-]{1,2}\s+(?=\S)""",
@@ -119,15 +121,16 @@ def build_document(
         if raw.kind == "heading":
             blocks.append(Heading(clean_inline(text), min(levels.index(raw.level) + 1, 6)))
             continue
-        index = len(blocks)
         pieces = split_sentences(text.replace("\n", " "), code) or [text]
-        sentences = tuple(Sentence(piece, index, i) for i, piece in enumerate(pieces))
-        if raw.kind == "quote":
-            blocks.append(Quote(sentences))
-        elif raw.kind == "item":
-            blocks.append(ListItem(sentences, raw.ordered))
-        else:
-            blocks.append(Paragraph(sentences))
+        for run in _runs(pieces):
+            index = len(blocks)
+            sentences = tuple(Sentence(piece, index, i) for i, piece in enumerate(run))
+            if raw.kind == "quote":
+                blocks.append(Quote(sentences))
+            elif raw.kind == "item":
+                blocks.append(ListItem(sentences, raw.ordered))
+            else:
+                blocks.append(Paragraph(sentences))
     clean_title = clean_inline(title or "") or clean_inline(fallback_title) or "Untitled article"
     return Document(
         title=clean_title,
@@ -140,6 +143,26 @@ def build_document(
         language=code,
         source=source,
     )
+
+
+def _runs(sentences: list[str]) -> Iterator[list[str]]:
+    """The sentences of one block, in runs of at most :data:`MAX_BLOCK_CHARS` characters.
+
+    A paragraph longer than that (a whole article or book on one line, a scrape
+    without blank lines) becomes several paragraphs, cut between sentences. What
+    works block by block (the extractors' opening, the one-pager's layout, the
+    digest's pages) then stays bounded however long the line is.
+    """
+    run: list[str] = []
+    size = 0
+    for sentence in sentences:
+        if run and size + len(sentence) > MAX_BLOCK_CHARS:
+            yield run
+            run, size = [], 0
+        run.append(sentence)
+        size += len(sentence) + 1
+    if run:
+        yield run
 
 
 def _opening(texts: Iterable[str], limit: int = 20000) -> str:

@@ -12,12 +12,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-import yaml
-
-from ..errors import InputError
 from ..model import Document
 from .build import RawBlock, build_document
-from .dates import parse_date
+from .meta import FrontMatter, load_front_matter
 
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -25,19 +22,11 @@ _FRONT_MATTER = re.compile(
 
 
 def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
-    """The front matter as a mapping, and the body after it."""
+    """The front matter as a mapping with lower-case text keys, and the body after it."""
     match = _FRONT_MATTER.match(text)
     if match is None:
         return {}, text
-    try:
-        meta = yaml.safe_load(match["yaml"]) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        raise InputError(source, f"invalid YAML front matter{where}") from None
-    if not isinstance(meta, dict):
-        raise InputError(source, "the front matter is not a mapping of keys to values")
-    return {str(k).lower(): v for k, v in meta.items()}, text[match.end() :]
+    return load_front_matter(match["yaml"], source), text[match.end() :]
 
 
 def read_markdown(
@@ -47,36 +36,34 @@ def read_markdown(
     fallback_title: str | None = None,
     language: str | None = None,
 ) -> Document:
-    """Parse Markdown (with optional front matter) into a Document."""
+    """Parse Markdown (with optional front matter) into a Document.
+
+    A front matter value of the wrong type (a title that is a list, a date that
+    does not exist) is left out with a warning naming the file and the key.
+    """
     from markdown_it import MarkdownIt
 
     meta, body = split_front_matter(text, source)
+    front = FrontMatter(meta, source)
     tokens = MarkdownIt("commonmark").parse(body)
     raw = list(_blocks(tokens))
-    title = _text(meta.get("title"))
+    title = front.text("title")
     if not title and raw and raw[0].kind == "heading" and raw[0].level == 1:
         title = raw.pop(0).text
-    authors = meta.get("authors", meta.get("author", ()))
-    if isinstance(authors, str):
-        authors = [a.strip() for a in re.split(r"\s*(?:,|;|\band\b)\s*", authors) if a.strip()]
-    return build_document(
+    document = build_document(
         raw,
         title=title,
         fallback_title=fallback_title or "Untitled article",
-        standfirst=_text(meta.get("standfirst") or meta.get("description") or meta.get("subtitle")),
-        authors=[_text(a) or "" for a in authors] if isinstance(authors, list) else [],
-        place=_text(meta.get("place") or meta.get("dateline")),
-        published=parse_date(meta.get("date") or meta.get("published")),
-        source_url=_text(meta.get("source") or meta.get("url") or meta.get("source_url")),
-        language=language or _text(meta.get("language") or meta.get("lang")),
+        standfirst=front.text("standfirst", "description", "subtitle"),
+        authors=front.authors("authors", "author"),
+        place=front.text("place", "dateline"),
+        published=front.date("date", "published"),
+        source_url=front.text("source", "url", "source_url"),
+        language=language or front.text("language", "lang"),
         source=source,
     )
-
-
-def _text(value: object) -> str | None:
-    if value is None or isinstance(value, dict | list):
-        return None
-    return str(value).strip() or None
+    front.warn_unused_dates()
+    return document
 
 
 def _blocks(tokens: list[Any]) -> Iterable[RawBlock]:

@@ -76,6 +76,8 @@ _LIST_ITEM = re.compile(r"^\s*(?:(?P<bullet>[-*•·–])|(?P<number>\d{1,3})[.)
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”»)]*$")
 _HEADLINE_MAX_WORDS = 25
 _SUBHEADING_MAX_WORDS = 12
+_HEADLINE_MAX_CHARS = 200
+_SUBHEADING_MAX_CHARS = 1000
 
 
 def read_text(
@@ -214,10 +216,11 @@ def _is_timestamp(line: str) -> bool:
 
 
 def _looks_like_headline(line: str) -> bool:
+    if len(line) > _HEADLINE_MAX_CHARS:  # before split(): a one-line book has millions of words
+        return False
     words = line.split()
     return (
         2 <= len(words) <= _HEADLINE_MAX_WORDS
-        and len(line) <= 200
         and not _SENTENCE_END.search(line)
         and not DATELINE.match(line)
         and not _LIST_ITEM.match(line)
@@ -225,6 +228,8 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _looks_like_subheading(line: str) -> bool:
+    if len(line) > _SUBHEADING_MAX_CHARS:
+        return False
     words = line.split()
     return (
         1 <= len(words) <= _SUBHEADING_MAX_WORDS

@@ -115,6 +115,8 @@ def method_help() -> list[tuple[str, str]]:
 
 def resolve_method(name: str) -> str:
     """The canonical method name for ``name``; ``UsageError`` if unknown."""
+    if not isinstance(name, str):
+        raise UsageError(f"a summary method must be a name such as 'lead', not {name!r}")
     key = name.strip().lower().replace("_", "-")
     key = ALIASES.get(key, key)
     if key not in METHODS:
@@ -143,7 +145,7 @@ def summarise(
     sentences: int | None = None,
     ratio: float | None = None,
     words: int | None = None,
-    method: str = "default",
+    method: str | None = "default",
 ) -> Summary:
     """The ``document``'s summary, in document order.
 
@@ -153,8 +155,14 @@ def summarise(
     sentences, rounded up), which wins over ``sentences`` (default 5).
     Two near-duplicate sentences are never both chosen, and a sentence that
     leans on its predecessor ("But ...", "He said ...") comes with it or not at all.
+    ``method`` ``None`` is the default method.
+
+    Raises :class:`~exporter.errors.UsageError` when ``document`` is not a
+    :class:`~exporter.model.Document` (read text with ``exporter.read_string``
+    first), a length is not a number or out of range, or the method is unknown.
     """
-    name = resolve_method(method)
+    _check_arguments(document, sentences, ratio, words, method)
+    name = resolve_method(method or "default")
     count, budget = _limits(sentences, ratio, words)
     candidates, ranking = rank(document, name)
     if not candidates:
@@ -163,6 +171,21 @@ def summarise(
         count = max(1, math.ceil(len(candidates) * ratio))
     chosen = select(candidates, ranking, count=count, words=budget, language=document.language)
     return Summary(tuple(candidates[i] for i in chosen), name)
+
+
+def _check_arguments(document: object, sentences: object, ratio: object, words: object,
+                     method: object) -> None:
+    from ..arguments import check_count, check_number, check_optional_text
+
+    if not isinstance(document, Document):
+        hint = " (read it with exporter.read_string first)" if isinstance(document, str) else ""
+        raise UsageError(
+            f"summarise(): document must be a Document, not {type(document).__name__}{hint}"
+        )
+    check_count("summarise", "sentences", sentences)
+    check_number("summarise", "ratio", ratio)
+    check_count("summarise", "words", words)
+    check_optional_text("summarise", "method", method)
 
 
 def _limits(
