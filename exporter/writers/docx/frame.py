@@ -36,16 +36,18 @@ from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.part import XmlPart
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.ns import qn
+from docx.oxml.section import CT_HdrFtr
 from docx.shared import Cm
 
 from ...config import Options
-from ...errors import UsageError
+from ...errors import ExporterError, UsageError
 from ...textclean import clean_inline
 from .headers import Logo, Story, plan_story
 from .logo import check_logo, logo_text
 from .package import Member, PartRels, compress, write_zip
 from .properties import prepare_properties
-from .template import Template, prepared_template
+from .sanitise import TemplateError
+from .template import Template, is_packaged, one_line, prepared_template
 
 log = logging.getLogger(__name__)
 
@@ -218,12 +220,30 @@ def prepared_frame(options: Options) -> Frame:
     if frame is None or frame.template is not template:
         if logo is not None:
             check_logo(logo)
-        frame = Frame(template, options.organisation, logo, text)
+        frame = _new_frame(template, options.organisation, logo, text)
         with _lock:
             while len(_frames) >= _KEPT:
                 _frames.pop(next(iter(_frames)))
             _frames[key] = frame
     return frame
+
+
+def _new_frame(template: Template, organisation: str, logo: Path | None,
+               text: str | None) -> Frame:
+    """A new frame; a user's template python-docx cannot lay out is a :class:`UsageError`."""
+    try:
+        return Frame(template, organisation, logo, text)
+    except ExporterError:
+        raise
+    except TemplateError as error:
+        raise UsageError(f"{template.key[0]}: not a usable .docx template ({error})") from None
+    except Exception as error:  # python-docx on headers or sections it does not expect
+        path = template.key[0]
+        if is_packaged(Path(path)):
+            raise  # the packaged template is tested: this is a bug
+        log.debug("template %s", path, exc_info=True)
+        raise UsageError(f"{path}: not a usable .docx template "
+                         f"({type(error).__name__}: {one_line(str(error))})") from None
 
 
 def _logo_key(logo: Path | None) -> tuple[str, int, int] | None:
@@ -250,6 +270,8 @@ def _stories(document: DocxDocument, logo: Path | None, text: str | None
 
     def plan(role: str, part: Any) -> None:
         partname = str(part.partname)
+        if not isinstance(part.element, CT_HdrFtr):
+            raise TemplateError(f"{partname} is not a header or footer")
         seen = any(story.partname == partname for story in stories)
         stories.append(plan_story(role, partname, part.element, seen))
         if not seen:
@@ -294,7 +316,17 @@ def _numbering(document: DocxDocument) -> tuple[str | None, int | None]:
     if not any(rel.reltype == RELATIONSHIP_TYPE.NUMBERING
                for rel in document.part.rels.values()):
         return None, None
-    partname = str(document.part.numbering_part.partname)
+    numbering = document.part.numbering_part
     style = document.styles["List Number"].element
     num_id = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
-    return partname, None if num_id is None else int(num_id.get(qn("w:val")))
+    if num_id is None:
+        return str(numbering.partname), None
+    number = int(num_id.get(qn("w:val")))
+    lists = [n for n in numbering.element.iterchildren(qn("w:num"))
+             if n.get(qn("w:numId")) == str(number)]
+    abstract = lists[0].find(qn("w:abstractNumId")) if lists else None
+    if abstract is None or abstract.get(qn("w:val")) is None:
+        log.warning("the DOCX template's List Number style names list %d, which its numbering "
+                    "does not define: numbered lists are written without numbers", number)
+        return str(numbering.partname), None
+    return str(numbering.partname), number

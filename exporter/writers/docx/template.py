@@ -9,11 +9,17 @@ size, margins, header and footer; its body is thrown away. A template made in Wo
 often lacks styles it never used (Word keeps built-in styles latent): those are
 copied from the packaged template so the briefing can always use Word's built-in
 names.
+
+A user's template is read within size limits and made self-contained first
+(:mod:`.sanitise`): what it would fetch when a briefing is opened (an attached
+template, linked images, OLE links…) is removed, once, with one notice, and the
+cleaned package is what is prepared and kept.
 """
 
 from __future__ import annotations
 
 import copy
+import io
 import logging
 import os
 import threading
@@ -29,12 +35,14 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.oxml import serialize_part_xml
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import XMLSyntaxError
 
 from ...config import Options
 from ...errors import UsageError
 from ...resources import packaged_templates, template_path
 from .ooxml import is_rtl
 from .package import Member, compress
+from .sanitise import TemplateError, read_package, repack, self_contained
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +55,7 @@ _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml
 # Prepared templates kept per process (a batch normally uses one).
 _KEPT = 8
 _prepared: dict[tuple[str, int, int], Template] = {}
+_refused: dict[tuple[str, int, int], str] = {}
 _lock = threading.Lock()
 
 
@@ -84,7 +93,11 @@ class Template:
 
 
 def prepared_template(options: Options) -> Template:
-    """The reference document named by the options, prepared once per process."""
+    """The reference document named by the options, prepared once per process.
+
+    A template that cannot be used is remembered too: a batch is told why at once,
+    for each article, without reading the file again.
+    """
     path = template_path(TEMPLATE_NAME, options.template_dir, options.docx_template)
     try:
         status = path.stat()
@@ -93,32 +106,73 @@ def prepared_template(options: Options) -> Template:
     key = (os.path.abspath(path), status.st_mtime_ns, status.st_size)
     with _lock:
         template = _prepared.get(key)
+        refused = _refused.get(key)
+    if refused is not None:
+        raise UsageError(refused)
     if template is None:
-        document, warnings = open_template(path)
+        try:
+            document, warnings = open_template(path)
+        except UsageError as error:
+            with _lock:
+                _keep(_refused, key, str(error))
+            raise
         template = Template(document, document.styles.element, key, warnings)
         with _lock:
-            while len(_prepared) >= _KEPT:
-                _prepared.pop(next(iter(_prepared)))
-            _prepared[key] = template
+            _keep(_prepared, key, template)
     return template
 
 
+def _keep(kept: dict[tuple[str, int, int], Any], key: tuple[str, int, int], value: Any) -> None:
+    while len(kept) >= _KEPT:
+        kept.pop(next(iter(kept)))
+    kept[key] = value
+
+
 def open_template(path: Path) -> tuple[DocxDocument, tuple[str, ...]]:
-    """The reference document at ``path``, its body emptied, its styles complete.
+    """The reference document at ``path``, self-contained, its body emptied, its styles complete.
 
     Also the warnings about the template, which every briefing made from it repeats.
+    What was removed for the package to be self-contained is told here, once.
     """
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise UsageError(f"{path}: not a usable .docx template ({error or 'unreadable'})") from None
-    if not document.part.content_type.startswith(_DOCUMENT_TYPE):
-        raise UsageError(f"{path}: not a .docx template")
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    return document, tuple(_complete_styles(document))
+        members, dropped = self_contained(read_package(path))
+    except TemplateError as error:
+        raise UsageError(f"{path}: not a usable .docx template ({error})") from None
+    if dropped:
+        log.warning("%s: removed from the template what would fetch files from elsewhere "
+                    "each time a briefing is opened: %s", path, dropped)
+    try:
+        document = docx.Document(io.BytesIO(repack(members)))
+        if not document.part.content_type.startswith(_DOCUMENT_TYPE):
+            raise UsageError(f"{path}: not a .docx template")
+        body = document.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        return document, tuple(_complete_styles(document))
+    except UsageError:
+        raise
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
+            XMLSyntaxError) as error:
+        raise UsageError(f"{path}: not a usable .docx template "
+                         f"({one_line(str(error)) or 'unreadable'})") from None
+    except Exception as error:  # python-docx on a package it does not expect
+        if is_packaged(path):
+            raise  # the packaged template is tested: this is a bug
+        log.debug("template %s", path, exc_info=True)
+        raise UsageError(f"{path}: not a usable .docx template "
+                         f"({type(error).__name__}: {one_line(str(error))})") from None
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, at most 200 characters long."""
+    text = " ".join(text.split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def is_packaged(path: Path) -> bool:
+    """Whether ``path`` is one of the templates this package ships."""
+    return os.path.abspath(path).startswith(os.path.abspath(packaged_templates()) + os.sep)
 
 
 def _style_ids(document: DocxDocument) -> dict[str, Any]:
