@@ -30,11 +30,16 @@ class DocxWriter:
     combines: ClassVar[bool] = False
 
     def check(self, options: Options) -> None:
-        """Refuse a logo that is not a small, whole image, before any briefing is written."""
+        """Refuse a logo that is not a small, whole image, or a template that cannot be used,
+        before any briefing is written. The template is cleaned here, once, so a batch is told
+        once what was removed from it (workers forked later inherit the cleaned copy)."""
         if options.docx_logo:
             from .logo import check_logo
 
             check_logo(Path(options.docx_logo))
+        from .template import prepared_template
+
+        prepared_template(options)
 
     def write(self, articles: Sequence[Article], out: BinaryIO, options: Options) -> None:
         """Write the briefing of the one article in ``articles`` to ``out``."""
