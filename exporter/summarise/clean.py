@@ -53,11 +53,16 @@ _LOWER_CHAR = re.compile(f"[{_LOWER}]")
 # with str methods, so the pattern runs only when it might match and the output is the
 # same as running it always (tests/summarise/test_clean_guards.py).
 _FOLD = str.maketrans({
-    # Characters that IGNORECASE matching treats as one (re._casefix) but str.lower() keeps
-    # apart, folded to one of them; "İ" is folded before lower(), which makes it two.
-    "ı": "i", "ſ": "s", "µ": "μ", "\u0345": "ι", "\u1fbe": "ι", "\u1fd3": "ΐ", "\u1fe3": "ΰ",
-    "ϐ": "β", "ϵ": "ε", "ϑ": "θ", "ϰ": "κ", "ϖ": "π", "ϱ": "ρ", "ς": "σ", "ϕ": "φ",
-    "\u1e9b": "\u1e61", "\ufb05": "\ufb06",
+    # Characters that IGNORECASE matching treats as one (the classes of re._casefix) but
+    # str.lower() keeps apart, each to the first of its class; "İ" is folded before
+    # lower(), which makes it two characters.
+    "\u0131": "\u0069", "\u017f": "\u0073", "\u03bc": "\u00b5", "\u03b9": "\u0345",
+    "\u1fbe": "\u0345", "\u1fd3": "\u0390", "\u1fe3": "\u03b0", "\u03d0": "\u03b2",
+    "\u03f5": "\u03b5", "\u03d1": "\u03b8", "\u03f0": "\u03ba", "\u03d6": "\u03c0",
+    "\u03f1": "\u03c1", "\u03c3": "\u03c2", "\u03d5": "\u03c6", "\u1c80": "\u0432",
+    "\u1c81": "\u0434", "\u1c82": "\u043e", "\u1c83": "\u0441", "\u1c84": "\u0442",
+    "\u1c85": "\u0442", "\u1c86": "\u044a", "\u1c87": "\u0463", "\ua64b": "\u1c88",
+    "\u1e9b": "\u1e61", "\ufb06": "\ufb05",
 })
 
 
