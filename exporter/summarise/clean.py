@@ -45,6 +45,46 @@ _LABEL = re.compile(rf"^\W*(?P<label>[{_UPPER}][\w'’-]*(?:\s+[\w'’-]+){{0,3}
                     re.S)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'’”»)]*\s+")
+_UPPER_CHAR = re.compile(f"[{_UPPER}]")
+_LOWER_CHAR = re.compile(f"[{_LOWER}]")
+
+# Most sentences are prose that no pattern can match, and the patterns cost far more than
+# proving that: each guard below is a necessary condition of a pattern's match, checked
+# with str methods, so the pattern runs only when it might match and the output is the
+# same as running it always (tests/summarise/test_clean_guards.py).
+_FOLD = str.maketrans({
+    # Characters that IGNORECASE matching treats as one (the classes of re._casefix) but
+    # str.lower() keeps apart, each to the first of its class; "İ" is folded before
+    # lower(), which makes it two characters.
+    "\u0131": "\u0069", "\u017f": "\u0073", "\u03bc": "\u00b5", "\u03b9": "\u0345",
+    "\u1fbe": "\u0345", "\u1fd3": "\u0390", "\u1fe3": "\u03b0", "\u03d0": "\u03b2",
+    "\u03f5": "\u03b5", "\u03d1": "\u03b8", "\u03f0": "\u03ba", "\u03d6": "\u03c0",
+    "\u03f1": "\u03c1", "\u03c3": "\u03c2", "\u03d5": "\u03c6", "\u1c80": "\u0432",
+    "\u1c81": "\u0434", "\u1c82": "\u043e", "\u1c83": "\u0441", "\u1c84": "\u0442",
+    "\u1c85": "\u0442", "\u1c86": "\u044a", "\u1c87": "\u0463", "\ua64b": "\u1c88",
+    "\u1e9b": "\u1e61", "\ufb06": "\ufb05",
+})
+
+
+def _fold(text: str) -> str:
+    """``text`` with every character replaced by one that stands for all its IGNORECASE equals."""
+    if text.isascii():
+        return text.lower()
+    return text.replace("İ", "i").lower().translate(_FOLD)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what re's \w matches in a str pattern
+
+
+def _affixes(phrases: Sequence[str], *, last: bool) -> tuple[int, frozenset[str]]:
+    """``(n, folded)``: the first (last) ``n`` characters of every phrase, folded.
+
+    ``n`` is the length of the shortest first (last) word, so the characters are literals
+    of the pattern, never its ``\\s+`` between words.
+    """
+    n = min(len(p.split()[-1 if last else 0]) for p in phrases)
+    return n, frozenset(_fold(p[-n:] if last else p[:n]) for p in phrases)
 
 
 def _phrases(table: str) -> str:
@@ -88,6 +128,61 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_PROMPTS = (*all_words("SCROLL"), *all_words("SHARE"))
+_HEADS = {
+    "by": _affixes(all_words("BY"), last=False),
+    "published": _affixes(all_words("PUBLISHED"), last=False),
+    "prompt": _affixes(_PROMPTS, last=False),
+    "pictured": _affixes([*all_words("PICTURED"), "credit", "crédit", "quelle"], last=False),
+}
+"""The folded characters every match of these patterns starts with (after "pictured"'s \\W*)."""
+_HEAD = max(n for n, _ in _HEADS.values())
+_TAILS = {
+    "prompt_tail": _affixes(_PROMPTS, last=True),
+    "staff": _affixes(all_words("STAFF"), last=True),
+}
+"""The folded characters every match of these patterns ends with (before "prompt_tail"'s \\W*)."""
+
+
+def _head(text: str, start: int = 0) -> str:
+    """The folded opening of ``text[start:]`` that :func:`_starts` looks at."""
+    return _fold(text[start : start + _HEAD])
+
+
+def _starts(name: str, head: str) -> bool:
+    """Whether a text whose :func:`_head` is ``head`` starts as a match of ``name`` must."""
+    n, heads = _HEADS[name]
+    return head[:n] in heads
+
+
+def _ends(name: str, text: str, end: int) -> bool:
+    """Whether ``text[:end]`` ends as a match of pattern ``name`` must."""
+    n, tails = _TAILS[name]
+    return end >= n and _fold(text[end - n : end]) in tails
+
+
+def _may_glue(text: str) -> bool:
+    """Whether ``text`` has a lower-case letter before a capital after its third character."""
+    found = _UPPER_CHAR.search(text, 3)
+    while found:
+        if _LOWER_CHAR.match(text, found.start() - 1):
+            return True
+        found = _UPPER_CHAR.search(text, found.start() + 1)
+    return False
+
+
+def _may_delimit(text: str) -> bool:
+    """Whether ``text`` has a "|", or a "." opening it or after a space: every delimiter does."""
+    if "|" in text:
+        return True
+    dot = text.find(".")
+    while dot >= 0:
+        if dot == 0 or text[dot - 1].isspace():
+            return True
+        dot = text.find(".", dot + 1)
+    return False
+
+
 def _strip_code(text: str) -> str:
     found = _CODE.search(text)
     return text[: found.start()].rstrip() if found else text
@@ -95,7 +190,7 @@ def _strip_code(text: str) -> str:
 
 def _unglue(text: str) -> str:
     """A subheading glued to the sentence after it ("...de prisonLa direction") comes off."""
-    found = _GLUE.search(text)
+    found = _GLUE.search(text) if _may_glue(text) else None
     if not found:
         return text
     cut = found.end()
@@ -112,15 +207,37 @@ def is_boilerplate(piece: str) -> bool:
     text = piece.strip(" .|•·-–—")
     if not _WORD.search(text):
         return True
+    head = _head(text)
+    by = _starts("by", head)
+    staff = text.endswith("\n") or _ends("staff", text, len(text))
+    published = _starts("published", head)
+    prompt = _starts("prompt", head)
+    if not (by or staff or published or prompt or _may_caption(text) or is_furniture(text)):
+        return False  # no pattern can match, however many words
     if len(_WORD.findall(text)) > _PIECE_MAX_WORDS:
         return False
     found = _patterns()
-    if any(found[k].match(text) for k in ("by", "staff", "published")):
+    if (by and found["by"].match(text)) or (staff and found["staff"].match(text)):
         return True
-    prompt = found["prompt"].match(text)
-    if prompt and not text[prompt.end() :].strip():
+    if published and found["published"].match(text):
         return True
-    return bool(found["pictured"].match(text)) or is_furniture(text)
+    label = found["prompt"].match(text) if prompt else None
+    if label and not text[label.end() :].strip():
+        return True
+    return bool(_is_caption(text)) or is_furniture(text)
+
+
+def _may_caption(text: str) -> bool:
+    """Whether ``text`` starts as a "Pictured:" label must (after any \\W characters)."""
+    start = 0
+    while start < len(text) and not _is_word_char(text[start]):
+        start += 1
+    return _starts("pictured", _head(text, start))
+
+
+def _is_caption(text: str) -> re.Match[str] | None:
+    """The "Pictured:" label that opens ``text``, if any."""
+    return _patterns()["pictured"].match(text) if _may_caption(text) else None
 
 
 def _strip_pieces(text: str) -> str:
@@ -150,12 +267,17 @@ def _strip_heads(text: str) -> str:
     found = _patterns()
     while True:
         before = text
-        for name in ("prompt", "published_head"):
-            head = found[name].match(text)
+        folded = _head(text)
+        for name, guard in (("prompt", "prompt"), ("published_head", "published")):
+            head = found[name].match(text) if _starts(guard, folded) else None
             if head:
                 text = text[head.end() :].strip()
+                folded = _head(text)
         start = max(0, len(text) - _TAIL)  # a prompt after the story is looked for near the end
-        tail = found["prompt_tail"].search(text, start)
+        end = len(text)
+        while end > start and not _is_word_char(text[end - 1]):
+            end -= 1  # the prompt's last word ends here, before the pattern's \W*
+        tail = found["prompt_tail"].search(text, start) if _ends("prompt_tail", text, end) else None
         if tail and tail.start() > 0:
             text = text[: tail.start()].strip()
         if text == before:
@@ -164,12 +286,11 @@ def _strip_heads(text: str) -> str:
 
 def _caption(text: str) -> str | None:
     """A caption ("Pictured: ...") is left out; one run into a sentence leaves the sentence."""
-    found = _patterns()
-    label = found["pictured"].match(text)
+    label = _is_caption(text)
     if not label:
         return text
     rest = text[label.end() :]
-    starter = found["starter"].search(rest)
+    starter = _patterns()["starter"].search(rest)
     if starter and len(_WORD.findall(rest[: starter.start()])) >= 3:
         tail = rest[starter.end() :]
         if len(_WORD.findall(tail)) >= 6:
@@ -183,10 +304,17 @@ def clean_sentence(text: str) -> str | None:
         text = _strip_code(text)
         text = _patterns()["credit"].sub(" ", text).strip()
     text = _unglue(text)
-    if _DELIMITER.search(text) or len(text.split()) <= _PIECE_MAX_WORDS:
+    prose = None  # a text is_boilerplate has said no to already
+    if _may_delimit(text) and _DELIMITER.search(text):
         text = _strip_pieces(text)
+    elif len(text.split()) <= _PIECE_MAX_WORDS:
+        # _strip_pieces of a single piece: all of it, stripped, or nothing
+        if is_boilerplate(text):
+            return None
+        prose = text
+        text = text.strip()
     text = _strip_heads(text)
-    if not text or is_boilerplate(text):
+    if not text or (text != prose and is_boilerplate(text)):
         return None
     return _caption(text)
 
@@ -203,7 +331,7 @@ def _caption_copies(texts: Sequence[str]) -> set[int]:
     """Indices of "Label: ..." units whose words after the label mostly repeat a nearby sentence."""
     copies: set[int] = set()
     for i, text in enumerate(texts):
-        found = _LABEL.match(text)
+        found = _LABEL.match(text) if ":" in text else None
         if not found or len(found.group("label").split()) > 3:
             continue
         rest = _words(found.group("rest"))
@@ -221,8 +349,9 @@ def clean_candidates(candidates: Sequence[Sentence]) -> list[Sentence]:
     cleaned: list[Sentence] = []
     byline = False  # a bare "By ." sentence leaves the names to the next one
     for sentence in candidates:
-        names = byline and _patterns()["names"].match(sentence.text.strip(" .|"))
-        byline = bool(_patterns()["bare_by"].match(sentence.text.strip(" .|")))
+        stripped = sentence.text.strip(" .|")
+        names = byline and _patterns()["names"].match(stripped)
+        byline = bool(_patterns()["bare_by"].match(stripped))
         text = None if names else clean_sentence(sentence.text)
         if text is None:
             continue
