@@ -231,7 +231,7 @@ def test_summarise_a_url_and_name_bad_ones_in_one_line(web: WebServer, tmp_path:
     errors = result.stderr.strip().splitlines()
     assert errors[0] == f"exporter: {web.url('/forbidden')}: HTTP 403 Forbidden"
     assert errors[1].startswith("exporter: http://[::1: not a valid URL")
-    assert len(errors) == 2
+    assert errors[2:] == ["exporter: 3 articles, 2 failed"]  # summarise's batch line, as export's
 
 
 def test_email_of_a_url(web: WebServer, tmp_path: Path, run: Callable[..., Result]) -> None:
