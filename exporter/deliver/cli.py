@@ -120,12 +120,7 @@ def run_email(args: argparse.Namespace, options: Options) -> int:
     blind = parse_addresses(args.bcc)
     sender = _sender(args.sender, settings)
     formats = parse_formats(args.attach) if args.attach is not None else settings.attach
-    max_size = parse_size(args.max_size) if args.max_size is not None else settings.max_size
-    server = _server(args, settings) if args.eml is None else None
-    if args.eml is None and server is None:
-        raise UsageError("email: give --eml FILE or --smtp HOST:PORT "
-                         "(or set host in the [email] table of exporter.toml)")
-    articles = _read(args.articles, options)
+    max_size, server, articles = _size_server_articles(args, settings, options)
 
     from .email import compose_message
 
@@ -144,6 +139,18 @@ def run_email(args: argparse.Namespace, options: Options) -> int:
                  list(dict.fromkeys(envelope)))
 
 
+def _size_server_articles(args: argparse.Namespace, settings: EmailSettings, options: Options
+                          ) -> tuple[int | None, tuple[str, int, str] | None, list[Any]]:
+    """The size limit, the server (``None`` with ``--eml``) and the articles, checked in
+    this order for every way of sending."""
+    max_size = parse_size(args.max_size) if args.max_size is not None else settings.max_size
+    server = _server(args, settings) if args.eml is None else None
+    if args.eml is None and server is None:
+        raise UsageError("email: give --eml FILE or --smtp HOST:PORT "
+                         "(or set host in the [email] table of exporter.toml)")
+    return max_size, server, _read(args.articles, options)
+
+
 def _kindle(args: argparse.Namespace, settings: EmailSettings, options: Options) -> int:
     """``--kindle``: the digest, in as many volumes as the limits ask, to one Kindle address."""
     if args.to or args.cc or args.bcc or args.attach is not None:
@@ -155,12 +162,7 @@ def _kindle(args: argparse.Namespace, settings: EmailSettings, options: Options)
                          "kindle in the [email] table of exporter.toml")
     recipient = parse_address(address)
     sender = _sender(args.sender, settings)
-    max_size = parse_size(args.max_size) if args.max_size is not None else settings.max_size
-    server = _server(args, settings) if args.eml is None else None
-    if args.eml is None and server is None:
-        raise UsageError("email: give --eml FILE or --smtp HOST:PORT "
-                         "(or set host in the [email] table of exporter.toml)")
-    articles = _read(args.articles, options)
+    max_size, server, articles = _size_server_articles(args, settings, options)
 
     from .kindle import kindle_messages
 
