@@ -84,6 +84,36 @@ Block = Heading | Paragraph | Quote | ListItem
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """A picture of the article, fetched on request (``--images``) and re-encoded.
+
+    ``data`` is JPEG or PNG (``media_type``), at most a budget's bytes, with no
+    metadata of the original. ``alt`` is the text alternative read by screen
+    readers (the page's ``alt``, else its caption, else empty: decorative).
+    """
+
+    data: bytes = field(repr=False)
+    media_type: str
+    width: int
+    height: int
+    alt: str = ""
+    caption: str | None = None
+    lead: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """A picture a page shows: an absolute http(s) address and the words that go with it."""
+
+    url: str
+    alt: str
+    """The page's text alternative (``alt``, else the caption, else empty)."""
+    caption: str | None = None
+    lead: bool = False
+    """The page's own choice of picture for the article (``og:image``)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An article: metadata and an ordered body of blocks.
 
@@ -101,6 +131,10 @@ class Document:
     language: str = "en"
     source: str | None = field(default=None, compare=False)
     """Where the article was read from (a path, ``-`` or ``<string>``); not shown as the source."""
+    image_refs: tuple[ImageRef, ...] = field(default=(), compare=False, repr=False)
+    """Pictures the page shows, as addresses: noted by the reader, fetched only on request."""
+    pictures: tuple[Picture, ...] = ()
+    """Pictures fetched with ``--images``, the lead image first."""
     _word_count: int = field(default=-1, init=False, repr=False, compare=False)
 
     def sentences(self) -> Iterator[Sentence]:
