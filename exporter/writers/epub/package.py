@@ -45,6 +45,14 @@ ACCESSIBILITY_SUMMARY = (
     "text lacks. The book has no known hazards."
 )
 
+PICTURES_SUMMARY = (
+    "A digest of news articles in text, readable without sight. Each article is a chapter "
+    "with real headings, its summary (every sentence linked to its place in the text) and "
+    "its full text, in reading order; the table of contents and landmarks lead to each. "
+    "The articles' pictures carry the text alternatives and captions their pages gave; a "
+    "picture whose page gave neither is marked decorative. The book has no known hazards."
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -55,8 +63,9 @@ class Page:
     content: bytes
 
 
-def assemble(plan: DigestPlan, pages: Sequence[Page], nav: bytes, css: str, cover: bytes) -> bytes:
-    """The finished EPUB file as bytes."""
+def assemble(plan: DigestPlan, pages: Sequence[Page], nav: bytes, css: str, cover: bytes,
+             pictures: Sequence[tuple[str, str, bytes]] = ()) -> bytes:
+    """The finished EPUB file as bytes; ``pictures`` are (file name, media type, data)."""
     book = epub.EpubBook()
     book.set_identifier(plan.identifier)
     book.title = plan.title  # set_title without its attributes: the title may need a language
@@ -76,12 +85,15 @@ def assemble(plan: DigestPlan, pages: Sequence[Page], nav: bytes, css: str, cove
                       english)
     for prop, value in ACCESSIBILITY:
         book.add_metadata(None, "meta", value, {"property": prop})
-    book.add_metadata(None, "meta", ACCESSIBILITY_SUMMARY,
+    book.add_metadata(None, "meta", PICTURES_SUMMARY if pictures else ACCESSIBILITY_SUMMARY,
                       {"property": "schema:accessibilitySummary", **english})
 
     book.set_cover(COVER_IMAGE, cover, create_page=False)
     book.add_item(epub.EpubItem(uid="style", file_name=STYLESHEET, media_type="text/css",
                                 content=css.encode("utf-8")))
+    for number, (file_name, media_type, data) in enumerate(pictures, start=1):
+        book.add_item(epub.EpubItem(uid=f"picture-{number}", file_name=file_name,
+                                    media_type=media_type, content=data))
     items = []
     for page in pages:
         item = epub.EpubItem(uid=page.item_id, file_name=page.file_name, media_type=XHTML_TYPE,

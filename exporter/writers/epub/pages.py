@@ -16,7 +16,7 @@ from datetime import date
 
 from ...direction import language_direction
 from ...labels import Labels, labels_for
-from ...model import Article, Block, Heading, ListItem, Paragraph, Quote, Sentence
+from ...model import Article, Block, Heading, ListItem, Paragraph, Picture, Quote, Sentence
 from ...presentation import meta_line, shorten, shown_standfirst
 from ...textclean import clean_inline, clean_text
 from .plan import Chapter, DigestPlan, Section, heading_anchor
@@ -119,6 +119,9 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
     if standfirst:
         _text(header, "p", standfirst, {"class": "standfirst"})
     _meta_line(header, chapter)
+    pictures = list(zip(document.pictures, chapter.picture_files, strict=True))
+    if pictures and pictures[0][0].lead:
+        _figure(header, *pictures.pop(0), "lead-image")
     if chosen:
         box = ET.SubElement(article, "section", {"class": "summary", "role": "doc-abstract",
                                                  "aria-labelledby": "summary-heading"})
@@ -136,6 +139,8 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
                             chapter.title, sentence.anchor)
                 item.text = _inline(sentence.text)
     article.append(texts[0])
+    for picture, file_name in pictures:
+        _figure(article, picture, file_name, "picture")
     pages = [_serialise(html)]
     for full in texts[1:]:
         html, body = _page(chapter.title, chapter.language, chapter.direction,
@@ -299,6 +304,16 @@ def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: se
             previous.tail = " "
         previous = span
     return previous is not None
+
+
+def _figure(parent: ET.Element, picture: Picture, file_name: str, kind: str) -> None:
+    """A picture with its text alternative and, when the page gave one, its caption."""
+    figure = ET.SubElement(parent, "figure", {"class": kind})
+    ET.SubElement(figure, "img", {"src": file_name, "alt": clean_inline(picture.alt),
+                                  "width": str(picture.width), "height": str(picture.height)})
+    caption = clean_inline(picture.caption or "")
+    if caption:
+        _text(figure, "figcaption", caption)
 
 
 def _page(title: str, language: str, direction: str, *, body_class: str

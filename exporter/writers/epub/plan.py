@@ -81,6 +81,13 @@ class Chapter:
     def title(self) -> str:
         return clean_inline(self.article.document.title) or "Untitled article"
 
+    @property
+    def picture_files(self) -> tuple[str, ...]:
+        """Where each of the article's pictures lives in the book (``images/c3-1.jpg``)."""
+        return tuple(
+            f"images/{self.item_id}-{number}.{'png' if p.media_type == 'image/png' else 'jpg'}"
+            for number, p in enumerate(self.article.document.pictures, start=1))
+
 
 @dataclass(frozen=True, slots=True)
 class Group:

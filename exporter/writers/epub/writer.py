@@ -102,7 +102,11 @@ class EpubWriter:
             pages.extend(Page(part.item_id, part.file_name, content)
                          for part, content in zip(chapter.parts, chapter_pages(chapter),
                                                   strict=True))
-        return assemble(plan, pages, nav_page(plan), css, cover)
+        pictures = [(file_name, picture.media_type, picture.data)
+                    for chapter in plan.chapters
+                    for picture, file_name in zip(chapter.article.document.pictures,
+                                                  chapter.picture_files, strict=True)]
+        return assemble(plan, pages, nav_page(plan), css, cover, pictures)
 
 
 def _groups(articles: Sequence[Article], count: int) -> list[Sequence[Article]]:
