@@ -20,7 +20,17 @@ from typing import TYPE_CHECKING
 
 from .config import Options, load_options
 from .errors import DependencyError, ExporterError, InputError, OutputError, UsageError
-from .model import Article, Document, Heading, ListItem, Paragraph, Quote, Sentence, Summary
+from .model import (
+    Article,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Sentence,
+    Summary,
+)
 
 if TYPE_CHECKING:
     from .pipeline import ExportReport
@@ -218,6 +228,7 @@ __all__ = [
     "ExporterError",
     "Heading",
     "InputError",
+    "ListBlock",
     "ListItem",
     "Options",
     "OutputError",

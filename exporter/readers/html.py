@@ -107,9 +107,9 @@ def _blocks(element: Any) -> Any:
             yield RawBlock("quote", text)
         elif tag == "list":
             ordered = (child.get("rend") or "").lower() == "ol"
-            for item in child.iter("item"):
+            for number, item in enumerate(child.iter("item")):
                 item_text = " ".join("".join(item.itertext()).split())
-                yield RawBlock("item", item_text, ordered=ordered)
+                yield RawBlock("item", item_text, ordered=ordered, start=None if number else 1)
         elif len(child):
             yield from _blocks(child)
         elif text:

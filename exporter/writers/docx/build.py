@@ -18,7 +18,7 @@ from lxml.etree import SubElement
 from ...config import Options
 from ...extract import key_figures
 from ...labels import labels_for
-from ...model import Article, Heading, ListItem, Quote, Sentence
+from ...model import Article, Heading, ListBlock, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...presentation import meta_line, shown_quotes, shown_standfirst, source_link
 from ...textclean import clean_inline, clean_text
@@ -99,7 +99,6 @@ class _Briefing:
         self.targets: set[tuple[int, int]] = {s.position for s in article.summary.sentences}
         self.targets |= {q.sentence.position for q in self.quotes}
         self.targets |= {f.sentence.position for f in self.figures}
-        self._list_number: int | None = None
         self._lists: tuple[Any, str, Any, int] | tuple[()] | None = None
         self.body: Any = draft.body
 
@@ -170,8 +169,7 @@ class _Briefing:
 
     def _full_text(self) -> None:
         self._label_heading(self.labels.full_text)
-        previous: object = None
-        for number, block in enumerate(self.source.blocks):
+        for number, block in self.source.body():
             if isinstance(block, Heading):
                 level = min(block.level + 1, _MAX_HEADING_LEVEL)
                 self._heading(clean_inline(block.text), level)
@@ -179,16 +177,23 @@ class _Briefing:
                 self._sentences("Normal", block.sentences)
             elif isinstance(block, Quote):
                 self._sentences("Quote", block.sentences)
-            elif isinstance(block, ListItem):
-                style = "List Number" if block.ordered else "List Bullet"
-                paragraph = self._sentences(style, block.sentences)
-                if block.ordered:
-                    restart = not (isinstance(previous, ListItem) and previous.ordered)
-                    self._number(paragraph, restart)
+            elif isinstance(block, ListBlock):
+                self._list(block)
             else:
                 log.warning("briefing: block %d (%s) cannot be rendered and is left out",
                             number, type(block).__name__)
-            previous = block
+
+    def _list(self, block: ListBlock) -> None:
+        """A list's items in the List Bullet or List Number style; a numbered list counts
+        from its own start."""
+        style = "List Number" if block.ordered else "List Bullet"
+        number = self._new_list(block.start) if block.ordered else None
+        for item in block.items:
+            paragraph = self._sentences(style, item.sentences)
+            if number is not None:
+                numbering = paragraph.get_or_add_pPr().get_or_add_numPr()
+                numbering.get_or_add_ilvl().val = 0
+                numbering.get_or_add_numId().val = number
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -261,18 +266,8 @@ class _Briefing:
             new_run(paragraph, after, rtl)
         return paragraph
 
-    def _number(self, paragraph: Any, restart: bool) -> None:
-        """Number ordered list items, starting again at 1 for each separate list."""
-        if restart or self._list_number is None:
-            self._list_number = self._new_list()
-        if self._list_number is None:
-            return
-        numbering = paragraph.get_or_add_pPr().get_or_add_numPr()
-        numbering.get_or_add_ilvl().val = 0
-        numbering.get_or_add_numId().val = self._list_number
-
-    def _new_list(self) -> int | None:
-        """A new ``w:num`` on the List Number style's list definition, counting from 1.
+    def _new_list(self, start: int = 1) -> int | None:
+        """A new ``w:num`` on the List Number style's list definition, counting from ``start``.
 
         Ids are counted here: python-docx's ``add_num`` searches every ``w:num`` for
         the next id, which makes thousands of lists quadratic.
@@ -286,7 +281,7 @@ class _Briefing:
         num = SubElement(numbering, qn("w:num"), {qn("w:numId"): str(number)})
         SubElement(num, qn("w:abstractNumId"), {qn("w:val"): abstract})
         override = SubElement(num, qn("w:lvlOverride"), {qn("w:ilvl"): "0"})
-        SubElement(override, qn("w:startOverride"), {qn("w:val"): "1"})
+        SubElement(override, qn("w:startOverride"), {qn("w:val"): str(start)})
         if cleanup is not None:  # the schema puts it after every w:num
             cleanup.addprevious(num)
         self._lists = (numbering, abstract, cleanup, number)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 
 from ...direction import language_direction
 from ...labels import Labels, labels_for
-from ...model import Article, Block, Heading, ListItem, Paragraph, Quote, Sentence
+from ...model import Article, Document, Heading, ListBlock, Paragraph, Quote, Sentence
 from ...presentation import meta_line, shorten, shown_standfirst
 from ...textclean import clean_inline, clean_text
 from .plan import Chapter, DigestPlan, Section, heading_anchor
@@ -99,7 +99,7 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
     for number, part in enumerate(chapter.parts, start=1):
         label = words.full_text if count == 1 else words.part(number, count)
         full = ET.Element("section", {"class": "full-text", "aria-label": label})
-        wrote |= _body(full, document.blocks, part.blocks, summarised, anchors)
+        wrote |= _body(full, document, part.blocks, summarised, anchors)
         for anchor in summarised.intersection(anchors).difference(located):
             located[anchor] = part.file_name
         texts.append(full)
@@ -221,29 +221,31 @@ def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
         line.append(part)
 
 
-def _body(parent: ET.Element, blocks: Sequence[Block], indices: range, summarised: set[str],
+def _body(parent: ET.Element, document: Document, indices: range, summarised: set[str],
           anchors: set[str]) -> bool:
     """Append the blocks at ``indices``, adding sentence ids to ``anchors``; False if none written.
 
     A numbered list cut between two parts goes on counting where the previous part stopped.
     """
     wrote = False
+    blocks = document.blocks
     current_list: ET.Element | None = None
-    current_ordered: bool | None = None
+    current: ListBlock | None = None
     for index in indices:
         block = blocks[index]
-        if isinstance(block, ListItem):
-            if current_list is None or current_ordered != block.ordered:
-                current_list = ET.SubElement(parent, "ol" if block.ordered else "ul")
-                current_ordered = block.ordered
-                if block.ordered and index == indices.start:
-                    earlier = _ordered_items_before(blocks, index)
-                    if earlier:
-                        current_list.set("start", str(earlier + 1))
+        within = document.list_at(index)
+        if within is not None:
+            if current_list is None or within is not current:
+                current_list = ET.SubElement(parent, "ol" if within.ordered else "ul")
+                current = within
+                number = within.number(index)
+                if number is not None and number != 1:
+                    current_list.set("start", str(number))
             item = ET.SubElement(current_list, "li")
-            wrote |= _sentences(item, block.sentences, summarised, anchors)
+            wrote |= _sentences(item, within.items[index - within.first].sentences, summarised,
+                                anchors)
             continue
-        current_list, current_ordered = None, None
+        current_list, current = None, None
         if isinstance(block, Heading):
             text = clean_inline(block.text)
             if text:
@@ -260,17 +262,6 @@ def _body(parent: ET.Element, blocks: Sequence[Block], indices: range, summarise
             log.warning("block %d (%s) cannot be shown in the EPUB digest; skipped",
                         index, type(block).__name__)
     return wrote
-
-
-def _ordered_items_before(blocks: Sequence[Block], index: int) -> int:
-    """How many numbered list items run on, unbroken, just before ``blocks[index]``."""
-    count = 0
-    while index - count > 0:
-        block = blocks[index - count - 1]
-        if not (isinstance(block, ListItem) and block.ordered):
-            break
-        count += 1
-    return count
 
 
 def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: set[str],

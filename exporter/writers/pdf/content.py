@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...extract import key_figures, keywords
-from ...model import Article, Document, Heading, ListItem, Quote
+from ...model import Article, Document, Heading, Quote
 from ...presentation import (
     SEPARATOR,
     band_name,
@@ -137,13 +137,11 @@ def _body(document: Document, budget: int,
     """
     units: list[BodyUnit] = []
     used = 0
-    number = 0
     opening = True
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         if used > budget:
             return tuple(units), False
         if isinstance(block, Heading):
-            number = 0
             unit = BodyUnit("heading", (clean_inline(block.text),))
         else:
             shown = block.sentences
@@ -152,11 +150,10 @@ def _body(document: Document, budget: int,
                     shown = shown[1:]
                 opening = not shown
             sentences = tuple(t for t in (clean_inline(s.text) for s in shown) if t)
-            if isinstance(block, ListItem):
-                number = number + 1 if block.ordered else 0
-                unit = BodyUnit("item", sentences, number or None)
+            within = document.list_at(index)
+            if within is not None:
+                unit = BodyUnit("item", sentences, within.number(index))
             else:
-                number = 0
                 unit = BodyUnit("quote" if isinstance(block, Quote) else "paragraph", sentences)
             # A block longer than the budget keeps only the sentences that could fit.
             kept: list[str] = []
