@@ -40,6 +40,7 @@ from .filenames import slugify, unique_stem
 from .files import write_atomically
 from .interrupt import Interrupted, check
 from .model import Article, Document
+from .presentation import presented
 from .sources import read_source
 from .summarise import summarise
 from .writers import get_writer
@@ -107,8 +108,10 @@ def render(articles: Sequence[Article], format: str, options: Options | None = N
     writer = get_writer(format)
     if not writer.combines and len(articles) != 1:
         raise ExporterError(f"the {writer.name} format writes one article per file")
+    chosen = options or Options()
     buffer = io.BytesIO()
-    writer.write(articles, buffer, options or Options())
+    # Each article is presented once (exporter.presentation): every writer reads that.
+    writer.write([presented(article, chosen) for article in articles], buffer, chosen)
     return buffer.getvalue()
 
 
@@ -156,6 +159,7 @@ def _process(source: str, options: Options, formats: tuple[str, ...], keep: bool
     except Exception as error:  # a bug: report it, and let the batch go on
         log.debug("internal error on %s", source, exc_info=True)
         return _Outcome(source, failures=(Failure(source, f"internal error: {error!r}", True),))
+    article = presented(article, options)  # once, before any writer runs
     outputs: list[tuple[str, str, bytes]] = []
     failures: list[Failure] = []
     for name in formats:

@@ -16,11 +16,10 @@ from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
 from ...config import Options
-from ...extract import key_figures
 from ...labels import labels_for
 from ...model import Article, Heading, ListBlock, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
-from ...presentation import meta_line, shown_quotes, shown_standfirst, source_link
+from ...presentation import Presentation, presentation_of, source_link
 from ...textclean import clean_inline, clean_text
 from .frame import Draft, prepared_frame
 from .headers import fill_header_and_footer
@@ -40,6 +39,7 @@ from .properties import app_properties, set_properties
 log = logging.getLogger(__name__)
 
 QUOTE_LIMIT = 5
+FIGURE_LIMIT = 6
 _MAX_HEADING_LEVEL = 9
 _DEEPEST_HEADING = "Heading 4"  # the deepest level every template is given
 
@@ -49,8 +49,9 @@ def build_briefing(article: Article, options: Options) -> bytes:
     frame = prepared_frame(options)
     draft = frame.draft()
     words = article.document.word_count  # counted once: a long article takes a while
-    _Briefing(draft, article, options, words).write()
-    set_properties(draft.element(frame.core_part), article, options.organisation)
+    presentation = presentation_of(article, options)
+    _Briefing(draft, article, presentation, options, words).write()
+    set_properties(draft.element(frame.core_part), article, presentation, options.organisation)
     if frame.app_part is not None:
         draft.replace(frame.app_part, app_properties(words, options.organisation))
     draft.replace(frame.styles_part, frame.template.styles_member(article.document.language))
@@ -85,17 +86,19 @@ class _Briefing:
     ``w:sectPr`` each time, which makes a long article's full text quadratic.
     """
 
-    def __init__(self, draft: Draft, article: Article, options: Options, words: int) -> None:
+    def __init__(self, draft: Draft, article: Article, presentation: Presentation,
+                 options: Options, words: int) -> None:
         self.draft = draft
         self.words = words
         self.template = draft.frame.template
         self.article = article
         self.source = article.document
+        self.presentation = presentation
         self.labels = labels_for(article.document.language)
         self.options = options
         self.bookmarks = Bookmarks()
-        self.quotes = shown_quotes(article, QUOTE_LIMIT)
-        self.figures = key_figures(self.source)
+        self.quotes = presentation.key_quotes(QUOTE_LIMIT)
+        self.figures = presentation.key_figures(FIGURE_LIMIT)
         self.targets: set[tuple[int, int]] = {s.position for s in article.summary.sentences}
         self.targets |= {q.sentence.position for q in self.quotes}
         self.targets |= {f.sentence.position for f in self.figures}
@@ -121,13 +124,13 @@ class _Briefing:
             self.body.append(section)
 
     def _title(self) -> None:
-        self._paragraph("Title", clean_inline(self.source.title))
-        standfirst = shown_standfirst(self.source)
+        self._paragraph("Title", self.presentation.title)
+        standfirst = self.presentation.standfirst
         if standfirst:
             self._paragraph("Subtitle", standfirst)
 
     def _meta(self) -> None:
-        meta = meta_line(self.source, labels=self.labels)
+        meta = self.presentation.meta
         text = " · ".join(meta.details())
         if meta.source is not None:
             rtl = self._rtl(meta.text())

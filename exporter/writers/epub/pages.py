@@ -17,7 +17,7 @@ from datetime import date
 from ...direction import language_direction
 from ...labels import Labels, labels_for
 from ...model import Article, Document, Heading, ListBlock, Paragraph, Quote, Sentence
-from ...presentation import meta_line, shorten, shown_standfirst
+from ...presentation import shorten
 from ...textclean import clean_inline, clean_text
 from .plan import Chapter, DigestPlan, Section, heading_anchor
 
@@ -115,7 +115,7 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
                                               "aria-labelledby": "title"})
     header = ET.SubElement(article, "header")
     _text(header, "h1", chapter.title, {"class": "article-title", "id": "title"})
-    standfirst = shown_standfirst(document)
+    standfirst = chapter.presentation.standfirst
     if standfirst:
         _text(header, "p", standfirst, {"class": "standfirst"})
     _meta_line(header, chapter)
@@ -196,7 +196,7 @@ def _nav_sections(parent: ET.Element, sections: Iterable[Section]) -> None:
 def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
     """The article's meta line (:mod:`exporter.presentation`): the source's site (linked),
     byline, date, place and reading time, separated by dots."""
-    meta = meta_line(chapter.article.document, labels=labels_for(chapter.language))
+    meta = chapter.presentation.meta
     line = ET.SubElement(parent, "p", {"class": "meta"})
     parts: list[ET.Element] = []
     if meta.source is not None:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ...config import Options
-from ...direction import first_strong, language_direction
 from ...model import Article, Heading
+from ...presentation import Presentation, presentation_of
 from ...textclean import clean_inline
 from .parts import split_blocks
 
@@ -76,10 +76,11 @@ class Chapter:
     direction: str
     sections: tuple[Section, ...]
     parts: tuple[Part, ...]
+    presentation: Presentation
 
     @property
     def title(self) -> str:
-        return clean_inline(self.article.document.title) or "Untitled article"
+        return self.presentation.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,8 @@ def plan_digest(articles: Sequence[Article], options: Options,
     """
     width = max(2, len(str(len(articles))))
     chapters = tuple(
-        _chapter(article, number, width) for number, article in enumerate(articles, start=1)
+        _chapter(article, presentation_of(article, options), number, width)
+        for number, article in enumerate(articles, start=1)
     )
     title, title_language = _title(articles, options)
     newest = max((a.document.published for a in articles if a.document.published), default=None)
@@ -166,7 +168,7 @@ def _groups(chapters: Sequence[Chapter], sections: Sequence[tuple[str, int]]
     return tuple(groups)
 
 
-def _chapter(article: Article, number: int, width: int) -> Chapter:
+def _chapter(article: Article, presentation: Presentation, number: int, width: int) -> Chapter:
     language = language_tag(article.document.language)
     stem = f"article-{number:0{width}d}"
     ranges = split_blocks(article.document.blocks)
@@ -182,20 +184,11 @@ def _chapter(article: Article, number: int, width: int) -> Chapter:
         file_name=parts[0].file_name,
         item_id=parts[0].item_id,
         language=language,
-        direction=_text_direction(article, language),
+        direction=presentation.direction,
+        presentation=presentation,
         sections=_sections(article, parts),
         parts=parts,
     )
-
-
-def _text_direction(article: Article, language: str) -> str:
-    """The chapter's direction: its body's, by the one rule the other documents follow too
-    (the first strong character), the language's when the body has no letter."""
-    for block in article.document.blocks[:8]:
-        found = first_strong(block.text)
-        if found is not None:
-            return found
-    return language_direction(language)
 
 
 def language_tag(code: str | None) -> str:

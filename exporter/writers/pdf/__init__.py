@@ -20,6 +20,7 @@ from ...config import Options, normalise_page_size
 from ...errors import OutputError, UsageError
 from ...fonts import FontFamily, missing_characters, sans_family, scripts_of
 from ...model import Article
+from ...presentation import Presentation, presentation_of
 from .bidi import reshaped
 from .content import BodyUnit, Content, KeyFigureText, KeyQuoteText, gather
 from .layout import Plan, Typesetter, capacity, plan_page
@@ -53,17 +54,20 @@ class PdfWriter:
         page = PAGE_SIZES[normalise_page_size(options.pdf_page_size)]
         style = in_language(load_style(options.template_dir), articles[0].document.language)
         family = _registered_fonts()
-        setter, plan = layout(articles[0], options.organisation, style, family, page)
+        presentation = presentation_of(articles[0], options)
+        setter, plan = layout(articles[0], options.organisation, style, family, page, presentation)
         draw_page(out, page, plan, setter.content, style, family)
 
 
 def layout(article: Article, organisation: str, style: Style, family: FontFamily,
-           page: tuple[float, float]) -> tuple[Typesetter, Plan]:
-    """The typesetter holding the page's text, and the plan of what goes where."""
+           page: tuple[float, float], presentation: Presentation | None = None
+           ) -> tuple[Typesetter, Plan]:
+    """The typesetter holding the page's text, and the plan of what goes where;
+    ``presentation`` is the article's (worked out here without it)."""
     width = page[0] - 2 * style.margin
     height = content_top(page, style) - style.margin
     budget = capacity(width, height, style.min_size, style.leading)
-    content = _printable(gather(article, organisation, style, budget), family)
+    content = _printable(gather(article, organisation, style, budget, presentation), family)
     height -= footer_height(content)
     setter = Typesetter(content, style, family, width, height)
     return setter, plan_page(setter)
