@@ -188,13 +188,49 @@ DIRECTION_BLOCKS = 8
 """How many of the body's first blocks decide the article's direction."""
 
 
+class Extraction:
+    """What the extractors find in one document's opening, each worked out on first use
+    and then held: it belongs to the document, so every presentation of it shares one."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    @cached_property
+    def opening(self) -> Document:
+        """The part of the document the extractors read."""
+        from .extract import opening
+
+        return opening(self.document)
+
+    @cached_property
+    def quotes(self) -> Ranking[KeyQuote]:
+        """Every distinct quotation, best first."""
+        from .extract import rank_quotes
+
+        return rank_quotes(self.opening)
+
+    @cached_property
+    def figures(self) -> Ranking[KeyFigure]:
+        """Every distinct figure, weightiest first."""
+        from .extract import rank_figures
+
+        return rank_figures(self.opening)
+
+    @cached_property
+    def keywords(self) -> tuple[str, ...]:
+        """The best keywords, best first (any shorter list is a prefix)."""
+        from .extract import ranked_keywords
+
+        return ranked_keywords(self.opening)
+
+
 @dataclass(frozen=True)
 class Presentation:
     """How one article is shown, the same in every document (see the module's docstring).
 
-    Every text is cleaned. The extractors' findings are worked out on first use and
-    then held here, so an article exported as both a briefing and a one-pager is
-    read by each extractor once, and one exported only as an EPUB not at all.
+    Every text is cleaned. The extractors' findings (:class:`Extraction`) are worked out
+    on first use and then held, so an article exported as both a briefing and a
+    one-pager is read by each extractor once, and one exported only as an EPUB not at all.
     """
 
     article: Article = field(repr=False)
@@ -212,14 +248,15 @@ class Presentation:
     """The name on the header band (:func:`band_name`)."""
     authors: tuple[str, ...]
     """The authors' names, cleaned, the empty ones left out."""
+    extraction: Extraction = field(repr=False, compare=False)
 
     def key_quotes(self, limit: int) -> list[KeyQuote]:
         """Up to ``limit`` key quotes, in document order, none already a summary bullet."""
-        return shown_quotes(self.article, limit, self._quotes)
+        return shown_quotes(self.article, limit, self.extraction.quotes)
 
     def key_figures(self, limit: int) -> list[KeyFigure]:
         """Up to ``limit`` key figures, the weightiest, in document order."""
-        return self._figures.top(limit)
+        return self.extraction.figures.top(limit)
 
     def keywords(self, limit: int) -> list[str]:
         """Up to ``limit`` keywords, the best first."""
@@ -227,37 +264,17 @@ class Presentation:
 
         if limit > REMEMBERED:
             return keywords(self.article.document, limit)
-        return list(self._keywords[:limit])
-
-    @cached_property
-    def _opening(self) -> Document:
-        from .extract import opening
-
-        return opening(self.article.document)
-
-    @cached_property
-    def _quotes(self) -> Ranking[KeyQuote]:
-        from .extract import rank_quotes
-
-        return rank_quotes(self._opening)
-
-    @cached_property
-    def _figures(self) -> Ranking[KeyFigure]:
-        from .extract import rank_figures
-
-        return rank_figures(self._opening)
-
-    @cached_property
-    def _keywords(self) -> tuple[str, ...]:
-        from .extract import ranked_keywords
-
-        return ranked_keywords(self._opening)
+        return list(self.extraction.keywords[:limit])
 
 
-def present(article: Article, options: Options | None = None) -> Presentation:
-    """``article``'s presentation under ``options`` (their organisation names the band)."""
+def present(article: Article, options: Options | None = None,
+            extraction: Extraction | None = None) -> Presentation:
+    """``article``'s presentation under ``options`` (their organisation names the band);
+    ``extraction`` is its document's when another presentation of it has one."""
     document = article.document
     chosen = options or Options()
+    if extraction is None or extraction.document is not document:
+        extraction = Extraction(document)
     return Presentation(
         article=article,
         title=clean_inline(document.title) or "Untitled article",
@@ -267,6 +284,7 @@ def present(article: Article, options: Options | None = None) -> Presentation:
         direction=article_direction(document),
         band=band_name(chosen.organisation, document.source_url),
         authors=tuple(name for name in (clean_inline(a) for a in document.authors) if name),
+        extraction=extraction,
     )
 
 
@@ -291,11 +309,15 @@ class PresentedArticle(Article):
 
 def presented(article: Article, options: Options | None = None) -> PresentedArticle:
     """``article`` with its presentation under ``options``: the one it carries when it was
-    made under the same options, else a new one."""
+    made under the same options, else a new one (sharing what was extracted)."""
     chosen = options or Options()
-    if isinstance(article, PresentedArticle) and article.options == chosen:
-        return article
-    return PresentedArticle(article.document, article.summary, present(article, chosen), chosen)
+    extraction = None
+    if isinstance(article, PresentedArticle):
+        if article.options == chosen:
+            return article
+        extraction = article.presentation.extraction
+    return PresentedArticle(article.document, article.summary,
+                            present(article, chosen, extraction), chosen)
 
 
 def presentation_of(article: Article, options: Options | None = None) -> Presentation:

@@ -109,15 +109,18 @@ def test_every_writer_and_the_email_show_the_one_meta_line() -> None:
 
 def test_the_briefing_and_the_one_pager_share_one_extraction() -> None:
     article = presented(_article())
-    held = article.presentation.__dict__
-    assert "_quotes" not in held  # nothing is extracted before a writer asks
+    held = article.presentation.extraction.__dict__
+    assert "quotes" not in held  # nothing is extracted before a writer asks
     render([article], "docx")
-    quotes, figures, words = held["_quotes"], held["_figures"], held["_keywords"]
+    quotes, figures, words = held["quotes"], held["figures"], held["keywords"]
+    assert quotes.best and figures.best and words
     render([article], "pdf")
-    assert held["_quotes"] is quotes and held["_figures"] is figures
-    assert held["_keywords"] is words
+    assert held["quotes"] is quotes and held["figures"] is figures
+    assert held["keywords"] is words
     assert presented(article) is article  # the pipeline hands the same one on
-    assert presented(article, Options(organisation="Other")) is not article
+    other = presented(article, Options(organisation="Hafenblatt"))
+    assert other is not article and other.presentation.band == "Hafenblatt"
+    assert other.presentation.extraction is article.presentation.extraction  # one document
 
 
 def test_presented_articles_equal_the_articles_they_present() -> None:

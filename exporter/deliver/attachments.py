@@ -12,6 +12,7 @@ from ..config import Options
 from ..errors import UsageError
 from ..filenames import slugify, unique_stem
 from ..model import Article
+from ..presentation import presented
 from ..writers.registry import get_writer
 
 # Kept in code: mimetypes does not know .docx or .epub on machines without /etc/mime.types.
@@ -60,6 +61,7 @@ def render_attachments(
     """The files for ``formats``: one per article, or one for all when the format combines
     them (the EPUB digest). Unknown formats raise ``UsageError`` before anything is rendered."""
     writers = [get_writer(name) for name in parse_formats(list(formats))]
+    articles = [presented(article, options) for article in articles]  # once for every format
     attachments: list[Attachment] = []
     for writer in writers:
         taken: set[str] = set()

@@ -290,13 +290,15 @@ def _write(kept: list[tuple[Feed, list[Article]]], formats: list[str], options: 
     from ..filenames import slugify, unique_stem
     from ..files import write_atomically
     from ..pipeline import render
+    from ..presentation import presented
     from ..writers import get_writer
     from ..writers.epub import EpubWriter
 
     options = options.replace(digest_title=args.digest_title or options.digest_title
                               or "Digest")
     out_dir = Path(options.out_dir)
-    articles = [article for _, articles in kept for article in articles]
+    # Each article is presented once, for the digest and its other formats alike.
+    articles = [presented(article, options) for _, articles in kept for article in articles]
     sections = [(feed.title, len(articles)) for feed, articles in kept]
     taken: set[str] = set()
     buffer = io.BytesIO()
