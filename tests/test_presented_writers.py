@@ -123,7 +123,7 @@ def test_the_briefing_and_the_one_pager_share_one_extraction() -> None:
     assert other.presentation.extraction is article.presentation.extraction  # one document
 
 
-def test_presented_articles_equal_the_articles_they_present() -> None:
+def test_a_presented_article_holds_the_article_it_presents() -> None:
     plain = _article()
     shown = presented(plain)
     assert isinstance(shown, PresentedArticle) and isinstance(shown, Article)
