@@ -25,11 +25,13 @@ from docx.oxml.shape import CT_Inline
 from lxml.etree import SubElement
 
 from ...presentation import band_name
+from ...textclean import clean_inline
 from .ooxml import W_P, W_R, W_RPR, W_T, add_field, add_hyperlink, is_rtl, mark_rtl
 from .stories import PLACEHOLDER, Logo, Placeholders, clear
 
 if TYPE_CHECKING:
-    from .frame import Draft
+    from .draft import Draft
+    from .prepared import Filled
 
 _FIELD_TEXT = "1"  # what a page field shows until Word updates it
 _PRESERVE = {qn("xml:space"): "preserve"}
@@ -55,55 +57,57 @@ def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: s
 
     ``source_url`` (already checked to be http or https) becomes a link showing
     ``source_label``; without either, the source is left out. ``page_of`` is
-    "Page {page} of {pages}" in the article's language. The filled parts are kept
-    per source and wording, so articles without a source (or with the same one)
-    share them.
+    "Page {page} of {pages}" in the article's language. The prepared template keeps
+    the filled parts per organisation, source and wording, so articles without a
+    source (or with the same one) share them.
     """
-    frame = draft.frame
-    source = (source_url, source_label, page_of)
-    filled = frame.filled(source)
-    if filled is None:
-        scratch = frame.draft(warn=False)
+    template = draft.template
+    organisation = draft.organisation
+
+    def fill() -> Filled:
+        scratch = template.draft(organisation, warn=False)
         _fill_stories(scratch, source_url, source_label, page_of)
-        names = dict.fromkeys(story.partname for story in frame.stories)
+        names = dict.fromkeys(story.partname for story in template.stories)
         filled = tuple((name, scratch.packed(name), scratch.rels(name)) for name in names)
         for _, _, rels in filled:
             rels.member()  # compressed once, here, for every briefing that shares them
-        frame.keep_filled(source, filled)
-    for partname, member, rels in filled:
+        return filled
+
+    key = (organisation, source_url, source_label, page_of)
+    for partname, member, rels in template.filled(key, fill):
         draft.replace(partname, member, rels)
 
 
 def _fill_stories(draft: Draft, source_url: str | None, source_label: str,
                   page_of: str) -> None:
     """Fill every header and footer of ``draft``, in the order python-docx's sections give."""
-    frame = draft.frame
-    band = band_name(frame.organisation, source_url)
-    for story in frame.stories:
+    template = draft.template
+    band = band_name(clean_inline(draft.organisation), source_url)
+    for story in template.stories:
         part = draft.element(story.partname)
-        values = _Values(band, source_url, source_label, frame.link_style,
+        values = _Values(band, source_url, source_label, template.link_style,
                          draft.rels(story.partname).link, page_of)
         named = _fill(part, story.placeholders, values)
         if story.role == "header":
             if not named:
                 paragraph = part.add_p()
-                paragraph.style = frame.header_style
+                paragraph.style = template.header_style
                 run = paragraph.add_r()
                 if values.organisation:
                     run.text = values.organisation
                 _direction(paragraph, values.organisation)
                 named = [paragraph]
-            logo = frame.logos.get(story.partname)
+            logo = template.logos.get(story.partname)
             if logo is not None:
                 for paragraph in named:
                     _add_logo(part, paragraph, logo)
         elif story.role == "footer" and not named:
             pages = part.add_p()
-            pages.style = frame.footer_style
+            pages.style = template.footer_style
             _rebuild(pages, values.page_of, values)
             if source_url or source_label:
                 source = part.add_p()
-                source.style = frame.footer_style
+                source.style = template.footer_style
                 _rebuild(source, "{source}", values)
 
 

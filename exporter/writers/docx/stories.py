@@ -2,8 +2,8 @@
 
 :func:`plan_story` finds, in one header or footer of the template, the paragraphs
 that hold placeholders and their text; :mod:`.headers` rebuilds those paragraphs
-in each briefing. Kept apart from both the frame (which plans) and the filling
-(which uses a frame's draft), so that neither imports the other.
+in each briefing. Kept apart from both the prepared template (which plans) and the
+filling (which uses a draft of it), so that neither imports the other.
 """
 
 from __future__ import annotations
