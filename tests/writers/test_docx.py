@@ -188,8 +188,9 @@ class Briefing:
 
 
 def render(article: Article, options: Options) -> bytes:
+    """The briefing, from the writer a batch uses: it holds the template it last prepared."""
     out = io.BytesIO()
-    DocxWriter().write([article], out, options)
+    get_writer("docx").write([article], out, options)
     return out.getvalue()
 
 

@@ -21,7 +21,7 @@ from ...model import Article, Heading, ListBlock, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...presentation import Presentation, presentation_of, source_link
 from ...textclean import clean_inline, clean_text
-from .frame import Draft, prepared_frame
+from .draft import Draft
 from .headers import fill_header_and_footer
 from .ooxml import (
     W_R,
@@ -34,6 +34,7 @@ from .ooxml import (
     new_paragraph,
     new_run,
 )
+from .prepared import PreparedTemplate
 from .properties import app_properties, set_properties
 
 log = logging.getLogger(__name__)
@@ -44,17 +45,17 @@ _MAX_HEADING_LEVEL = 9
 _DEEPEST_HEADING = "Heading 4"  # the deepest level every template is given
 
 
-def build_briefing(article: Article, options: Options) -> bytes:
-    """The briefing for ``article`` as .docx bytes, identical for identical input."""
-    frame = prepared_frame(options)
-    draft = frame.draft()
+def build_briefing(article: Article, options: Options, frame: PreparedTemplate) -> bytes:
+    """The briefing for ``article`` in the prepared template ``frame``, as .docx bytes,
+    identical for identical input."""
+    draft = frame.draft(options.organisation)
     words = article.document.word_count  # counted once: a long article takes a while
     presentation = presentation_of(article, options)
     _Briefing(draft, article, presentation, options, words).write()
     set_properties(draft.element(frame.core_part), article, presentation, options.organisation)
     if frame.app_part is not None:
         draft.replace(frame.app_part, app_properties(words, options.organisation))
-    draft.replace(frame.styles_part, frame.template.styles_member(article.document.language))
+    draft.replace(frame.styles_part, frame.styles_member(article.document.language))
     return draft.save()
 
 
@@ -90,7 +91,7 @@ class _Briefing:
                  options: Options, words: int) -> None:
         self.draft = draft
         self.words = words
-        self.template = draft.frame.template
+        self.template = draft.template
         self.article = article
         self.source = article.document
         self.presentation = presentation
@@ -292,7 +293,7 @@ class _Briefing:
 
     def _list_source(self) -> tuple[Any, str, Any, int] | tuple[()]:
         """The numbering part, the list style's abstract list, where new lists go, the last id."""
-        frame = self.draft.frame
+        frame = self.draft.template
         if frame.numbering_part is None or frame.list_number is None:
             return ()
         numbering = self.draft.element(frame.numbering_part)
