@@ -124,6 +124,32 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+# --- the strongest checker that installs from PyPI ------------------------------------
+
+@pytest.mark.parametrize("profile", ["ua1", "2b"])
+@pytest.mark.parametrize("name", NAMES)
+def test_a_pdf_ua_and_pdf_a_validator_finds_nothing(name: str, profile: str) -> None:
+    # page-validation: a Rust implementation of veraPDF's PDF/UA-1 and PDF/A rules that
+    # passes veraPDF's test corpus; it runs offline, without Java.
+    page = pytest.importorskip("page", reason="page-validation is not installed")
+    report = page.validate_pdf_bytes(_pdf(name), profile=profile)
+    failures = [f"{f.rule_id}: {f.message}" for f in report.failures]
+    assert report.is_compliant and not failures, "\n".join(failures)
+    assert report.rules.total > 100  # the profile's rules did run
+
+
+def test_the_validator_fails_an_untagged_pdf() -> None:
+    page = pytest.importorskip("page", reason="page-validation is not installed")
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, invariant=1)
+    canvas.drawString(72, 720, "An untagged line of text.")
+    canvas.save()
+    for profile in ("ua1", "2b"):
+        assert not page.validate_pdf_bytes(out.getvalue(), profile=profile).is_compliant
+
+
 # --- the structure tree and the page's marked content ---------------------------------
 
 @pytest.mark.parametrize("name", NAMES)

@@ -50,6 +50,37 @@ class _QuickCompression(pdfdoc.PDFStreamFilterZCompress):  # type: ignore[misc]
 _QUICK = _QuickCompression()
 
 
+class _ArchivalStream(PDFStream):  # type: ignore[misc]
+    """A stream as PDF/A writes them: an end of line before ``endstream`` that its
+    ``Length`` does not count (reportlab's runs the data into the keyword)."""
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        written: bytes = super().format(document)
+        head, tail = written.rsplit(b"endstream\n", 1)
+        return head + b"\nendstream\n" + tail
+
+    @classmethod
+    def adopt(cls, stream: PDFStream) -> PDFStream:
+        """``stream``, now written as PDF/A wants."""
+        stream.__class__ = cls
+        return stream
+
+
+_UNMAPPED = re.compile(rb"\n<[0-9A-F]{2}> <0000>")
+_BFCHAR = re.compile(rb"\n(\d+) beginbfchar\n(.*?)\nendbfchar", re.S)
+
+
+def _without_unmapped(cmap: bytes) -> bytes:
+    """A ToUnicode CMap from reportlab without its entries for unused codes, which map
+    to U+0000 (PDF/UA forbids that value)."""
+    def kept(match: re.Match[bytes]) -> bytes:
+        entries = _UNMAPPED.sub(b"", b"\n" + match.group(2)).lstrip(b"\n")
+        count = entries.count(b"\n") + 1 if entries else 0
+        return b"\n%d beginbfchar\n%s\nendbfchar" % (count, entries)
+
+    return _BFCHAR.sub(kept, cmap)
+
+
 def finish(canvas: Canvas, page: PDFObjectReference, language: str) -> None:
     """Make the canvas's one drawn page (``page``, already shown) a PDF/UA-1 and PDF/A-2b
     document: call after ``showPage()`` and before ``save()``."""
@@ -59,7 +90,7 @@ def finish(canvas: Canvas, page: PDFObjectReference, language: str) -> None:
     catalog.MarkInfo = PDFDictionary({"Marked": "true"})
     canvas.setViewerPreference("DisplayDocTitle", "true")
     xmp = _xmp(canvas, language)
-    catalog.Metadata = PDFStream(PDFDictionary({"Type": PDFName("Metadata"),
+    catalog.Metadata = _ArchivalStream(PDFDictionary({"Type": PDFName("Metadata"),
                                                 "Subtype": PDFName("XML")}), xmp)
     # reportlab's catalog writes only the keys it lists.
     catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
@@ -73,10 +104,17 @@ def finish(canvas: Canvas, page: PDFObjectReference, language: str) -> None:
     for font in doc.delayedFonts:  # realised now so that their streams can be compressed
         font.addObjects(doc)
     doc.delayedFonts = []
-    shown.Contents = PDFStream(content=shown.stream, filters=[_QUICK])
-    for thing in list(doc.idToObject.values()):
-        if isinstance(thing, PDFStream) and thing.filters == [pdfdoc.PDFZCompress]:
+    shown.Contents = _ArchivalStream(content=shown.stream, filters=[_QUICK])
+    for name, thing in list(doc.idToObject.items()):
+        if not isinstance(thing, PDFStream):
+            continue
+        if thing.filters == [pdfdoc.PDFZCompress]:
             thing.filters = [_QUICK]
+        if name.startswith("toUnicodeCMap:"):
+            content = thing.content
+            thing.content = _without_unmapped(
+                content.encode("latin-1") if isinstance(content, str) else content)
+        _ArchivalStream.adopt(thing)
 
     digest = hashlib.sha256(shown.stream.encode("utf-8", "surrogatepass") + xmp).digest()[:16]
     # reportlab's trailer writes this, as its own ID() would make it.
@@ -85,7 +123,7 @@ def finish(canvas: Canvas, page: PDFObjectReference, language: str) -> None:
 
 
 def _output_intent() -> PDFDictionary:
-    profile = PDFStream(PDFDictionary({"N": 3}), srgb_profile(), filters=[_QUICK])
+    profile = _ArchivalStream(PDFDictionary({"N": 3}), srgb_profile(), filters=[_QUICK])
     return PDFDictionary({
         "Type": PDFName("OutputIntent"),
         "S": PDFName("GTS_PDFA1"),
