@@ -21,18 +21,13 @@ for the link) and leaves the document-level parts to :mod:`.archival`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
-    PDFDictionary,
-    PDFName,
-    PDFObjectReference,
-    PDFString,
-)
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFObjectReference, PDFString
 from reportlab.pdfgen.canvas import Canvas
 
 ROLES: dict[str, tuple[tuple[str, ...], int]] = {
@@ -160,6 +155,23 @@ def link(canvas: Any, element: Element | None, annotation_number: int) -> None:
     tagger.annotations.append((element, reference))
 
 
+class _Written(PDFObject):  # type: ignore[misc]
+    """An object written by ``write(number_of)``: the tree's elements are many small
+    dictionaries, and reportlab's general formatting of each costs more than the page's
+    text; these are written directly, references resolved when the file is written."""
+
+    def __init__(self, write: Callable[[Callable[[PDFObjectReference], bytes]], bytes]) -> None:
+        self.write = write
+
+    def format(self, document: Any) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+
+        def number_of(reference: PDFObjectReference) -> bytes:
+            return b"%d %d R" % numbers[reference.name]
+
+        return self.write(number_of)
+
+
 def finish(canvas: Canvas, page: PDFObjectReference) -> PDFObjectReference:
     """Write the structure tree of the page ``page`` into the canvas's document; the
     ``StructTreeRoot``'s reference. Annotations get ``StructParent`` 1, 2, ... and the
@@ -168,35 +180,47 @@ def finish(canvas: Canvas, page: PDFObjectReference) -> PDFObjectReference:
     if tagger is None:
         raise ValueError("the canvas was not tagged")
     doc = canvas._doc
-    root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
-    root_ref = doc.Reference(root)
     references: dict[int, PDFObjectReference] = {}
+    parent_of: dict[int, PDFObjectReference] = {}
+    elements = []
 
-    def write(element: Element, parent: PDFObjectReference) -> PDFObjectReference:
-        entries: dict[str, Any] = {"Type": PDFName("StructElem"), "S": PDFName(element.role),
-                                   "P": parent, "Pg": page}
-        if element.lang:
-            entries["Lang"] = PDFString(element.lang)
-        made = PDFDictionary(entries)
-        reference = doc.Reference(made)
+    def register(element: Element, parent: PDFObjectReference) -> None:
+        reference = doc.Reference(_Written(partial(_element, element)))
         references[id(element)] = reference
-        kids: list[Any] = []
+        parent_of[id(element)] = parent
+        elements.append(element)
         for kid in element.kids:
             if isinstance(kid, Element):
-                kids.append(write(kid, reference))
-            elif isinstance(kid, int):
-                kids.append(kid)
-            else:
-                kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Obj": kid, "Pg": page}))
-        made["K"] = kids[0] if len(kids) == 1 and isinstance(kids[0], int) else PDFArray(kids)
-        return reference
+                register(kid, reference)
 
-    top = write(tagger.document, root_ref)
-    parents: list[Any] = [0, doc.Reference(PDFArray([references[id(owner)]
-                                                     for owner in tagger.owners]))]
-    for number, (element, _) in enumerate(tagger.annotations, start=1):
-        parents += [number, references[id(element)]]
-    root["K"] = top
-    root["ParentTree"] = doc.Reference(PDFDictionary({"Nums": PDFArray(parents)}))
-    root["ParentTreeNextKey"] = len(tagger.annotations) + 1
+    def _element(element: Element, number_of: Callable[[PDFObjectReference], bytes]) -> bytes:
+        kids = []
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                kids.append(number_of(references[id(kid)]))
+            elif isinstance(kid, int):
+                kids.append(b"%d" % kid)
+            else:
+                kids.append(b"<< /Type /OBJR /Obj " + number_of(kid) + b" /Pg "
+                            + number_of(page) + b" >>")
+        lang = b" /Lang " + PDFString(element.lang).format(doc) if element.lang else b""
+        return (b"<< /Type /StructElem /S /" + element.role.encode("ascii") + b" /P "
+                + number_of(parent_of[id(element)]) + b" /Pg " + number_of(page) + lang
+                + b" /K [ " + b" ".join(kids) + b" ] >>")
+
+    root_ref = doc.Reference(_Written(lambda n: (
+        b"<< /Type /StructTreeRoot /K " + n(references[id(tagger.document)])
+        + b" /ParentTree " + n(tree_ref)
+        + b" /ParentTreeNextKey %d >>" % (len(tagger.annotations) + 1))))
+    register(tagger.document, root_ref)
+    owners_ref = doc.Reference(_Written(lambda n: b"[ " + b" ".join(
+        n(references[id(owner)]) for owner in tagger.owners) + b" ]"))
+
+    def parent_tree(n: Callable[[PDFObjectReference], bytes]) -> bytes:
+        entries = [b"0 " + n(owners_ref)]
+        for number, (element, _) in enumerate(tagger.annotations, start=1):
+            entries.append(b"%d " % number + n(references[id(element)]))
+        return b"<< /Nums [ " + b" ".join(entries) + b" ] >>"
+
+    tree_ref = doc.Reference(_Written(parent_tree))
     return root_ref
