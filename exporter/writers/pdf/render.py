@@ -16,6 +16,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from ...fonts import FontFamily
 from ...labels import labels_for
+from ...textfit import cut_to_fit
 from ...version import __version__
 from . import archival
 from .bidi import visual
@@ -77,19 +78,7 @@ def _metadata(canvas: Canvas, content: Content) -> None:
 
 def _fitted(text: str, font: str, size: float, room: float) -> str:
     """``text``, shortened at a word with an ellipsis if it is wider than ``room``."""
-    if stringWidth(text, font, size) <= room:
-        return text
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if stringWidth(text[:middle] + "…", font, size) <= room:
-            low = middle
-        else:
-            high = middle - 1
-    head = text[:low]
-    if not text[low:low + 1].isspace() and " " in head.strip():
-        head = head.rstrip().rsplit(" ", 1)[0]  # at a word, never inside one
-    return head.rstrip(" ,;:-–—") + "…"
+    return cut_to_fit(text, lambda candidate: stringWidth(candidate, font, size) <= room)
 
 
 def _masthead(canvas: Canvas, page: tuple[float, float], content: Content, style: Style,
