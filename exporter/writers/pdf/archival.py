@@ -123,7 +123,9 @@ def finish(canvas: Canvas, page: PDFObjectReference, language: str) -> None:
 
 
 def _output_intent() -> PDFDictionary:
-    profile = _ArchivalStream(PDFDictionary({"N": 3}), srgb_profile(), filters=[_QUICK])
+    # Compressed once per process, as the stream filter would (same bytes).
+    profile = _ArchivalStream(PDFDictionary({"N": 3, "Filter": PDFArray([PDFName("FlateDecode")])}),
+                              _compressed_profile())
     return PDFDictionary({
         "Type": PDFName("OutputIntent"),
         "S": PDFName("GTS_PDFA1"),
@@ -144,6 +146,11 @@ def srgb_profile() -> bytes:
     made[24:36] = bytes.fromhex("07d0 0001 0001 0000 0000 0000")  # 2000-01-01 00:00:00
     made[84:100] = bytes(16)  # profile ID: "not computed", as the date changed
     return bytes(made)
+
+
+@cache
+def _compressed_profile() -> bytes:
+    return _QUICK.encode(srgb_profile())
 
 
 def _xml(text: str) -> str:
