@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from ...errors import DependencyError
 from ...labels import labels_for
+from ...textfit import cut_to_fit
 
 log = logging.getLogger(__name__)
 
@@ -149,12 +150,9 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
 def _fit_line(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int,
               *, ellipsis: bool = False) -> str:
     """``text`` shortened (with an ellipsis) until it fits ``width``."""
-    if draw.textlength(text, font=font) <= width and not ellipsis:
-        return text
     body = text.removesuffix(" …") if ellipsis else text
-    while body and draw.textlength(body + " …", font=font) > width:
-        body = body[:-1]
-    return body.rstrip() + " …"
+    return cut_to_fit(body, lambda candidate: draw.textlength(candidate, font=font) <= width,
+                      mark=" …", at_word=False, trailing=None, always=ellipsis)
 
 
 def _centred(draw: ImageDraw.ImageDraw, line: str, font: ImageFont.FreeTypeFont,

@@ -2,7 +2,9 @@
 
 Parts: :mod:`.style` (the ``onepager.toml`` template), :mod:`.content` (the
 page's text, cleaned), :mod:`.layout` (what fits, at what size), :mod:`.render`
-(drawing the page) and :mod:`.preview` (a PNG of the page, for ``--preview``).
+(drawing the page), :mod:`.tagging` (its structure tree and marked content),
+:mod:`.archival` (the PDF/UA-1 and PDF/A-2b document parts) and :mod:`.preview`
+(a PNG of the page, for ``--preview``).
 """
 
 from __future__ import annotations

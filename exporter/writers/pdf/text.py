@@ -23,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from .bidi import base_direction, break_lines, has_rtl, visual
+from .tagging import marked
 
 _SLACK = 1e-6
 """Rounding room when a line's words add up to exactly its width."""
@@ -105,6 +106,8 @@ class TextParagraph(Flowable):  # type: ignore[misc]
         self.base = base or (base_direction(self.text) if self.right_to_left else "L")
         self._lines = lines
         self._broken_at = -1.0
+        self.continued = False
+        """The second part of a split paragraph: tagged as part of the first."""
 
     def lines(self, available_width: float) -> list[str]:
         """The paragraph's lines in a frame ``available_width`` wide, in logical order."""
@@ -130,6 +133,8 @@ class TextParagraph(Flowable):  # type: ignore[misc]
             return []
         first = TextParagraph("", self.style, self.bullet, lines[:fit], self.base)
         rest = TextParagraph("", self.style, None, lines[fit:], self.base)
+        first.continued = self.continued
+        rest.continued = True
         return [first, rest]
 
     def draw(self) -> None:
@@ -140,10 +145,11 @@ class TextParagraph(Flowable):  # type: ignore[misc]
         y = self.height - style.size
         if self.bullet:
             canvas.setFont(style.bullet_font or style.font, style.size)
-            if right_to_left:
-                canvas.drawRightString(self.width - style.bullet_indent, y, self.bullet)
-            else:
-                canvas.drawString(style.bullet_indent, y, self.bullet)
+            with marked(canvas, style.name + ".bullet"):
+                if right_to_left:
+                    canvas.drawRightString(self.width - style.bullet_indent, y, self.bullet)
+                else:
+                    canvas.drawString(style.bullet_indent, y, self.bullet)
         text = canvas.beginText()
         text.setFont(style.font, style.size)
         for line in lines:
@@ -160,4 +166,5 @@ class TextParagraph(Flowable):  # type: ignore[misc]
                 text.setTextOrigin(x, y)
             text.textOut(shown)
             y -= style.leading
-        canvas.drawText(text)
+        with marked(canvas, style.name, self.continued):
+            canvas.drawText(text)
