@@ -4,7 +4,9 @@ The text is generated from sentence templates that carry what news prose
 carries: abbreviations (Dr., U.S., a.m.), initials, numbers with decimals,
 quotations with their attribution, brackets and ellipses, in paragraphs of
 three to six sentences. Paragraphs are split one by one, as readers do; the
-figure is the median of five runs.
+figure is the median of five runs, each with a fresh tokenizer, so none reuses
+the Punkt boundary decisions an earlier run remembered (a new process
+splitting its first 200 KB).
 
     .venv/bin/python benchmarks/bench_segment.py [--size BYTES]
 """
@@ -66,13 +68,15 @@ def sample_text(size: int = 200_000, seed: int = 13) -> str:
 
 def measure(size: int) -> tuple[int, float]:
     """Sentences found in a ``size``-character text and the median seconds to split it."""
+    from exporter import segment
     from exporter.segment import split_sentences
 
     paragraphs = sample_text(size).split("\n")
-    split_sentences("Warm up. Twice.", "en")
     times = []
     count = 0
     for _ in range(5):
+        segment._tokenizer.cache_clear()  # forget the remembered decisions of the last run
+        split_sentences("Warm up. Twice.", "en")
         started = time.perf_counter()
         count = sum(len(split_sentences(p, "en")) for p in paragraphs)
         times.append(time.perf_counter() - started)
