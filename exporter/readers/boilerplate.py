@@ -159,8 +159,9 @@ def drop_page_echoes(
     """``blocks`` without paragraphs that repeat the page's title line or a picture caption.
 
     A caption counts when the paragraph is the caption, or the caption and a short
-    credit after it ("... la presidencia. (Ana Ruiz)"). Headings are kept: the
-    document's own title is handled where it is built.
+    credit after it ("... la presidencia. (Ana Ruiz)"). A paragraph that is the
+    headline alone becomes a heading (it stays in the text, out of the summary);
+    headings are kept: the document's own title is handled where it is built.
     """
     shown = {_collapse(caption) for caption in captions}
     shown = {caption for caption in shown if len(caption) >= _CAPTION_MIN}
@@ -173,6 +174,9 @@ def drop_page_echoes(
             _is_title_line(text, head) or _is_caption(text, shown)
         ):
             continue
+        if block.kind != "heading" and len(head) >= _CAPTION_MIN and text == head:
+            # The headline set as a paragraph is the headline: a heading, never summarised.
+            block = replace(block, kind="heading", level=1)
         kept.append(block)
     return kept
 

@@ -118,17 +118,34 @@ def test_the_title_line_repeated_in_the_body_is_dropped(title: str, line: str) -
     assert [b.text for b in drop_page_echoes(blocks, title, [])] == STORY
 
 
+def test_a_paragraph_that_begins_like_the_headline_stays() -> None:
+    text = ("Harbour approves the new ferry terminal, the council announced, after a vote that "
+            "ended two years of hearings and objections from the fishing fleet.")
+    title = "Harbour approves the new ferry terminal | City Gazette"
+    kept = drop_page_echoes([RawBlock("paragraph", text)], title, [])
+    assert [(b.kind, b.text) for b in kept] == [("paragraph", text)]
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("title", "headline", "story"),
     [
-        "Harbour approves the new ferry terminal, the council announced, after a vote that "
-        "ended two years of hearings and objections from the fishing fleet.",
-        "Harbour approves the new ferry terminal",  # the headline as the article's first line
+        ("Harbour approves the new ferry terminal | City Gazette | 12.03.2024",
+         "Harbour approves the new ferry terminal", STORY),
+        ("Le port approuve le nouveau terminal de ferry – La Gazette",
+         "Le port approuve le nouveau terminal de ferry",
+         ["L'autorité portuaire a approuvé mardi le nouveau terminal après deux ans d'audiences.",
+          "Le terminal coûtera 48 millions d'euros et accueillera 3 000 passagers par jour.",
+          "Les habitants de la vieille ville craignent le trafic dans les rues étroites du port."]),
     ],
 )
-def test_a_paragraph_that_is_or_begins_like_the_headline_stays(text: str) -> None:
-    title = "Harbour approves the new ferry terminal | City Gazette"
-    assert [b.text for b in drop_page_echoes([RawBlock("paragraph", text)], title, [])] == [text]
+def test_the_headline_set_as_a_paragraph_is_kept_out_of_the_summary(
+    title: str, headline: str, story: list[str]
+) -> None:
+    page = (f"<html><head><title>{title}</title></head><body><article><p>{headline}</p>"
+            + "".join(f"<p>{p}</p>" for p in story) + "</article></body></html>")
+    document = read_string(page, format="html")
+    summary = [s.text for s in summarise(document).sentences]
+    assert summary and headline not in summary and not any(headline in s for s in summary)
 
 
 @pytest.mark.parametrize("heading", ["Kommentar", "Komentarz", "Comment", "Reactions"])
