@@ -83,9 +83,6 @@ GERMAN_VOTE = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18 point 4, not solved yet: the lede shares no "
-                   "stem with the rest ('Gebäudeenergiegesetz' is not 'Gesetz' without "
-                   "compound splitting), so degree centrality ranks it low")
 def test_a_nine_sentence_german_article_keeps_its_lead_with_the_vote_count() -> None:
     document = make_document("Bundestag beschließt Heizungsgesetz", GERMAN_VOTE)
     assert document.language == "de" and len(list(document.sentences())) == 9
