@@ -8,6 +8,9 @@ Sets, under ``../shared/eval/`` (relative to the project's root):
 * ``orangesum``: 100 French news articles, their standfirsts as references
   (abstractive, lead-biased). Documents are read by exporter's own text
   reader, as ``exporter summarise`` reads a file.
+* ``news-de`` and ``news-es``: 12 German and 12 Spanish news articles written for
+  this project, each with a one- or two-sentence standfirst written as a news
+  editor would (``benchmarks/data/``; same layout and reading as ``orangesum``).
 
 Each method ranks an article once (:func:`exporter.summarise.rank`, which
 cleans news boilerplate first, so Lead-k ranks the same cleaned text as the
