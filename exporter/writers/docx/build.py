@@ -91,7 +91,7 @@ class _Briefing:
         self.template = draft.frame.template
         self.article = article
         self.source = article.document
-        self.labels = labels_for(article.document.language)
+        self.labels = labels_for(article.document.language, options.template_dir)
         self.options = options
         self.bookmarks = Bookmarks()
         self.quotes = shown_quotes(article, QUOTE_LIMIT)

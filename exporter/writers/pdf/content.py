@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...extract import key_figures, keywords
+from ...labels import labels_for
 from ...model import Article, Document, Heading, ListItem, Quote
 from ...presentation import (
     SEPARATOR,
@@ -117,7 +118,8 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int) 
 
 def _meta(document: Document, style: Style) -> str:
     """The meta line (:mod:`exporter.presentation`), each long part and the whole shortened."""
-    meta = meta_line(document, reading_time=style.labels["reading_time"])
+    meta = meta_line(document, reading_time=style.labels["reading_time"],
+                     labels=labels_for(document.language, style.template_dir))
     parts = [
         meta.source.site if meta.source else "",
         shorten(meta.byline or "", META_MAX_CHARS // 3),

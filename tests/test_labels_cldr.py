@@ -1,0 +1,52 @@
+"""The documents' words after their move to data files and CLDR equal those before.
+
+``labels_before_cldr.json`` holds what ``exporter/labels.py``'s hand-written
+tables produced for every language (its words, dates of every month, lists of
+one to four names, article counts), recorded before the tables were replaced
+by ``templates/labels/*.toml`` and Babel.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exporter.labels import LANGUAGES, labels_for
+
+_BEFORE: dict[str, dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "labels_before_cldr.json").read_text(encoding="utf-8"))
+_COUNTS = (*range(0, 130), 1000, 1001, 1011, 1021, 10**6, 2 * 10**6 + 1)
+_NAMES = ["Ana Ruiz", "Tom Lee", "Li Wei", "Sam Okafor"]
+
+
+def test_every_language_of_before_is_still_packaged() -> None:
+    assert set(_BEFORE) <= set(LANGUAGES) and LANGUAGES[0] == "en"
+
+
+@pytest.mark.parametrize("language", sorted(_BEFORE))
+def test_words_dates_lists_and_plurals_are_as_before(language: str) -> None:
+    before, words = _BEFORE[language], labels_for(language)
+    assert {key: getattr(words, key) for key in before["words"]} == before["words"]
+    assert words.quoted("x") == before["quoted"]
+    days = [date(2024, m, d) for m in range(1, 13)
+            for d in (1, 7, 31 if m in (1, 3, 5, 7, 8, 10, 12) else 28)]
+    assert [words.date(day) for day in days] == before["dates"]
+    assert [words.names(_NAMES[:n]) for n in range(5)] == before["names"]
+    assert [words.articles(n) for n in _COUNTS] == before["articles"]
+    assert words.months == before["months"]
+
+
+@pytest.mark.parametrize("language", sorted(_BEFORE))
+def test_dates_and_lists_are_babels(language: str) -> None:
+    """Not a copy of CLDR: the words come from Babel, for the file's locale."""
+    from babel.dates import format_date
+    from babel.lists import format_list
+
+    words = labels_for(language)
+    day = date(2026, 11, 5)
+    assert words.date(day) == format_date(day, format=words.date_format, locale=words.locale)
+    assert words.names(_NAMES[:3]) == format_list(_NAMES[:3], locale=words.locale)
