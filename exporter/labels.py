@@ -93,9 +93,7 @@ class Labels:
         """``Ana Ruiz``, ``Ana Ruiz and Tom Lee``, ``A, B and C``: CLDR's list of the locale."""
         if len(names) < 2:
             return "".join(names)
-        from babel.lists import format_list
-
-        return format_list(list(names), locale=_locale(self.locale))
+        return _list(tuple(names), self.locale)
 
     def quoted(self, text: str) -> str:
         """``text`` in the language's quotation marks: “…”, „…“, « … »."""
@@ -108,7 +106,7 @@ class Labels:
     def articles(self, count: int) -> str:
         """``1 article``, ``4 articles``: the plural form the language uses for ``count``."""
         forms = dict(self.article_forms)
-        form = forms.get(_locale(self.locale).plural_form(count), forms["other"])
+        form = forms.get(_plural(count, self.locale), forms["other"])
         return form.replace("{count}", str(count))
 
     @property
@@ -117,9 +115,10 @@ class Labels:
         return _months(self.locale)
 
 
+# Babel builds a Locale and loads its data anew on each call that names one by text, and
+# formats each date and list from its pattern again: a document asks for the same few often.
 @lru_cache(maxsize=64)
 def _locale(name: str) -> Locale:
-    # Babel builds a Locale and its data anew on each call that names one by text.
     from babel import Locale
 
     return Locale.parse(name)
@@ -130,6 +129,18 @@ def _date(day: date, pattern: str, locale: str) -> str:
     from babel.dates import format_date
 
     return format_date(day, format=pattern, locale=_locale(locale))
+
+
+@lru_cache(maxsize=1024)
+def _list(names: tuple[str, ...], locale: str) -> str:
+    from babel.lists import format_list
+
+    return format_list(list(names), locale=_locale(locale))
+
+
+@lru_cache(maxsize=1024)
+def _plural(count: int, locale: str) -> str:
+    return str(_locale(locale).plural_form(count))
 
 
 @lru_cache(maxsize=64)
