@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .resources import packaged_templates
+from .resources import packaged_stems, packaged_templates, user_template
 from .tomlcheck import Check, Custom, Text, check_table, read_toml, shown, sub_table
 
 if TYPE_CHECKING:
@@ -79,6 +79,9 @@ class Labels:
     ``(("one", "{count} article"), ("other", "{count} articles"))``."""
     date_format: str
     """A CLDR date pattern such as ``d MMMM y``; ``long`` for the locale's long date."""
+    month_names: tuple[str, ...] = ()
+    """The file's twelve month names (CLDR's, copied so that reading them loads no CLDR
+    data); none: CLDR's."""
 
     def minutes(self, minutes: int) -> str:
         """The reading time of ``minutes`` minutes, e.g. ``4 min read``."""
@@ -112,7 +115,7 @@ class Labels:
     @property
     def months(self) -> str:
         """The twelve month names as a date writes them (CLDR's), separated by ``|``."""
-        return _months(self.locale)
+        return "|".join(self.month_names) if self.month_names else _months(self.locale)
 
 
 # Babel builds a Locale and loads its data anew on each call that names one by text, and
@@ -172,6 +175,14 @@ def _date_pattern(value: Any) -> str:
     return value
 
 
+def _month_names(value: Any) -> tuple[str, ...]:
+    if (not isinstance(value, list) or len(value) != 12
+            or not all(isinstance(v, str) and 0 < len(v) <= 40 and v.strip() == v
+                       and "|" not in v for v in value)):
+        raise ValueError(value)
+    return tuple(value)
+
+
 def _quote_marks(value: Any) -> tuple[str, str]:
     if (not isinstance(value, list) or len(value) != 2
             or not all(isinstance(v, str) and 0 < len(v) <= 4 for v in value)):
@@ -190,6 +201,7 @@ _WORDS = ("summary", "key_points", "key_quotes", "key_figures", "full_text", "fu
 SCHEMA: dict[str, Check] = {
     "locale": Custom(_locale_name, "a CLDR locale such as de or en_GB"),
     "date_format": Custom(_date_pattern, 'a CLDR date pattern such as "d MMMM y"'),
+    "months": Custom(_month_names, "a list of the twelve month names"),
     **{key: _WORD for key in _WORDS},
     "quote_marks": Custom(_quote_marks, 'two short texts, like ["“", "”"]'),
 }
@@ -198,12 +210,17 @@ PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 _FORMS: dict[str, Check] = dict.fromkeys(PLURAL_CATEGORIES, Text(longest=200))
 
 
-def _checked(path: Path) -> dict[str, Any]:
-    """The checked keys of the labels file ``path``; ``[articles]`` as a mapping."""
+def _checked(path: Path, packaged: bool = False) -> dict[str, Any]:
+    """The checked keys of the labels file ``path``; ``[articles]`` as a mapping.
+
+    A ``packaged`` file's locale and date pattern are taken as written (the tests
+    check them against CLDR): reading the words loads no CLDR data.
+    """
     table = read_toml(path, "the documents' words")
     origin = str(path)
     forms = sub_table(table, "articles", origin)
-    values = check_table(table, SCHEMA, origin, skipped=frozenset({"articles"}), noun="label")
+    schema = {**SCHEMA, "locale": _WORD, "date_format": _WORD} if packaged else SCHEMA
+    values = check_table(table, schema, origin, skipped=frozenset({"articles"}), noun="label")
     if forms is not None:
         values["articles"] = check_table(forms, _FORMS, origin,
                                          section="articles", noun="plural category")
@@ -219,7 +236,7 @@ def _checked(path: Path) -> dict[str, Any]:
 
 def packaged_languages() -> tuple[str, ...]:
     """The languages with a packaged labels file, English first."""
-    codes = sorted(p.stem for p in (packaged_templates() / FOLDER).glob("*.toml"))
+    codes = packaged_stems(FOLDER)
     return (FALLBACK, *(c for c in codes if c != FALLBACK))
 
 
@@ -250,10 +267,9 @@ def labels_for(language: str | None, template_dir: Path | None = None) -> Labels
 
 
 def _user_file(template_dir: Path | None, code: str) -> Path | None:
-    if template_dir is None or not re.fullmatch(r"[a-z]{2,3}", code):
+    if not re.fullmatch(r"[a-z]{2,3}", code):
         return None  # never a path a document's language tag spells
-    path = template_dir / FOLDER / f"{code}.toml"
-    return path if path.is_file() else None
+    return user_template(f"{FOLDER}/{code}.toml", template_dir)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -267,7 +283,7 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 @lru_cache(maxsize=64)
 def _packaged(code: str) -> dict[str, Any]:
     path = packaged_templates() / FOLDER / f"{code}.toml"
-    return _checked(path) if path.is_file() else {}
+    return _checked(path, packaged=True) if path.is_file() else {}
 
 
 @lru_cache(maxsize=64)
@@ -275,21 +291,24 @@ def _labels(code: str, user: Path | None, stamp: tuple[int, int] | None) -> Labe
     english, own = _packaged(FALLBACK), _packaged(code)
     mine = _checked(user) if user is not None else {}
     words = {**english, **own, **mine}
-    forms = {**english["articles"], **own.get("articles", {}), **mine.get("articles", {})}
+    forms = {**english.get("articles", {}), **own.get("articles", {}),
+             **mine.get("articles", {})}
     if "other" not in forms:  # only when English's own file lacks it
         raise UsageError(f"{user or code}: [articles] lacks other")
     # The locale and the date pattern are facts of the language, never English's.
     if code == FALLBACK:
-        locale = mine.get("locale") or english["locale"]
+        locale = mine.get("locale") or english.get("locale", "en")
         pattern = mine.get("date_format") or english.get("date_format", "long")
+        months = mine.get("months") or english.get("months", ())
     else:
         locale = mine.get("locale") or own.get("locale") or _default_locale(code, user)
         pattern = mine.get("date_format") or own.get("date_format") or "long"
+        months = mine.get("months") or own.get("months", ())
     missing = [key for key in _WORDS + ("quote_marks",) if key not in words]
     if missing:
         raise UsageError(f"{packaged_templates() / FOLDER / 'en.toml'}: lacks {', '.join(missing)}")
     return Labels(
-        language=code, locale=locale, date_format=pattern,
+        language=code, locale=locale, date_format=pattern, month_names=months,
         article_forms=tuple(forms.items()),
         **{key: words[key] for key in (*_WORDS, "quote_marks")},
     )

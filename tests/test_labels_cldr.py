@@ -50,3 +50,36 @@ def test_dates_and_lists_are_babels(language: str) -> None:
     day = date(2026, 11, 5)
     assert words.date(day) == format_date(day, format=words.date_format, locale=words.locale)
     assert words.names(_NAMES[:3]) == format_list(_NAMES[:3], locale=words.locale)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_packaged_month_names_are_cldrs(language: str) -> None:
+    """Copied into the files so that the summary's cleaner loads no CLDR data; kept equal."""
+    from babel import Locale
+
+    words = labels_for(language)
+    cldr = Locale.parse(words.locale).months["format"]["wide"]
+    assert words.month_names == tuple(cldr[n] for n in range(1, 13))
+
+
+def test_the_packaged_files_name_locales_and_patterns_babel_knows() -> None:
+    from babel import Locale
+    from babel.dates import parse_pattern
+
+    for language in LANGUAGES:
+        words = labels_for(language)
+        assert str(Locale.parse(words.locale)) == words.locale
+        assert words.date_format == "long" or parse_pattern(words.date_format).format
+
+
+def test_reading_the_words_and_month_names_loads_no_cldr() -> None:
+    """The summary's cleaner asks every language's month names: that must stay cheap."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from exporter.labels import LANGUAGES, labels_for;"
+            "[labels_for(c).months and labels_for(c).summary for c in LANGUAGES];"
+            "print('babel' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).parent.parent)
+    assert run.stdout.strip() == "False"
