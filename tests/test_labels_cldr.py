@@ -83,3 +83,41 @@ def test_reading_the_words_and_month_names_loads_no_cldr() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).parent.parent)
     assert run.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_day_of_a_year_is_written_as_babels_format_date(language: str) -> None:
+    """The packaged languages' dates skip loading CLDR; they must read as Babel writes them."""
+    from datetime import timedelta
+
+    from babel.dates import format_date
+
+    words = labels_for(language)
+    for offset in range(366):
+        day = date(2024, 1, 1) + timedelta(days=offset)
+        assert words.date(day) == format_date(day, format=words.date_format,
+                                              locale=words.locale), day
+    for day in (date(999, 12, 31), date(2000, 2, 29), date(9999, 1, 1)):
+        assert words.date(day) == format_date(day, format=words.date_format, locale=words.locale)
+
+
+def test_the_packaged_date_patterns_are_cldrs_long_dates() -> None:
+    from babel.dates import get_date_format
+
+    for language in LANGUAGES:
+        words = labels_for(language)
+        cldr = get_date_format("long", locale=words.locale).pattern
+        if language in ("ru", "uk"):  # the documents never wrote CLDR's year abbreviation
+            assert cldr.startswith(words.date_format + "\u202f'")
+        else:
+            assert words.date_format == cldr, language
+
+
+def test_a_pattern_beyond_day_month_and_year_is_babels(tmp_path: Path) -> None:
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "de.toml").write_text("date_format = \"EEEE, d. MMMM y\"\n",
+                                                 encoding="utf-8")
+    assert labels_for("de", tmp_path).date(date(2024, 3, 7)) == "Donnerstag, 7. März 2024"
+    (tmp_path / "labels" / "de.toml").write_text("date_format = \"dd.MM.''yy\"\n",
+                                                 encoding="utf-8")
+    assert labels_for("de", tmp_path).date(date(2024, 3, 7)) == "07.03.'24"
