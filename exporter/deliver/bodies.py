@@ -114,12 +114,13 @@ def _render(
             raise UsageError(f"{template.path}: section [% {section} %]: {error}") from None
 
     # The message's own words are in its first article's language; an article's in its own.
-    words = labels_for(articles[0].document.language if articles else None)
+    words = labels_for(articles[0].document.language if articles else None,
+                       options.template_dir)
     rendered = []
     for article in articles:
         document = article.document
         shown = presentation_of(article, options)
-        own = labels_for(document.language)
+        own = labels_for(document.language, options.template_dir)
         bullets = "\n".join(fill("bullet", {"text": clean_inline(text)})
                             for text in article.summary.texts)
         standfirst = shown.standfirst or ""

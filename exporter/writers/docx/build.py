@@ -95,7 +95,7 @@ class _Briefing:
         self.article = article
         self.source = article.document
         self.presentation = presentation
-        self.labels = labels_for(article.document.language)
+        self.labels = labels_for(article.document.language, options.template_dir)
         self.options = options
         self.bookmarks = Bookmarks()
         self.quotes = presentation.key_quotes(QUOTE_LIMIT)

@@ -152,7 +152,7 @@ class Typesetter:
         self.width = width
         self.height = height
         self.colour = {key: HexColor(value) for key, value in style.colours.items()}
-        self.words = labels_for(content.language)
+        self.words = labels_for(content.language, style.template_dir)
         self.styles = cache(self._styles)
         self._paragraphs: dict[tuple[str, str, float, str | None], Flowable] = {}
         self._widths: dict[tuple[str, str], tuple[float, int] | None] = {}
