@@ -102,6 +102,9 @@ def test_adding_a_language_is_adding_a_file(tmp_path: Path) -> None:
     assert "SUMMARY" not in page and "min read" not in page
     bodies = render_bodies([swedish], options=Options(template_dir=tmp_path))
     assert "Sammanfattning" in bodies.text and "Ana Ruiz och Tom Lee" in bodies.text
+    book = _epub_chapter(swedish, tmp_path)
+    assert "Sammanfattning" in book and "Av Ana Ruiz och Tom Lee" in book
+    assert "7 mars 2024" in book and "Summary" not in book
 
 
 def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
@@ -187,3 +190,14 @@ def test_import_exporter_loads_no_babel() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).parent.parent)
     assert run.stdout.strip() == "False"
+
+
+def _epub_chapter(article: Article, template_dir: Path) -> str:
+    """The text of the EPUB chapter of ``article`` written with ``template_dir``'s words."""
+    import zipfile
+
+    out = io.BytesIO()
+    get_writer("epub").write([article], out, Options(template_dir=template_dir))
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as book:
+        name = next(n for n in book.namelist() if "article-" in n and n.endswith(".xhtml"))
+        return book.read(name).decode("utf-8")

@@ -44,6 +44,8 @@ class CoverText:
     organisation: str
     language: str = "en"
     """The language of the cover's own words (the article count)."""
+    template_dir: Path | None = None
+    """The user's template folder, whose labels files give those words."""
 
 
 LEVELS = 85
@@ -76,7 +78,7 @@ def cover_png(text: CoverText) -> bytes:
     for number, line in enumerate(lines):
         _centred(draw, line, font, top + number * line_height)
 
-    footer = [labels_for(text.language).articles(text.articles)]
+    footer = [labels_for(text.language, text.template_dir).articles(text.articles)]
     if text.shown_date is not None:
         footer.insert(0, text.shown_date.isoformat())
     small = _font(48)

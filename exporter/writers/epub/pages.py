@@ -36,7 +36,7 @@ ONE_LINE = 200
 
 def cover_page(plan: DigestPlan) -> bytes:
     """A page that shows the cover image, for reading systems that do not show it themselves."""
-    words = labels_for(plan.language)
+    words = labels_for(plan.language, plan.template_dir)
     html, body = _page(words.cover, words.language, "ltr", body_class="cover")
     section = ET.SubElement(body, "section", {"epub:type": "cover", "class": "cover"})
     alt = plan.title if plan.shown_date is None else f"{plan.title}, {plan.shown_date.isoformat()}"
@@ -46,7 +46,7 @@ def cover_page(plan: DigestPlan) -> bytes:
 
 def title_page(plan: DigestPlan) -> bytes:
     """Digest title, date, number of articles and a contents list with one-line summaries."""
-    words = labels_for(plan.language)
+    words = labels_for(plan.language, plan.template_dir)
     html, body = _page(plan.title, words.language, "ltr", body_class="titlepage")
     section = ET.SubElement(body, "section", {"epub:type": "titlepage", "class": "titlepage"})
     heading = _text(section, "h1", plan.title, {"class": "digest-title"})
@@ -94,7 +94,7 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
     located: dict[str, str] = {}
     texts: list[ET.Element] = []
     wrote = False
-    words = labels_for(chapter.language)
+    words = labels_for(chapter.language, chapter.template_dir)
     count = len(chapter.parts)
     for number, part in enumerate(chapter.parts, start=1):
         label = words.full_text if count == 1 else words.part(number, count)
@@ -149,7 +149,7 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
 
 def nav_page(plan: DigestPlan) -> bytes:
     """The EPUB 3 navigation document: articles and their sections, and landmarks."""
-    words = labels_for(plan.language)
+    words = labels_for(plan.language, plan.template_dir)
     html, body = _page(words.contents, words.language, "ltr", body_class="nav")
     toc = ET.SubElement(body, "nav", {"epub:type": "toc", "id": "toc", "role": "doc-toc"})
     _text(toc, "h1", words.contents)
@@ -211,7 +211,7 @@ def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
         parts.append(stamp)
     if meta.place:
         parts.append(_element("span", meta.place, {"class": "place"}))
-    words = labels_for(chapter.language)
+    words = labels_for(chapter.language, chapter.template_dir)
     minutes = _element("span", meta.reading_time, {"class": "reading-time"})
     parts.append(_label(minutes, words, chapter.language))
     for number, part in enumerate(parts):

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from ...config import Options
 from ...model import Article, Heading
@@ -77,6 +78,8 @@ class Chapter:
     sections: tuple[Section, ...]
     parts: tuple[Part, ...]
     presentation: Presentation
+    template_dir: Path | None = None
+    """The user's template folder, which the chapter's words come from."""
 
     @property
     def title(self) -> str:
@@ -111,6 +114,8 @@ class DigestPlan:
     groups: tuple[Group, ...] = ()
     """The book's sections when it has them: the navigation is then two levels deep,
     section then article."""
+    template_dir: Path | None = None
+    """The user's template folder, whose ``labels/<language>.toml`` the book's words come from."""
 
     @property
     def language(self) -> str:
@@ -127,7 +132,7 @@ def plan_digest(articles: Sequence[Article], options: Options,
     """
     width = max(2, len(str(len(articles))))
     chapters = tuple(
-        _chapter(article, presentation_of(article, options), number, width)
+        _chapter(article, presentation_of(article, options), number, width, options.template_dir)
         for number, article in enumerate(articles, start=1)
     )
     title, title_language = _title(articles, options)
@@ -149,6 +154,7 @@ def plan_digest(articles: Sequence[Article], options: Options,
         languages=_languages(chapters),
         organisation=clean_inline(options.organisation),
         chapters=chapters,
+        template_dir=options.template_dir,
         groups=_groups(chapters, sections),
     )
 
@@ -168,7 +174,8 @@ def _groups(chapters: Sequence[Chapter], sections: Sequence[tuple[str, int]]
     return tuple(groups)
 
 
-def _chapter(article: Article, presentation: Presentation, number: int, width: int) -> Chapter:
+def _chapter(article: Article, presentation: Presentation, number: int, width: int,
+             template_dir: Path | None = None) -> Chapter:
     language = language_tag(article.document.language)
     stem = f"article-{number:0{width}d}"
     ranges = split_blocks(article.document.blocks)
@@ -188,6 +195,7 @@ def _chapter(article: Article, presentation: Presentation, number: int, width: i
         presentation=presentation,
         sections=_sections(article, parts),
         parts=parts,
+        template_dir=template_dir,
     )
 
 
