@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Options, load_options
-from .errors import DependencyError, ExporterError, InputError, OutputError, UsageError
+from .errors import (
+    DeliveryError,
+    DependencyError,
+    ExporterError,
+    InputError,
+    OutputError,
+    UsageError,
+)
 from .model import Article, Document, Heading, ListItem, Paragraph, Quote, Sentence, Summary
 
 if TYPE_CHECKING:
@@ -28,7 +35,7 @@ if TYPE_CHECKING:
 from .version import __version__
 
 # Email delivery, loaded on first use so that ``import exporter`` stays light.
-_DELIVERY = ("DeliveryError", "add_briefings", "build_message", "compose_message",
+_DELIVERY = ("add_briefings", "build_message", "compose_message",
              "retry_outbox", "save_to_outbox", "send_message")
 
 

@@ -42,11 +42,11 @@ from docx.shared import Cm
 from ...config import Options
 from ...errors import ExporterError, UsageError
 from ...textclean import clean_inline
-from .headers import Logo, Story, plan_story
 from .logo import check_logo, logo_text
 from .package import Member, PartRels, compress, write_zip
 from .properties import prepare_properties
 from .sanitise import TemplateError
+from .stories import Logo, Story, plan_story
 from .template import Template, is_packaged, one_line, prepared_template
 
 log = logging.getLogger(__name__)
