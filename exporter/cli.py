@@ -12,24 +12,38 @@ traceback.
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .commands import COMMANDS
-from .commands.common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Parser, add_length_arguments
-from .commands.common import options_from_args as _options
+from .commands import COMMANDS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from .errors import ExporterError, UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from .commands.common import add_length_arguments
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "add_length_arguments", "build_parser",
            "main"]
 
 
-def build_parser() -> Parser:
+def __getattr__(name: str) -> object:
+    # Kept for older imports; the parser's pieces load only when a command is parsed, so
+    # that ``exporter --version`` stays quick.
+    if name == "add_length_arguments":
+        from .commands import common
+
+        return common.add_length_arguments
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def build_parser() -> argparse.ArgumentParser:
     """The ``exporter`` argument parser with all its commands."""
+    from .commands.common import Parser
+
     parser = Parser(prog="exporter", description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--version", action="version", version=f"exporter {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -53,11 +67,19 @@ def _add_command(commands: Any, name: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # What argparse's version action prints, without building every command's parser.
+        print(f"exporter {__version__}")
+        return EXIT_OK
+    import logging
+
+    from .commands.common import options_from_args
+
     logging.basicConfig(level=logging.WARNING, format="exporter: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        options = _options(args)
+        options = options_from_args(args)
         handler = getattr(args, "handler", None)
         if handler is not None:
             return int(handler(args, options))

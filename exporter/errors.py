@@ -1,20 +1,30 @@
 """The exceptions exporter raises on purpose: one tree, every layer's errors in it.
 
     Exception
-     └── ExporterError           anything the user can act on; the CLI exits 2 with its message
-          ├── InputError         an article cannot be read (missing, binary, empty, too large)
-          ├── UsageError         a bad option, format name, method or configuration value
-          ├── OutputError        an output cannot be written (folder not writable, unsupported
-          │    │                 script)
-          │    └── DeliveryError an email could not be delivered: the server refused it or
-          │                      could not be reached (``exporter email`` keeps it in the
-          │                      outbox and exits 75)
-          └── DependencyError    an optional library or external tool is missing; says what
-                                 to install
+     └── ExporterError               anything the user can act on; the CLI exits 2 with
+          │                          its message
+          ├── InputError             an article cannot be read (missing, binary, empty,
+          │    │                     too large)
+          │    └── FetchError (web.fetch)   a URL could not be fetched
+          ├── UsageError             a bad option, format name, method or configuration
+          │                          value
+          ├── OutputError            an output cannot be written (folder not writable,
+          │    │                     unsupported script)
+          │    └── DeliveryError     an email could not be delivered: the server refused
+          │                          it or could not be reached (``exporter email`` keeps
+          │                          it in the outbox and exits 75)
+          ├── DependencyError        an optional library or external tool is missing;
+          │                          says what to install
+          └── Busy (web.state)       another ``exporter digest`` run holds the state's lock
+
+    BaseException
+     └── Interrupted (interrupt)     SIGINT or SIGTERM stopped an export (exit 130 or 143)
 
 Any other exception is a bug: the CLI reports it in one line and exits 1.
-(:class:`DeliveryError` is also importable from :mod:`exporter.deliver` and
-:mod:`exporter.deliver.smtp`, where it used to live.)
+:class:`DeliveryError` is also importable from :mod:`exporter.deliver` and
+:mod:`exporter.deliver.smtp`, where it used to live. The classes of the other
+modules named above derive from these and are defined beside the code that
+raises them.
 """
 
 from __future__ import annotations

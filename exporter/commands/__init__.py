@@ -9,5 +9,8 @@ the exit codes, the options from the flags). Layers point one way: ``cli`` ->
 command module imports ``exporter.cli``.
 """
 
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+"""Success; a bug (or a failure of the environment); bad usage, input or output."""
+
 COMMANDS = ("export", "summarise", "methods", "formats", "doctor", "digest", "email")
 """The command modules, in the order ``exporter --help`` lists the commands."""

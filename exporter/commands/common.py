@@ -7,8 +7,10 @@ import argparse
 from typing import NoReturn
 
 from ..config import Options, load_options, normalise_page_size
+from . import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+__all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "Parser", "add_length_arguments",
+           "options_from_args", "positive_int", "ratio"]
 
 
 class Parser(argparse.ArgumentParser):
