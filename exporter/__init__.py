@@ -17,8 +17,6 @@ from __future__ import annotations
 import importlib
 import sys
 import types
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from .errors import (
     DeliveryError,
@@ -30,7 +28,11 @@ from .errors import (
 )
 from .version import __version__
 
+# Not ``from typing import TYPE_CHECKING``: typing (and the re it imports) would be most of
+# what ``import exporter`` costs. Type checkers treat a name TYPE_CHECKING as True.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     from .config import Options, load_options
@@ -202,6 +204,7 @@ def export(
     format; an article that cannot be read is a failure in the report, not an
     exception.
     """
+    from collections.abc import Sequence
     from pathlib import Path
 
     from .arguments import check_path
@@ -238,6 +241,8 @@ def _options(function: str, options: object) -> Options:
 
 def _articles(function: str, articles: object) -> list[Article | Document]:
     """``articles`` as a list, each an Article or a Document; ``UsageError`` otherwise."""
+    from collections.abc import Sequence
+
     from .model import Article, Document
 
     if isinstance(articles, Article | Document):

@@ -14,15 +14,16 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .commands import COMMANDS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from .errors import ExporterError, UsageError
 
+TYPE_CHECKING = False  # not typing's, which ``exporter --version`` need not import
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Sequence
+    from typing import Any
 
     from .commands.common import add_length_arguments
 

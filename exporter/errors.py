@@ -29,7 +29,9 @@ raises them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+TYPE_CHECKING = False  # not typing's: this module is imported by ``import exporter``
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 class ExporterError(Exception):
