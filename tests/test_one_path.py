@@ -182,6 +182,7 @@ def _eml_epub(path: Path) -> tuple[str, bytes]:
     assert isinstance(message, EmailMessage)
     [(name, data)] = [(part.get_filename(), part.get_content())
                       for part in message.iter_attachments()]
+    assert isinstance(name, str) and isinstance(data, bytes)
     return name, data
 
 
