@@ -60,7 +60,8 @@ def parse_span(text: str) -> timedelta:
 
 def add_digest_parser(subparsers: Any) -> None:
     """Register the ``digest`` command on an argparse ``subparsers`` object."""
-    from ..cli import _positive_int, add_length_arguments
+    from ..commands.common import add_length_arguments
+    from ..commands.common import positive_int as _positive_int
 
     parser = subparsers.add_parser(
         "digest", help="the new items of feeds as one EPUB digest, a section per feed",
