@@ -21,7 +21,7 @@ from ...model import Article, Heading, ListBlock, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...presentation import Presentation, presentation_of, source_link
 from ...textclean import clean_inline, clean_text
-from .draft import Draft
+from .draft import Draft, new_draft
 from .headers import fill_header_and_footer
 from .ooxml import (
     W_R,
@@ -48,7 +48,7 @@ _DEEPEST_HEADING = "Heading 4"  # the deepest level every template is given
 def build_briefing(article: Article, options: Options, frame: PreparedTemplate) -> bytes:
     """The briefing for ``article`` in the prepared template ``frame``, as .docx bytes,
     identical for identical input."""
-    draft = frame.draft(options.organisation)
+    draft = new_draft(frame, options.organisation)
     words = article.document.word_count  # counted once: a long article takes a while
     presentation = presentation_of(article, options)
     _Briefing(draft, article, presentation, options, words).write()

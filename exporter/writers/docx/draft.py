@@ -10,6 +10,7 @@ An article never copies python-docx's object graph nor walks its package.
 from __future__ import annotations
 
 import copy
+import logging
 from typing import Any
 
 from docx.opc.oxml import serialize_part_xml
@@ -18,6 +19,8 @@ from docx.oxml.ns import qn
 
 from .package import Member, PartRels, compress, write_zip
 from .prepared import PreparedTemplate
+
+log = logging.getLogger(__name__)
 
 
 class Draft:
@@ -83,3 +86,12 @@ class Draft:
             if rels_member is not None:
                 entries.append((place.rels_name, rels_member))
         return write_zip(iter(entries))
+
+
+def new_draft(template: PreparedTemplate, organisation: str, warn: bool = True) -> Draft:
+    """A new briefing for ``organisation`` to write into; logs (if ``warn``) what is wrong
+    with the template."""
+    if warn:
+        for warning in template.warnings:
+            log.warning("%s", warning)
+    return Draft(template, organisation)

@@ -26,11 +26,11 @@ from lxml.etree import SubElement
 
 from ...presentation import band_name
 from ...textclean import clean_inline
+from .draft import Draft, new_draft
 from .ooxml import W_P, W_R, W_RPR, W_T, add_field, add_hyperlink, is_rtl, mark_rtl
 from .stories import PLACEHOLDER, Logo, Placeholders, clear
 
 if TYPE_CHECKING:
-    from .draft import Draft
     from .prepared import Filled
 
 _FIELD_TEXT = "1"  # what a page field shows until Word updates it
@@ -65,7 +65,7 @@ def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: s
     organisation = draft.organisation
 
     def fill() -> Filled:
-        scratch = template.draft(organisation, warn=False)
+        scratch = new_draft(template, organisation, warn=False)
         _fill_stories(scratch, source_url, source_label, page_of)
         names = dict.fromkeys(story.partname for story in template.stories)
         filled = tuple((name, scratch.packed(name), scratch.rels(name)) for name in names)

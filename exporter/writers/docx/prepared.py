@@ -7,7 +7,7 @@ share: each part's XML (to be copied, never changed), each part's bytes compress
 (theme, fonts, settings…), the relationships, ``[Content_Types].xml``, the ids of
 the styles a briefing names, and which headers and footers hold placeholders.
 After that no briefing touches python-docx's object graph: a :class:`.draft.Draft`
-copies only the XML parts its article changes.
+(:func:`.draft.new_draft`) copies only the XML parts its article changes.
 
 The :class:`~exporter.writers.docx.DocxWriter` holds the prepared template for the
 options it was last given (:class:`TemplateSource` says when they name other files,
@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -44,9 +44,6 @@ from .properties import prepare_properties
 from .sanitise import TemplateError
 from .stories import Logo, Story, plan_story
 from .template import STYLE_NAMES, is_packaged, one_line, open_template, styles_xml, template_file
-
-if TYPE_CHECKING:
-    from .draft import Draft
 
 log = logging.getLogger(__name__)
 
@@ -154,16 +151,6 @@ class PreparedTemplate:
         except KeyError:
             raise KeyError(f"style {name!r} is not one a briefing names "
                            "(add it to STYLE_NAMES)") from None
-
-    def draft(self, organisation: str, warn: bool = True) -> Draft:
-        """A new briefing for ``organisation`` to write into; logs (if ``warn``) what is
-        wrong with the template."""
-        from .draft import Draft
-
-        if warn:
-            for warning in self.warnings:
-                log.warning("%s", warning)
-        return Draft(self, organisation)
 
     def styles_member(self, language: str) -> Member:
         """``styles.xml`` with ``language`` as the document's language, compressed."""
