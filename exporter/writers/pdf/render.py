@@ -19,6 +19,7 @@ from ...fonts import FontFamily
 from ...version import __version__
 from .bidi import visual
 from .content import Content
+from .fallback import Fallback
 from .layout import Plan
 from .style import Style
 
@@ -49,14 +50,15 @@ def footer_height(content: Content) -> float:
 
 
 def draw_page(out: BinaryIO, page: tuple[float, float], plan: Plan, content: Content,
-              style: Style, family: FontFamily) -> None:
-    """Write the one-page PDF for ``plan`` to ``out``; identical input gives identical bytes."""
+              style: Style, family: FontFamily, fallback: Fallback | None = None) -> None:
+    """Write the one-page PDF for ``plan`` to ``out``; identical input gives identical bytes.
+    ``fallback`` has the fonts for what ``family`` cannot print (see :mod:`.fallback`)."""
     _compress_quickly()
     width, height = page
     canvas = Canvas(out, pagesize=page, invariant=1, pageCompression=1,
                     lang=content.language)
     _metadata(canvas, content)
-    _masthead(canvas, page, content, style, family)
+    _masthead(canvas, page, content, style, family, fallback)
     x = style.margin
     y = height - style.masthead_height - style.margin * 0.6
     frame_width = width - 2 * style.margin
@@ -65,7 +67,7 @@ def draw_page(out: BinaryIO, page: tuple[float, float], plan: Plan, content: Con
         item.flowable.wrap(frame_width, item.height + 1)
         item.flowable.drawOn(canvas, x, y - item.height)
         y -= item.height
-    _footer(canvas, page, content, style, family)
+    _footer(canvas, page, content, style, family, fallback)
     canvas.showPage()
     canvas.save()
 
@@ -101,21 +103,37 @@ def _fitted(text: str, font: str, size: float, room: float) -> str:
 
 
 def _masthead(canvas: Canvas, page: tuple[float, float], content: Content, style: Style,
-              family: FontFamily) -> None:
+              family: FontFamily, fallback: Fallback | None = None) -> None:
     width, height = page
     band = style.masthead_height
     canvas.setFillColor(HexColor(style.colours["masthead"]))
     canvas.rect(0, height - band, width, band, stroke=0, fill=1)
     canvas.setFillColor(HexColor(style.colours["masthead_text"]))
     size = min(MASTHEAD_SIZE, band * 0.45)
+    if fallback is not None and fallback.needed(content.organisation, family.bold.name):
+        _fallback_line(canvas, style.margin, height - band / 2 - size * 0.35,
+                       content.organisation, family.bold.name, size,
+                       width - 2 * style.margin, fallback)
+        return
     name = visual(_fitted(content.organisation, family.bold.name, size,
                           width - 2 * style.margin))
     canvas.setFont(family.bold.name, size)
     canvas.drawString(style.margin, height - band / 2 - size * 0.35, name)
 
 
+def _fallback_line(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
+                   room: float, fallback: Fallback) -> None:
+    """One line of ``text`` fitted to ``room`` and drawn run by run in its fonts."""
+    shown = visual(fallback.fitted(text, font, size, room))
+    line = canvas.beginText()
+    line.setFont(font, size)
+    line.setTextOrigin(x, y)
+    fallback.draw(line, shown, font, size)
+    canvas.drawText(line)
+
+
 def _footer(canvas: Canvas, page: tuple[float, float], content: Content, style: Style,
-            family: FontFamily) -> None:
+            family: FontFamily, fallback: Fallback | None = None) -> None:
     if not content.source_url:
         return
     width, _ = page
@@ -129,6 +147,10 @@ def _footer(canvas: Canvas, page: tuple[float, float], content: Content, style: 
     canvas.setFillColor(HexColor(style.colours["muted"]))
     canvas.drawString(left, base, label)
     start = left + stringWidth(label, family.bold.name, FOOTER_SIZE)
+    if fallback is not None and fallback.needed(content.source_url, family.regular.name):
+        _fallback_line(canvas, start, base, content.source_url, family.regular.name,
+                       FOOTER_SIZE, width - left - start, fallback)
+        return  # an address in other scripts: shown, not linked (its width is the runs')
     url = _fitted(content.source_url, family.regular.name, FOOTER_SIZE, width - left - start)
     canvas.setFont(family.regular.name, FOOTER_SIZE)
     canvas.setFillColor(HexColor(style.colours["link"]))
