@@ -157,7 +157,9 @@ def _by_weight(bold: bool) -> tuple[SystemFont, ...]:
     for ``bold``, else the regular face."""
     families: dict[str, list[SystemFont]] = {}
     for font in installed_fonts():
-        families.setdefault(font.family, []).append(font)
+        # The system's copy of the page's own font adds nothing, and shares its PDF name.
+        if font.family != "DejaVu Sans":
+            families.setdefault(font.family, []).append(font)
     picked: list[SystemFont] = []
     for faces in families.values():
         upright = [f for f in faces if "italic" not in f.style.lower()

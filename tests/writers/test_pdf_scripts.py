@@ -222,3 +222,30 @@ def test_without_a_font_the_command_exits_2_in_one_line(
     assert code == 2
     assert len(err) == 1 and "no font for Devanagari" in err[0] and "fonts-noto-core" in err[0]
     assert not out.exists() or not list(out.iterdir())
+
+
+# --- the EPUB digest's cover (Pillow) ---------------------------------------------------------
+
+@pytest.mark.parametrize("script", ["chinese", "japanese", "korean", "bengali"])
+def test_the_cover_draws_a_title_in_other_scripts(script: str) -> None:
+    from PIL import Image
+
+    from exporter.writers.epub.cover import CoverText, cover_png
+
+    _, title, _, _ = ARTICLES[script]
+    blank = cover_png(CoverText("", None, 1, "Desk"))
+    png = cover_png(CoverText(title, None, 1, "Desk"))
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (1200, 1800)
+    if not systemfonts.installed_fonts() or not _whole_font_for(title):
+        assert png == blank  # left out cleanly: no tofu boxes, no error
+        return
+    inked = [y for y in range(360, 1440, 4)
+             if any(image.getpixel((x, y)) for x in range(110, 1090, 3))]
+    assert inked, "the title was not drawn"
+
+
+def _whole_font_for(text: str) -> bool:
+    needed = {c for c in text if not c.isspace()}
+    return any(all(ord(c) in systemfonts.face_coverage(font) for c in needed)
+               for font in systemfonts.installed_fonts())

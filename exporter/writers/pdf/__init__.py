@@ -1,8 +1,9 @@
-"""The PDF one-pager: exactly one full page per article, in any script DejaVu Sans prints.
+"""The PDF one-pager: exactly one full page per article, in DejaVu Sans and system fallback fonts.
 
 Parts: :mod:`.style` (the ``onepager.toml`` template), :mod:`.content` (the
-page's text, cleaned), :mod:`.layout` (what fits, at what size), :mod:`.render`
-(drawing the page) and :mod:`.preview` (a PNG of the page, for ``--preview``).
+page's text, cleaned), :mod:`.layout` (what fits, at what size), :mod:`.fallback`
+(system fonts for the scripts DejaVu Sans lacks), :mod:`.render` (drawing the page)
+and :mod:`.preview` (a PNG of the page, for ``--preview``).
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ... import systemfonts
+from ...errors import OutputError
 from ...fonts import FontFamily, coverage, is_drawn, script_name
 from .bidi import reshaped, shaped, visual
 from .text import TextParagraph, TextStyle
@@ -300,6 +301,7 @@ class Resolved:
 def resolve(text: str, family: FontFamily) -> Resolved:
     """The fallback fonts ``text`` (all of a page's text) needs beyond ``family``'s regular
     and bold faces, registered with reportlab; and what no installed font can print."""
+    _text_for_glyphs()
     regular, bold = family.regular, family.bold
     primary = {regular.name: coverage(regular.path), bold.name: coverage(bold.path)}
     missing = {face: [c for c in dict.fromkeys(text)
@@ -329,15 +331,21 @@ def _registered(font: systemfonts.SystemFont, chars: Iterable[str]) -> Face:
 @cache
 def _register(font: systemfonts.SystemFont) -> None:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     _text_for_glyphs()
-    pdfmetrics.registerFont(TTFont(font.name, str(font.path), subfontIndex=font.index))
+    try:
+        registered = TTFont(font.name, str(font.path), subfontIndex=font.index)
+    except (TTFError, OSError) as error:
+        raise OutputError(f"{font.path}: cannot use this font: {error}") from None
+    pdfmetrics.registerFont(registered)
+    face = registered.face
+    _SOURCES.setdefault((face.name + face.subfontNameX).decode("pdfdoc"), {})
 
 
 # What each glyph shaping made (a conjunct, a ligature: reportlab gives it a private-use
-# code) stands for, by the font's PDF name: the page's ToUnicode map says so, so the text
-# copies and extracts as the letters it was set from.
+# code) stands for, by the PDF name of each fallback font (and only those): the page's
+# ToUnicode map says so, so the text copies and extracts as the letters it was set from.
 _SOURCES: dict[str, dict[int, str]] = {}
 
 
@@ -383,17 +391,18 @@ def _text_for_glyphs() -> None:
     # reportlab writes each subset's ToUnicode map with one UTF-16 unit per code: a
     # character beyond the BMP (an emoji) comes out as five hex digits, which readers
     # reject, and a shaped glyph as its private-use code. Its writer is looked up in
-    # ttfonts when a document is saved, so replacing it there is enough; every map it
-    # wrote right before (BMP characters, no shaped glyph) is written the same, byte for
-    # byte.
+    # ttfonts when a document is saved, so replacing it there is enough (it is replaced
+    # before any page is drawn). Only the fallback fonts' maps and those with characters
+    # beyond the BMP are written anew: every other map stays byte for byte as it was.
     from reportlab.pdfbase import ttfonts
 
     original = ttfonts.makeToUnicodeCMap
 
     def cmap(fontname: str, subset: list[int]) -> str:
-        sources = _SOURCES.get(fontname.split("+", 1)[-1], {})
-        if not sources and all(code <= 0xFFFF for code in subset):
-            return str(original(fontname, subset))
+        sources = _SOURCES.get(fontname.split("+", 1)[-1])
+        if sources is None and all(code <= 0xFFFF for code in subset):
+            return str(original(fontname, subset))  # exactly as reportlab writes it
+        sources = sources or {}
         text = original(fontname, [0] * len(subset))
         lines = [f"<{i:02X}> <{_utf16(sources.get(code) or chr(code))}>"
                  for i, code in enumerate(subset)]
