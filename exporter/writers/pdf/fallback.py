@@ -28,7 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ... import systemfonts
 from ...errors import OutputError
 from ...fonts import FontFamily, coverage, is_drawn, script_name
-from .bidi import reshaped, shaped, visual
+from .bidi import reshaped, shaped
 from .text import TextParagraph, TextStyle
 
 _SLACK = 1e-6
@@ -228,13 +228,27 @@ def tokens(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _without_cjk_spaces(text: str) -> str:
+    """``text`` without the spaces sentences were joined with between two ideographs or
+    kana ("。 委" is "。委"): Chinese and Japanese set no space there."""
+    if " " not in text or text.isascii():
+        return text
+    parts = text.split(" ")
+    joined = parts[0]
+    for part in parts[1:]:
+        glue = "" if joined and part and breaks_around(joined[-1]) and breaks_around(
+            part[0]) else " "
+        joined += glue + part
+    return joined
+
+
 class FallbackParagraph(TextParagraph):
     """A :class:`TextParagraph` whose text needs fonts besides its style's."""
 
     def __init__(self, text: str, style: TextStyle, fallback: Fallback,
                  bullet: str | None = None, lines: list[str] | None = None,
                  base: str | None = None) -> None:
-        super().__init__(text, style, bullet, lines, base)
+        super().__init__(_without_cjk_spaces(text), style, bullet, lines, base)
         self.fallback = fallback
 
     def lines(self, available_width: float) -> list[str]:
@@ -256,36 +270,12 @@ class FallbackParagraph(TextParagraph):
                 FallbackParagraph("", self.style, self.fallback, None, lines[fit:],
                                   self.base)]
 
-    def draw(self) -> None:
-        style, canvas, fallback = self.style, self.canv, self.fallback
-        right_to_left = self.base == "R"
-        canvas.setFillColor(style.colour)
-        y = self.height - style.size
-        if self.bullet:
-            canvas.setFont(style.bullet_font or style.font, style.size)
-            if right_to_left:
-                canvas.drawRightString(self.width - style.bullet_indent, y, self.bullet)
-            else:
-                canvas.drawString(style.bullet_indent, y, self.bullet)
-        text = canvas.beginText()
-        text.setFont(style.font, style.size)
-        for line in self.lines(self.width):
-            shown = visual(line, self.base) if self.right_to_left else line
-            measured = fallback.width(shaped(shown) if self.right_to_left else shown,
-                                      style.font) * style.size
-            if style.centred:
-                x = (self.width - measured) / 2
-            elif right_to_left:
-                x = self.width - style.indent - measured
-            else:
-                x = style.indent
-            if style.slant and not self.right_to_left:
-                text.setTextTransform(1, 0, style.slant, 1, x, y)
-            else:
-                text.setTextOrigin(x, y)
-            fallback.draw(text, shown, style.font, style.size)
-            y -= style.leading
-        canvas.drawText(text)
+    def line_width(self, shown: str) -> float:
+        measured = shaped(shown) if self.right_to_left else shown
+        return self.fallback.width(measured, self.style.font) * self.style.size
+
+    def show(self, text: Any, shown: str) -> None:
+        self.fallback.draw(text, shown, self.style.font, self.style.size)
 
 
 @dataclass(frozen=True, slots=True)
