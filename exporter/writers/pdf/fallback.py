@@ -294,11 +294,14 @@ def resolve(text: str, family: FontFamily) -> Resolved:
     _text_for_glyphs()
     regular, bold = family.regular, family.bold
     primary = {regular.name: coverage(regular.path), bold.name: coverage(bold.path)}
-    missing = {face: [c for c in dict.fromkeys(text)
-                      if ord(c) not in primary[face] and is_drawn(c)]
-               for face in primary}
-    if not any(missing.values()):
+    distinct = set(text)  # the page's few hundred characters, not its thousands
+    lacking = {c for c in distinct if ord(c) not in primary[regular.name]
+               or ord(c) not in primary[bold.name]}
+    lacking = {c for c in lacking if is_drawn(c)}
+    if not lacking:
         return Resolved(None, [], [])
+    ordered = [c for c in dict.fromkeys(text) if c in lacking]
+    missing = {face: [c for c in ordered if ord(c) not in primary[face]] for face in primary}
     chains: dict[str, tuple[Face, ...]] = {}
     unprinted: dict[str, None] = {}
     for name, chars in missing.items():
