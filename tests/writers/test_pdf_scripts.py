@@ -17,7 +17,13 @@ from exporter.cli import main
 from exporter.config import Options
 from exporter.errors import OutputError
 from exporter.writers.pdf import PdfWriter
-from exporter.writers.pdf.fallback import NO_BREAK_AFTER, NO_BREAK_BEFORE, pieces, tokens
+from exporter.writers.pdf.fallback import (
+    NO_BREAK_AFTER,
+    NO_BREAK_BEFORE,
+    _without_cjk_spaces,
+    pieces,
+    tokens,
+)
 from tests.conftest import IN_CI, make_article, make_document
 from tests.writers.scriptfonts import require_fonts_for
 
@@ -166,6 +172,8 @@ def test_lines_break_between_ideographs_not_before_closing_punctuation() -> None
     assert pieces("コーヒーっぽい") == ["コー", "ヒーっ", "ぽ", "い"]  # ー and small kana hold on
     assert pieces("COVIDー19") == ["COVIDー19"]
     assert pieces("Tokyo東京") == ["Tokyo", "東", "京"]
+    # Sentences joined with a space lose it between ideographs, never between emoji.
+    assert _without_cjk_spaces("开通。 委员 说 ok 🎉 🎊") == "开通。委员说 ok 🎉 🎊"
     # Korean and Latin keep their spaces as the only breaks.
     assert tokens("새 주차장") == [("", "새"), (" ", "주차장")]
 

@@ -236,10 +236,15 @@ def _without_cjk_spaces(text: str) -> str:
     parts = text.split(" ")
     joined = parts[0]
     for part in parts[1:]:
-        glue = "" if joined and part and breaks_around(joined[-1]) and breaks_around(
+        glue = "" if joined and part and _ideographic(joined[-1]) and _ideographic(
             part[0]) else " "
         joined += glue + part
     return joined
+
+
+def _ideographic(char: str) -> bool:
+    """An ideograph, kana or CJK punctuation (not an emoji, which keeps its spaces)."""
+    return breaks_around(char) and ord(char) < 0x1F000
 
 
 class FallbackParagraph(TextParagraph):
