@@ -36,6 +36,7 @@ from ...fonts import FontFamily
 from ...labels import labels_for
 from .bidi import base_direction, has_rtl
 from .content import Content
+from .fallback import Fallback, FallbackParagraph
 from .panels import TALL, Line, Padding, Panel
 from .style import Style
 from .text import TextParagraph, TextStyle, word_width
@@ -145,8 +146,10 @@ class Typesetter:
     """
 
     def __init__(self, content: Content, style: Style, family: FontFamily, width: float,
-                 height: float) -> None:
+                 height: float, fallback: Fallback | None = None) -> None:
         self.content = content
+        self.fallback = fallback
+        """Fonts for what ``family`` cannot print (None when it prints the whole page)."""
         self.style = style
         self.family = family
         self.width = width
@@ -213,7 +216,10 @@ class Typesetter:
         return made
 
     def _make(self, text: str, style: str, size: float, bullet: str | None) -> Flowable:
-        return TextParagraph(text, self.styles(size)[style], bullet)
+        chosen = self.styles(size)[style]
+        if self.fallback is not None and self.fallback.needed(text, chosen.font):
+            return FallbackParagraph(text, chosen, self.fallback, bullet)
+        return TextParagraph(text, chosen, bullet)
 
     # -- the sections above the article: one description, set or bounded -------------
 
@@ -427,6 +433,8 @@ class Typesetter:
         return total
 
     def _least_lines(self, text: str, font: str, size: float, line: float) -> int:
+        if self.fallback is not None and self.fallback.needed(text, font):
+            return 1  # measured in other fonts, and broken between ideographs too
         key = (text, font)
         measured = self._widths.get(key)
         if measured is None:

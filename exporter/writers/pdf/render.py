@@ -21,6 +21,7 @@ from ...version import __version__
 from . import archival
 from .bidi import visual
 from .content import Content
+from .fallback import Fallback
 from .layout import Plan
 from .style import Style
 from .tagging import Tagger, artifact, link, marked
@@ -33,8 +34,9 @@ def footer_height(content: Content) -> float:
 
 
 def draw_page(out: BinaryIO, page: tuple[float, float], plan: Plan, content: Content,
-              style: Style, family: FontFamily) -> None:
-    """Write the one-page PDF for ``plan`` to ``out``; identical input gives identical bytes."""
+              style: Style, family: FontFamily, fallback: Fallback | None = None) -> None:
+    """Write the one-page PDF for ``plan`` to ``out``; identical input gives identical bytes.
+    ``fallback`` has the fonts for what ``family`` cannot print (see :mod:`.fallback`)."""
     width, height = page
     # The initial font is the page's own: reportlab's default, Helvetica, would be
     # referenced unembedded (PDF/A and PDF/UA want every font embedded).
@@ -43,7 +45,7 @@ def draw_page(out: BinaryIO, page: tuple[float, float], plan: Plan, content: Con
     labels = labels_for(content.language).language if not style.custom_labels else None
     Tagger(canvas, content.language, labels or content.language)
     _metadata(canvas, content)
-    _masthead(canvas, page, content, style, family)
+    _masthead(canvas, page, content, style, family, fallback)
     x = style.margin
     y = height - style.masthead_height - style.margin * 0.6
     frame_width = width - 2 * style.margin
@@ -56,7 +58,7 @@ def draw_page(out: BinaryIO, page: tuple[float, float], plan: Plan, content: Con
         else:
             item.flowable.drawOn(canvas, x, y - item.height)
         y -= item.height
-    _footer(canvas, page, content, style, family)
+    _footer(canvas, page, content, style, family, fallback)
     shown = canvas._doc.thisPageRef()
     canvas.showPage()
     archival.finish(canvas, shown, content.language)
@@ -82,7 +84,7 @@ def _fitted(text: str, font: str, size: float, room: float) -> str:
 
 
 def _masthead(canvas: Canvas, page: tuple[float, float], content: Content, style: Style,
-              family: FontFamily) -> None:
+              family: FontFamily, fallback: Fallback | None = None) -> None:
     width, height = page
     band = style.masthead_height
     canvas.setFillColor(HexColor(style.colours["masthead"]))
@@ -90,6 +92,12 @@ def _masthead(canvas: Canvas, page: tuple[float, float], content: Content, style
         canvas.rect(0, height - band, width, band, stroke=0, fill=1)
     canvas.setFillColor(HexColor(style.colours["masthead_text"]))
     size = min(MASTHEAD_SIZE, band * 0.45)
+    if fallback is not None and fallback.needed(content.organisation, family.bold.name):
+        with marked(canvas, "masthead"):
+            _fallback_line(canvas, style.margin, height - band / 2 - size * 0.35,
+                           content.organisation, family.bold.name, size,
+                           width - 2 * style.margin, fallback)
+        return
     name = visual(_fitted(content.organisation, family.bold.name, size,
                           width - 2 * style.margin))
     canvas.setFont(family.bold.name, size)
@@ -97,8 +105,19 @@ def _masthead(canvas: Canvas, page: tuple[float, float], content: Content, style
         canvas.drawString(style.margin, height - band / 2 - size * 0.35, name)
 
 
+def _fallback_line(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
+                   room: float, fallback: Fallback) -> None:
+    """One line of ``text`` fitted to ``room`` and drawn run by run in its fonts."""
+    shown = visual(fallback.fitted(text, font, size, room))
+    line = canvas.beginText()
+    line.setFont(font, size)
+    line.setTextOrigin(x, y)
+    fallback.draw(line, shown, font, size)
+    canvas.drawText(line)
+
+
 def _footer(canvas: Canvas, page: tuple[float, float], content: Content, style: Style,
-            family: FontFamily) -> None:
+            family: FontFamily, fallback: Fallback | None = None) -> None:
     if not content.source_url:
         return
     width, _ = page
@@ -114,6 +133,11 @@ def _footer(canvas: Canvas, page: tuple[float, float], content: Content, style: 
     with marked(canvas, "source"):
         canvas.drawString(left, base, label)
     start = left + stringWidth(label, family.bold.name, FOOTER_SIZE)
+    if fallback is not None and fallback.needed(content.source_url, family.regular.name):
+        with marked(canvas, "footer-url"):
+            _fallback_line(canvas, start, base, content.source_url, family.regular.name,
+                           FOOTER_SIZE, width - left - start, fallback)
+        return  # an address in other scripts: shown, not linked (its width is the runs')
     url = _fitted(content.source_url, family.regular.name, FOOTER_SIZE, width - left - start)
     canvas.setFont(family.regular.name, FOOTER_SIZE)
     canvas.setFillColor(HexColor(style.colours["link"]))

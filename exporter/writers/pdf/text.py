@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -155,16 +156,24 @@ class TextParagraph(Flowable):  # type: ignore[misc]
         for line in lines:
             shown = visual(line, self.base) if self.right_to_left else line
             if style.centred:
-                x = (self.width - stringWidth(shown, style.font, style.size)) / 2
+                x = (self.width - self.line_width(shown)) / 2
             elif right_to_left:
-                x = self.width - style.indent - stringWidth(shown, style.font, style.size)
+                x = self.width - style.indent - self.line_width(shown)
             else:
                 x = style.indent
             if style.slant and not self.right_to_left:
                 text.setTextTransform(1, 0, style.slant, 1, x, y)
             else:
                 text.setTextOrigin(x, y)
-            text.textOut(shown)
+            self.show(text, shown)
             y -= style.leading
         with marked(canvas, style.name, self.continued):
             canvas.drawText(text)
+
+    def line_width(self, shown: str) -> float:
+        """The width of one line as drawn (display order), in the style's font and size."""
+        return float(stringWidth(shown, self.style.font, self.style.size))
+
+    def show(self, text: Any, shown: str) -> None:
+        """Write one line (display order) into the reportlab text object ``text``."""
+        text.textOut(shown)
