@@ -257,3 +257,18 @@ def _whole_font_for(text: str) -> bool:
     needed = {c for c in text if not c.isspace()}
     return any(all(ord(c) in systemfonts.face_coverage(font) for c in needed)
                for font in systemfonts.installed_fonts())
+
+
+@pytest.mark.parametrize("script", ["chinese", "hindi", "symbols"])
+def test_pages_in_fallback_fonts_are_still_tagged_pdf_ua_and_pdf_a(script: str) -> None:
+    page = pytest.importorskip("page", reason="page-validation is not installed")
+    if script == "symbols":
+        title, paragraphs, language = SYMBOLS[0], SYMBOLS[1], "en"
+    else:
+        language, title, paragraphs, _ = ARTICLES[script]
+    require_fonts_for(title + "".join(paragraphs))
+    pdf = _render(title, paragraphs, language)
+    for profile in ("ua1", "2b"):
+        report = page.validate_pdf_bytes(pdf, profile=profile)
+        failures = [f"{f.rule_id}: {f.message}" for f in report.failures]
+        assert report.is_compliant and not failures, "\n".join(failures)
