@@ -87,14 +87,14 @@ def stage_times(texts: list[str], rounds: int = 3) -> dict[str, float]:
     """CPU milliseconds per article of each stage, in this process, after a warm-up article
     (imports, fonts and templates are loaded once per process and not counted here).
 
-    Stages: read, summarise, extract (the key quotes, figures and keywords the DOCX
-    and the PDF both show: found once per article and remembered), each per-article
-    format, and the EPUB digest of all ``texts`` divided by their number. The median
-    of ``rounds`` rounds.
+    Stages: read, summarise, extract (the article's presentation, with the key quotes,
+    figures and keywords the DOCX and the PDF both show: found once per article and
+    held by the presentation both writers are given), each per-article format, and the
+    EPUB digest of all ``texts`` divided by their number. The median of ``rounds`` rounds.
     """
     from exporter.config import Options
-    from exporter.extract import key_figures, key_quotes, keywords
     from exporter.pipeline import render, summarise_document
+    from exporter.presentation import presented
     from exporter.readers import read_string
 
     options = Options()
@@ -112,7 +112,9 @@ def stage_times(texts: list[str], rounds: int = 3) -> dict[str, float]:
             read = time.process_time()
             article = summarise_document(document, options)
             summarised = time.process_time()
-            key_quotes(document), key_figures(document), keywords(document)
+            article = presented(article, options)
+            shown = article.presentation
+            shown.key_quotes(5), shown.key_figures(6), shown.keywords(8)
             extracted = time.process_time()
             render([article], "docx", options)
             docx = time.process_time()

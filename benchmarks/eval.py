@@ -8,6 +8,9 @@ Sets, under ``../shared/eval/`` (relative to the project's root):
 * ``orangesum``: 100 French news articles, their standfirsts as references
   (abstractive, lead-biased). Documents are read by exporter's own text
   reader, as ``exporter summarise`` reads a file.
+* ``news-de`` and ``news-es``: 12 German and 12 Spanish news articles written for
+  this project, each with a one- or two-sentence standfirst written as a news
+  editor would (``benchmarks/data/``; same layout and reading as ``orangesum``).
 
 Each method ranks an article once (:func:`exporter.summarise.rank`, which
 cleans news boilerplate first, so Lead-k ranks the same cleaned text as the
@@ -137,10 +140,15 @@ class EvalSet:
     all_methods: bool
 
 
+OWN = ROOT / "benchmarks" / "data"
 SETS = {
     "bbc": EvalSet("bbc", "BBC", BBC, "en", load_cases, True),
     "orangesum": EvalSet("orangesum", "OrangeSum", EVAL / "orangesum", "fr",
                          lambda root: load_read_cases(root, "fr"), False),
+    "news-de": EvalSet("news-de", "German news (our own)", OWN / "news-de", "de",
+                       lambda root: load_read_cases(root, "de"), False),
+    "news-es": EvalSet("news-es", "Spanish news (our own)", OWN / "news-es", "es",
+                       lambda root: load_read_cases(root, "es"), False),
 }
 
 
@@ -250,9 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for spec in chosen:
         if not (spec.folder / "article").is_dir() or not (spec.folder / "summary").is_dir():
             print(
-                f"eval: the {spec.title} evaluation set is not at {spec.folder}\n"
-                f"      (expected ../shared/eval/{spec.name} beside the project,"
-                " with article/ and summary/)",
+                f"eval: the {spec.title} evaluation set is not at {spec.folder}"
+                " (expected a folder with article/ and summary/)",
                 file=sys.stderr,
             )
             status = 2

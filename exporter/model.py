@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -70,10 +70,14 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class ListItem:
-    """One item of a bulleted or numbered list."""
+    """One item of a bulleted or numbered list; :class:`ListBlock` gathers a list's items."""
 
     sentences: tuple[Sentence, ...]
     ordered: bool = False
+    start: int | None = None
+    """Set by a reader on the item that opens a list: the number the list counts from
+    (``3.`` in Markdown or text; 1 for a bullet list). ``None`` on an item that goes on
+    with the list before it, and wherever a reader did not say."""
 
     @property
     def text(self) -> str:
@@ -81,6 +85,65 @@ class ListItem:
 
 
 Block = Heading | Paragraph | Quote | ListItem
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A list: its items, as they stand one after another in ``Document.blocks``.
+
+    Items keep their own places among the blocks, so sentence positions do not
+    depend on lists; a writer reads a list from :meth:`Document.body` or
+    :meth:`Document.list_at` and never regroups the items itself.
+    """
+
+    items: tuple[ListItem, ...]
+    ordered: bool
+    start: int
+    """The number of the first item (numbered lists; 1 for bullets)."""
+    first: int
+    """The index in ``Document.blocks`` of the first item."""
+
+    @property
+    def indices(self) -> range:
+        """The indices in ``Document.blocks`` of the items."""
+        return range(self.first, self.first + len(self.items))
+
+    def number(self, index: int) -> int | None:
+        """The number shown for the item at block ``index``; ``None`` in a bullet list."""
+        if not self.ordered:
+            return None
+        return self.start + index - self.first
+
+
+BodyBlock = Heading | Paragraph | Quote | ListBlock
+"""A block of the body as a writer lays it out: lists gathered (:meth:`Document.body`)."""
+
+
+def group_lists(blocks: Sequence[Block]) -> tuple[ListBlock, ...]:
+    """The lists among ``blocks``: each run of list items, cut where an item opens a new
+    list (its ``start`` is set) or turns from bullets to numbers or back."""
+    lists: list[ListBlock] = []
+    items: list[ListItem] = []
+    first = 0
+
+    def close() -> None:
+        if items:
+            start = items[0].start
+            lists.append(ListBlock(tuple(items), items[0].ordered,
+                                   1 if start is None else start, first))
+            items.clear()
+
+    for index, block in enumerate(blocks):
+        if not isinstance(block, ListItem):
+            close()
+            continue
+        if items and (block.start is not None or block.ordered != items[0].ordered):
+            close()
+        if not items:
+            first = index
+        items.append(block)
+    close()
+    return tuple(lists)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +199,8 @@ class Document:
     pictures: tuple[Picture, ...] = ()
     """Pictures fetched with ``--images``, the lead image first."""
     _word_count: int = field(default=-1, init=False, repr=False, compare=False)
+    _lists: tuple[tuple[ListBlock, ...], dict[int, ListBlock]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def sentences(self) -> Iterator[Sentence]:
         """Every sentence of the body's prose blocks, in document order."""
@@ -152,6 +217,35 @@ class Document:
         if isinstance(block, Heading) or not 0 <= index < len(block.sentences):
             raise LookupError(f"no sentence {index} in block {paragraph}")
         return block.sentences[index]
+
+    @property
+    def lists(self) -> tuple[ListBlock, ...]:
+        """The body's lists, in order (found once, then kept)."""
+        return self._found_lists()[0]
+
+    def list_at(self, index: int) -> ListBlock | None:
+        """The list whose item is ``blocks[index]``; ``None`` for a block outside a list."""
+        return self._found_lists()[1].get(index)
+
+    def body(self) -> Iterator[tuple[int, BodyBlock]]:
+        """The body as a writer lays it out: ``(index in blocks, block)``, each list once,
+        as a :class:`ListBlock` at the index of its first item."""
+        lists = self._found_lists()[1]
+        for index, block in enumerate(self.blocks):
+            if isinstance(block, ListItem):
+                found = lists[index]
+                if found.first == index:
+                    yield index, found
+            else:
+                yield index, block
+
+    def _found_lists(self) -> tuple[tuple[ListBlock, ...], dict[int, ListBlock]]:
+        if self._lists is None:
+            lists = group_lists(self.blocks)
+            index = {i: block for block in lists for i in block.indices}
+            object.__setattr__(self, "_lists", (lists, index))  # a cache, not a change of state
+        assert self._lists is not None
+        return self._lists
 
     @property
     def text(self) -> str:

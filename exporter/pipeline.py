@@ -40,6 +40,8 @@ from .filenames import slugify, unique_stem
 from .files import write_atomically
 from .interrupt import Interrupted, check
 from .model import Article, Document
+from .presentation import presented
+from .readers.formats import ARTICLE_SUFFIXES
 from .sources import read_source
 from .summarise import summarise
 from .writers import get_writer
@@ -50,7 +52,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
 IN_FLIGHT_PER_WORKER = 4
 WRITES_IN_FLIGHT = 32
 
@@ -103,13 +104,77 @@ def read_article(source: str, options: Options) -> Article:
 
 
 def render(articles: Sequence[Article], format: str, options: Options | None = None) -> bytes:
-    """The bytes of ``articles`` in ``format`` (``docx``, ``pdf``, ``epub`` or a plug-in's)."""
+    """The bytes of ``articles`` in ``format`` (``docx``, ``pdf``, ``epub`` or a plug-in's).
+
+    A combining format (the EPUB digest) gets the articles as every path gives them
+    to it (:func:`digest_articles`): repeats left out, each with a logged warning,
+    and put in ``options.order``.
+    """
+    options = options or Options()
     writer = get_writer(format)
     if not writer.combines and len(articles) != 1:
         raise ExporterError(f"the {writer.name} format writes one article per file")
+    if writer.combines:
+        articles, notices = digest_articles(articles, options)
+        for notice in notices:
+            log.warning("%s", notice)
+    return render_as_given(articles, format, options)
+
+
+def render_as_given(articles: Sequence[Article], format: str, options: Options) -> bytes:
+    """The writer's bytes for ``articles`` exactly as given (a digest's articles already
+    through :func:`digest_articles`), each article presented once (exporter.presentation)."""
     buffer = io.BytesIO()
-    writer.write(articles, buffer, options or Options())
+    get_writer(format).write([presented(article, options) for article in articles], buffer,
+                             options)
     return buffer.getvalue()
+
+
+def digest_articles(articles: Sequence[Article], options: Options
+                    ) -> tuple[list[Article], list[str]]:
+    """The articles a combining format (the digest) gets, and a notice per article left out.
+
+    One rule for the CLI, the API and email: an article that repeats an earlier one
+    (:class:`~exporter.collect.Deduplicator`) is left out, then the rest are put in
+    ``options.order``.
+    """
+    if len(articles) <= 1:  # nothing to repeat: numpy is not even imported
+        return list(articles), []
+    from .collect import Deduplicator, order_articles
+
+    seen = Deduplicator()
+    kept: list[Article] = []
+    notices: list[str] = []
+    for article in articles:
+        repeat = seen.add(article)
+        if repeat is None:
+            kept.append(article)
+        else:
+            notices.append(repeat_notice(article, *repeat))
+    return order_articles(kept, options.order), notices
+
+
+def repeat_notice(article: Article, original: Article, why: str) -> str:
+    """``dropped b.md: duplicate of a.md (identical text)``."""
+    return (f"dropped {article.document.source or article.document.title}: duplicate of "
+            f"{original.document.source or original.document.title} ({why})")
+
+
+def article_stem(title: str, taken: set[str]) -> str:
+    """The file name stem of an article's own outputs: its title's slug, made unique."""
+    return unique_stem(slugify(title), taken)
+
+
+def digest_stem(articles: Sequence[Article], options: Options, taken: set[str]) -> str:
+    """The file name stem of the digest of ``articles`` (already deduplicated).
+
+    The digest title's slug (``digest`` when several articles have none); a digest
+    of one article without a title of its own shares that article's stem.
+    """
+    if len(articles) == 1 and not options.digest_title:
+        return slugify(articles[0].document.title)
+    title = options.digest_title or "Digest"
+    return unique_stem(slugify(title, fallback="digest"), taken)
 
 
 def expand_sources(sources: Sequence[str | Path]) -> Iterator[str]:
@@ -146,8 +211,7 @@ class _Outcome:
     failures: tuple[Failure, ...] = ()
 
 
-def _process(source: str, options: Options, formats: tuple[str, ...], keep: bool,
-             preview: bool) -> _Outcome:
+def _process(source: str, options: Options, formats: tuple[str, ...], keep: bool) -> _Outcome:
     """Read, summarise and render one article: the unit of work a worker runs."""
     try:
         article = read_article(source, options)
@@ -156,14 +220,15 @@ def _process(source: str, options: Options, formats: tuple[str, ...], keep: bool
     except Exception as error:  # a bug: report it, and let the batch go on
         log.debug("internal error on %s", source, exc_info=True)
         return _Outcome(source, failures=(Failure(source, f"internal error: {error!r}", True),))
+    article = presented(article, options)  # once, before any writer runs
     outputs: list[tuple[str, str, bytes]] = []
     failures: list[Failure] = []
     for name in formats:
         writer = get_writer(name)
         try:
-            data = render([article], name, options)
+            data = render_as_given([article], name, options)
             outputs.append((name, writer.extension, data))
-            if preview and name == "pdf":
+            if options.preview and name == "pdf":
                 from .writers.pdf import render_preview
 
                 outputs.append(("png", ".png", render_preview(data)))
@@ -185,8 +250,8 @@ def export(
     options: Options,
     *,
     formats: Sequence[str] | None = None,
-    preview: bool = False,
-    order: str = "given",
+    preview: bool | None = None,
+    order: str | None = None,
     executor: Executor | None = None,
     progress: Progress | None = None,
 ) -> ExportReport:
@@ -204,6 +269,10 @@ def export(
     writers = [get_writer(name) for name in names]  # unknown formats fail before any work
     for writer in writers:  # so do options a writer cannot use (a bad style, a damaged logo)
         check_writer(writer, options)
+    if any(w.combines for w in writers):  # and an order the digest cannot be put in
+        from .collect import order_articles
+
+        order_articles([], options.order)
     single = tuple(w.name for w in writers if not w.combines)
     combined = [w.name for w in writers if w.combines]
     out_dir = Path(options.out_dir)
@@ -215,14 +284,14 @@ def export(
     repeats = _Repeats(report) if combined else None
     disk = _Disk(report)
     try:
-        for outcome in _outcomes(queue, options, single, bool(combined), preview, executor):
+        for outcome in _outcomes(queue, options, single, bool(combined), executor):
             report.articles += 1
             report.failures.extend(outcome.failures)
             if outcome.article is not None and repeats is not None and repeats.new(
                     outcome.article):
                 articles.append(outcome.article)
             if outcome.outputs:
-                stem = unique_stem(slugify(outcome.title), taken)
+                stem = article_stem(outcome.title, taken)
                 for name, suffix, data in outcome.outputs:
                     disk.write(out_dir / f"{stem}{suffix}", data, outcome.source, name)
             if progress is not None:
@@ -231,7 +300,7 @@ def export(
         for name in combined:
             check()
             if articles:
-                _write_combined(name, articles, out_dir, taken, options, order, report, disk)
+                _write_combined(name, articles, out_dir, taken, options, report, disk)
         disk.finish()
     except BaseException as stop:
         disk.stop()
@@ -284,17 +353,17 @@ class _Disk:
 
 
 def _outcomes(sources: list[str], options: Options, formats: tuple[str, ...], keep: bool,
-              preview: bool, executor: Executor | None) -> Iterator[_Outcome]:
+              executor: Executor | None) -> Iterator[_Outcome]:
     """Outcomes in input order, with a bounded number of articles in flight."""
     if executor is None or len(sources) <= 1:
         for source in sources:
-            yield _process(source, options, formats, keep, preview)
+            yield _process(source, options, formats, keep)
         return
     window = IN_FLIGHT_PER_WORKER * max(1, getattr(executor, "_max_workers", os.cpu_count() or 1))
     pending: deque[Future[_Outcome]] = deque()
     queue = iter(sources)
     for source in queue:
-        pending.append(executor.submit(_process, source, options, formats, keep, preview))
+        pending.append(executor.submit(_process, source, options, formats, keep))
         if len(pending) >= window:
             break
     while pending:
@@ -302,7 +371,7 @@ def _outcomes(sources: list[str], options: Options, formats: tuple[str, ...], ke
         yield future.result()
         following = next(queue, None)
         if following is not None:
-            pending.append(executor.submit(_process, following, options, formats, keep, preview))
+            pending.append(executor.submit(_process, following, options, formats, keep))
 
 
 class _Repeats:
@@ -319,31 +388,24 @@ class _Repeats:
         repeat = self.seen.add(article)
         if repeat is None:
             return True
-        original, why = repeat
-        self.report.notices.append(
-            f"dropped {article.document.source or article.document.title}: duplicate of "
-            f"{original.document.source or original.document.title} ({why})"
-        )
+        self.report.notices.append(repeat_notice(article, *repeat))
         return False
 
 
 def _write_combined(format: str, articles: list[Article], out_dir: Path, taken: set[str],
-                    options: Options, order: str, report: ExportReport, disk: _Disk) -> None:
-    """Write the digest of ``articles`` (their repeats already left out) in ``order``."""
+                    options: Options, report: ExportReport, disk: _Disk) -> None:
+    """Write the digest of ``articles`` (their repeats already left out) in the options' order."""
     from .collect import order_articles
 
-    kept = order_articles(articles, order)
-    title = options.digest_title or (kept[0].document.title if len(kept) == 1 else "Digest")
+    kept = order_articles(articles, options.order)
     writer = get_writer(format)
-    if len(kept) == 1 and not options.digest_title:
-        stem = slugify(title)  # one article's digest shares the stem of its other files
-    else:
-        stem = unique_stem(slugify(title, fallback="digest"), taken)
+    stem = digest_stem(kept, options, taken)
     source = ", ".join(a.document.source or a.document.title for a in kept)
     try:
         # A writer may split a book too large for its readers (Kindle's 50 MB) into volumes.
         volumes = getattr(writer, "volumes", None)
-        books = volumes(kept, options) if callable(volumes) else [render(kept, format, options)]
+        books = (volumes(kept, options) if callable(volumes)
+                 else [render_as_given(kept, format, options)])
     except ExporterError as error:
         report.failures.append(Failure(source, f"{format}: {error}"))
     except Exception as error:  # a bug in a writer: report it

@@ -1,22 +1,32 @@
-"""How an article presents itself, decided once for every document: the source link, the meta
-line's parts and the name on the header band.
+"""How an article presents itself, decided once for every document: its :class:`Presentation`.
 
-Writers only turn these into their own markup (pandoc's ``Writers.Shared`` is the
-model): the DOCX briefing, the PDF one-pager, the EPUB digest and the email body
-show the same parts, in the same order, in the article's language.
+The title and standfirst as shown, the meta line's parts, the text's direction,
+the name on the header band, and what the extractors found (key quotes, key
+figures, keywords) are worked out once per article, before any writer runs
+(:func:`present`), and handed to every writer with the article
+(:class:`PresentedArticle`). Writers only turn them into their own markup
+(pandoc's ``Writers.Shared`` is the model): the DOCX briefing, the PDF one-pager,
+the EPUB digest and the email body show the same parts, in the same order, in the
+article's language, and none of them calls an extractor.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from .extract import KeyQuote, key_quotes
+from .config import Options
+from .direction import Direction, first_strong, language_direction
 from .labels import Labels, labels_for
 from .model import Article, Document
 from .textclean import clean_inline
+
+if TYPE_CHECKING:
+    from .extract import KeyFigure, KeyQuote, Ranking
 
 SEPARATOR = " · "
 _HOST = re.compile(r"^[A-Za-z0-9.-]+$")
@@ -151,12 +161,19 @@ def shown_standfirst(document: Document) -> str | None:
     return text
 
 
-def shown_quotes(article: Article, limit: int) -> list[KeyQuote]:
-    """Up to ``limit`` key quotes of ``article`` that are not already summary bullets."""
+def shown_quotes(article: Article, limit: int,
+                 ranking: Ranking[KeyQuote] | None = None) -> list[KeyQuote]:
+    """Up to ``limit`` key quotes of ``article`` that are not already summary bullets;
+    ``ranking`` is its quotes as :func:`~exporter.extract.rank_quotes` found them."""
     summary = article.summary.sentences
     positions = {sentence.position for sentence in summary}
     said = [_comparable(sentence.text) for sentence in summary]
-    quotes = key_quotes(article.document, limit=limit + len(summary))
+    if ranking is None:
+        from .extract import key_quotes
+
+        quotes = key_quotes(article.document, limit=limit + len(summary))
+    else:
+        quotes = ranking.top(limit + len(summary))
     kept = [quote for quote in quotes if quote.sentence.position not in positions
             and not any(_comparable(quote.text) in sentence for sentence in said)]
     return kept[:limit]
@@ -165,3 +182,144 @@ def shown_quotes(article: Article, limit: int) -> list[KeyQuote]:
 def _comparable(text: str) -> str:
     """``text`` for comparison: case, spacing and the quotation marks around it ignored."""
     return " ".join(clean_inline(text).casefold().split()).strip("\"'“”„«»‹›「」 ")
+
+
+DIRECTION_BLOCKS = 8
+"""How many of the body's first blocks decide the article's direction."""
+
+
+class Extraction:
+    """What the extractors find in one document's opening, each worked out on first use
+    and then held: it belongs to the document, so every presentation of it shares one."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    @cached_property
+    def opening(self) -> Document:
+        """The part of the document the extractors read."""
+        from .extract import opening
+
+        return opening(self.document)
+
+    @cached_property
+    def quotes(self) -> Ranking[KeyQuote]:
+        """Every distinct quotation, best first."""
+        from .extract import rank_quotes
+
+        return rank_quotes(self.opening)
+
+    @cached_property
+    def figures(self) -> Ranking[KeyFigure]:
+        """Every distinct figure, weightiest first."""
+        from .extract import rank_figures
+
+        return rank_figures(self.opening)
+
+    @cached_property
+    def keywords(self) -> tuple[str, ...]:
+        """The best keywords, best first (any shorter list is a prefix)."""
+        from .extract import ranked_keywords
+
+        return ranked_keywords(self.opening)
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """How one article is shown, the same in every document (see the module's docstring).
+
+    Every text is cleaned. The extractors' findings (:class:`Extraction`) are worked out
+    on first use and then held, so an article exported as both a briefing and a
+    one-pager is read by each extractor once, and one exported only as an EPUB not at all.
+    """
+
+    article: Article = field(repr=False)
+    title: str
+    """The title as shown: cleaned, never empty."""
+    standfirst: str | None
+    """The standfirst as shown (:func:`shown_standfirst`)."""
+    meta: MetaLine
+    minutes: int
+    """Minutes to read, for a writer that words the reading time itself."""
+    direction: Direction
+    """The article's base direction: that of the first strong character of its body's
+    first blocks (:mod:`exporter.direction`), its language's when they have none."""
+    band: str
+    """The name on the header band (:func:`band_name`)."""
+    authors: tuple[str, ...]
+    """The authors' names, cleaned, the empty ones left out."""
+    extraction: Extraction = field(repr=False, compare=False)
+
+    def key_quotes(self, limit: int) -> list[KeyQuote]:
+        """Up to ``limit`` key quotes, in document order, none already a summary bullet."""
+        return shown_quotes(self.article, limit, self.extraction.quotes)
+
+    def key_figures(self, limit: int) -> list[KeyFigure]:
+        """Up to ``limit`` key figures, the weightiest, in document order."""
+        return self.extraction.figures.top(limit)
+
+    def keywords(self, limit: int) -> list[str]:
+        """Up to ``limit`` keywords, the best first."""
+        from .extract.keywords import REMEMBERED, keywords
+
+        if limit > REMEMBERED:
+            return keywords(self.article.document, limit)
+        return list(self.extraction.keywords[:limit])
+
+
+def present(article: Article, options: Options | None = None,
+            extraction: Extraction | None = None) -> Presentation:
+    """``article``'s presentation under ``options`` (their organisation names the band);
+    ``extraction`` is its document's when another presentation of it has one."""
+    document = article.document
+    chosen = options or Options()
+    if extraction is None or extraction.document is not document:
+        extraction = Extraction(document)
+    return Presentation(
+        article=article,
+        title=clean_inline(document.title) or "Untitled article",
+        standfirst=shown_standfirst(document),
+        meta=meta_line(document, labels=labels_for(document.language, chosen.template_dir)),
+        minutes=document.reading_time,
+        direction=article_direction(document),
+        band=band_name(chosen.organisation, document.source_url),
+        authors=tuple(name for name in (clean_inline(a) for a in document.authors) if name),
+        extraction=extraction,
+    )
+
+
+def article_direction(document: Document) -> Direction:
+    """The direction of ``document``'s text: its first strong character's among its first
+    :data:`DIRECTION_BLOCKS` blocks, else its language's."""
+    for block in document.blocks[:DIRECTION_BLOCKS]:
+        found = first_strong(block.text)
+        if found is not None:
+            return found
+    return language_direction(document.language)
+
+
+@dataclass(frozen=True, slots=True)
+class PresentedArticle(Article):
+    """An article with its presentation, as the pipeline hands it to every writer."""
+
+    presentation: Presentation = field(compare=False, repr=False)
+    options: Options = field(compare=False, repr=False)
+    """The options the presentation was made under."""
+
+
+def presented(article: Article, options: Options | None = None) -> PresentedArticle:
+    """``article`` with its presentation under ``options``: the one it carries when it was
+    made under the same options, else a new one (sharing what was extracted)."""
+    chosen = options or Options()
+    extraction = None
+    if isinstance(article, PresentedArticle):
+        if article.options == chosen:
+            return article
+        extraction = article.presentation.extraction
+    return PresentedArticle(article.document, article.summary,
+                            present(article, chosen, extraction), chosen)
+
+
+def presentation_of(article: Article, options: Options | None = None) -> Presentation:
+    """What a writer reads: ``article``'s presentation under ``options``."""
+    return presented(article, options).presentation

@@ -23,12 +23,29 @@ def template_path(name: str, user_dir: Path | None = None, override: Path | None
         if not override.is_file():
             raise UsageError(f"{override}: template not found")
         return override
-    if user_dir is not None and (user_dir / name).is_file():
-        return user_dir / name
+    mine = user_template(name, user_dir)
+    if mine is not None:
+        return mine
     path = packaged_templates() / name
     if not path.is_file():
         raise UsageError(f"packaged template {name!r} is missing from this installation")
     return path
+
+
+def user_template(name: str, user_dir: Path | None) -> Path | None:
+    """The user's own template ``name`` (a path such as ``labels/de.toml``) in ``user_dir``,
+    or ``None`` when there is none."""
+    if user_dir is None:
+        return None
+    path = user_dir / name
+    return path if path.is_file() else None
+
+
+def packaged_stems(folder: str, suffix: str = ".toml") -> tuple[str, ...]:
+    """The names, without ``suffix``, of the packaged templates in ``folder``, sorted:
+    e.g. the languages of ``labels``."""
+    return tuple(sorted(p.name[: -len(suffix)] for p in (packaged_templates() / folder).iterdir()
+                        if p.name.endswith(suffix) and p.is_file()))
 
 
 def sample_article() -> Path:

@@ -14,6 +14,8 @@ from functools import cache
 from typing import Any
 
 import punkt
+from punkt.inference.tokenizer import PunktSentenceTokenizer
+from punkt.rules.boundaries import _compile_period_context_regex, _multi_char_interior
 
 _PUNKT_LANGUAGES = {
     "cs": "czech", "da": "danish", "nl": "dutch", "en": "english", "et": "estonian",
@@ -84,11 +86,99 @@ _STARTS_LOWER = re.compile(r"^[\"'«„“‘(\[]*[^\W\d_]")
 MAX_SENTENCE_CHARS = 2000
 
 
+_DECISIONS_KEPT = 50_000  # remembered boundary decisions per language (a few MB at most)
+_OTHER_WHITESPACE = frozenset("\t\n\r\x0b\x0c")  # string.whitespace but the space
+_DOT_SPACE_DOT = re.compile(r"\.\s\.")
+
+
+class _RememberingTokenizer(PunktSentenceTokenizer):  # type: ignore[misc]
+    """Punkt, giving Punkt's sentences, with its candidate loop made cheaper.
+
+    Punkt decides each candidate boundary from its context alone: the word
+    before the stop, the stop, and what follows ("said. The"); the model is
+    never changed by use. The same context recurs across paragraphs ("Dr. Smith",
+    "said. The") and classifying it is the costly part, so each answer is kept.
+    The loop that finds the candidates is Punkt's own ``detect`` and
+    ``_candidate_spans`` run as one, without a candidate object per stop or a
+    character-by-character scan back to the last space; tests/test_segment_punkt.py
+    compares it with Punkt's on every language's text.
+    """
+
+    def __init__(self, model: Any) -> None:
+        super().__init__(model.params, rules=model.rules, line_breaks=model.line_breaks)
+        self._decisions: dict[str, bool] = {}
+        self._regex = _compile_period_context_regex(self.rules)
+
+    def _context_has_sentbreak(self, context: str) -> bool:
+        decision = self._decisions.get(context)
+        if decision is None:
+            decision = super()._context_has_sentbreak(context)
+            if len(self._decisions) >= _DECISIONS_KEPT:
+                self._decisions.clear()
+            self._decisions[context] = decision
+        return decision
+
+    def _candidate_spans(self, text: str) -> Any:
+        rules = self.rules
+        if "--" in text or ".." in text or _DOT_SPACE_DOT.search(text):
+            interior: frozenset[int] = _multi_char_interior(text, rules)
+        else:
+            interior = frozenset()  # what _multi_char_interior finds in such a text
+        spaced = rules.next_sentence_requires_space
+        only_spaces = _OTHER_WHITESPACE.isdisjoint(text)
+        decide = self._context_has_sentbreak
+        last_break = 0
+        previous: Any = None  # the previous match, and its word's start and end
+        word_start = word_end = 0
+        for match in self._regex.finditer(text):
+            start = match.start()
+            if start in interior:
+                continue
+            # _last_whitespace_index of text[word_end:start]: 0 when there is none, or
+            # when the only one is the slice's first character.
+            if only_spaces:
+                found = text.rfind(" ", word_end, start)
+            else:
+                found = max(text.rfind(char, word_end, start) for char in " \t\n\r\x0b\x0c")
+            if found > word_end:
+                new_start = found + 1
+            elif not spaced and start > word_end:
+                new_start = word_end
+            else:
+                new_start = word_start
+            if previous is not None and word_end <= new_start:
+                if decide(_context(text, word_start, word_end, previous)):
+                    yield last_break, previous.end()
+                    last_break = _next_start(previous)
+            previous, word_start, word_end = match, new_start, start
+        if previous is not None and decide(_context(text, word_start, word_end, previous)):
+            yield last_break, previous.end()
+            last_break = _next_start(previous)
+        yield last_break, len(text.rstrip())
+
+
+def _context(text: str, word_start: int, word_end: int, match: re.Match[str]) -> str:
+    """Punkt's ``BoundaryCandidate.context``: the word before, the stop, what follows."""
+    return text[word_start:word_end] + match.group() + match.group("after_tok")
+
+
+def _next_start(match: re.Match[str]) -> int:
+    """Where the sentence after a boundary starts: its next token, or right after the stop."""
+    return match.start("next_tok") if match.group("next_tok") else match.end()
+
+
 @cache
 def _tokenizer(language: str) -> Any:
     name = _PUNKT_LANGUAGES.get(language, "english")
     prefixes = punkt.has_prefixes(name) if hasattr(punkt, "has_prefixes") else False
-    return punkt.tokenizer_for(name, prefixes=bool(prefixes))
+    model = punkt.tokenizer_for(name, prefixes=bool(prefixes))
+    # Only where this punkt version decides boundaries the way the subclass expects.
+    needed = ("_context_has_sentbreak", "_candidate_spans")
+    if all(hasattr(PunktSentenceTokenizer, name) for name in needed) and isinstance(
+        model, PunktSentenceTokenizer
+    ):
+        return _RememberingTokenizer(model)
+    return model
 
 
 @cache

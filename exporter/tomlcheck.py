@@ -174,6 +174,20 @@ class OneOf:
 
 
 @dataclass(frozen=True)
+class Flag:
+    """``true`` or ``false``: a TOML boolean, nothing else."""
+
+    @property
+    def expected(self) -> str:
+        return "true or false"
+
+    def convert(self, value: object) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise ValueError(value)
+
+
+@dataclass(frozen=True)
 class FilePath:
     """A file or folder name: non-empty text without NUL, at most 4,096 characters."""
 

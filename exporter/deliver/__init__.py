@@ -8,7 +8,8 @@
 Modules: :mod:`.email` builds the message (bodies from :mod:`.bodies`, files from
 :mod:`.attachments`, addresses checked by :mod:`.addresses`); :mod:`.smtp` sends it;
 :mod:`.outbox` keeps and retries what could not be sent; :mod:`.settings` reads the
-``[email]`` configuration; :mod:`.cli` is the ``exporter email`` command.
+``[email]`` configuration. The ``exporter email`` command is
+:mod:`exporter.commands.email`.
 """
 
 from __future__ import annotations
@@ -16,13 +17,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from ..errors import DeliveryError
+
 if TYPE_CHECKING:
     from .addresses import parse_address, parse_addresses
     from .attachments import MEDIA_TYPES, Attachment, render_attachments
     from .email import Composed, add_briefings, build_message, compose_message
     from .outbox import retry_outbox, save_to_outbox, waiting_messages
     from .settings import EmailSettings, load_email_settings, parse_size
-    from .smtp import DeliveryError, send_message, send_raw
+    from .smtp import send_message, send_raw
 
 # Each name's module, imported on first use: ``exporter email --help`` and the parser of
 # every other command read only the settings, not the message builder and its writers.
@@ -34,7 +37,7 @@ _HOME = {
     "compose_message": "email",
     "retry_outbox": "outbox", "save_to_outbox": "outbox", "waiting_messages": "outbox",
     "EmailSettings": "settings", "load_email_settings": "settings", "parse_size": "settings",
-    "DeliveryError": "smtp", "send_message": "smtp", "send_raw": "smtp",
+    "send_message": "smtp", "send_raw": "smtp",
 }
 
 

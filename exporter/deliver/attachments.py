@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,8 +11,9 @@ from email.message import EmailMessage
 
 from ..config import Options
 from ..errors import UsageError
-from ..filenames import slugify, unique_stem
+from ..filenames import slugify
 from ..model import Article
+from ..presentation import presented
 from ..writers.registry import get_writer
 
 # Kept in code: mimetypes does not know .docx or .epub on machines without /etc/mime.types.
@@ -21,6 +23,7 @@ MEDIA_TYPES = {
     ".epub": "application/epub+zip",
     ".zip": "application/zip",
 }
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -58,20 +61,29 @@ def render_attachments(
     articles: Sequence[Article], formats: Iterable[str], options: Options
 ) -> list[Attachment]:
     """The files for ``formats``: one per article, or one for all when the format combines
-    them (the EPUB digest). Unknown formats raise ``UsageError`` before anything is rendered."""
+    them (the EPUB digest, of the articles without repeats, in ``options.order``, as
+    ``exporter export`` writes it). Unknown formats raise ``UsageError`` before anything
+    is rendered; each article left out of the digest is logged as a warning."""
+    from ..pipeline import article_stem, digest_articles, digest_stem, render_as_given
+
     writers = [get_writer(name) for name in parse_formats(list(formats))]
+    articles = [presented(article, options) for article in articles]  # once for every format
     attachments: list[Attachment] = []
     for writer in writers:
         taken: set[str] = set()
-        groups = [list(articles)] if writer.combines else [[a] for a in articles]
-        for group in groups:
-            buffer = io.BytesIO()
-            writer.write(group, buffer, options)
-            title = group[0].document.title if len(group) == 1 else options.digest_title
-            stem = slugify(title or "", fallback="digest" if len(group) > 1 else "article")
-            name = unique_stem(stem, taken) + writer.extension
-            media_type = MEDIA_TYPES.get(writer.extension.lower(), writer.media_type)
-            attachments.append(Attachment(name, buffer.getvalue(), media_type))
+        files: list[tuple[str, bytes]] = []
+        if writer.combines:
+            kept, notices = digest_articles(articles, options)
+            for notice in notices:
+                log.warning("%s", notice)
+            files.append((digest_stem(kept, options, taken),
+                          render_as_given(kept, writer.name, options)))
+        else:
+            files.extend((article_stem(a.document.title, taken),
+                          render_as_given([a], writer.name, options)) for a in articles)
+        media_type = MEDIA_TYPES.get(writer.extension.lower(), writer.media_type)
+        attachments.extend(Attachment(stem + writer.extension, data, media_type)
+                           for stem, data in files)
     return attachments
 
 

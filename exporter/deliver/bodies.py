@@ -26,7 +26,7 @@ from ..config import Options
 from ..errors import UsageError
 from ..labels import labels_for
 from ..model import Article
-from ..presentation import band_name, meta_line, shown_standfirst
+from ..presentation import band_name, presentation_of
 from ..resources import template_path
 from ..textclean import clean_inline
 from .attachments import Attachment
@@ -114,18 +114,20 @@ def _render(
             raise UsageError(f"{template.path}: section [% {section} %]: {error}") from None
 
     # The message's own words are in its first article's language; an article's in its own.
-    words = labels_for(articles[0].document.language if articles else None)
+    words = labels_for(articles[0].document.language if articles else None,
+                       options.template_dir)
     rendered = []
     for article in articles:
         document = article.document
-        own = labels_for(document.language)
+        shown = presentation_of(article, options)
+        own = labels_for(document.language, options.template_dir)
         bullets = "\n".join(fill("bullet", {"text": clean_inline(text)})
                             for text in article.summary.texts)
-        standfirst = shown_standfirst(document) or ""
+        standfirst = shown.standfirst or ""
         url = clean_inline(document.source_url or "")
         rendered.append(fill(
             "article",
-            {"title": clean_inline(document.title), "meta": meta_line(document, labels=own).text(),
+            {"title": clean_inline(document.title), "meta": shown.meta.text(),
              "language": document.language, "method": article.summary.method,
              "summary_label": own.summary},
             {"bullets": bullets,

@@ -29,7 +29,7 @@ from ..config import Options
 from ..errors import OutputError, UsageError
 from ..filenames import slugify
 from ..model import Article
-from ..presentation import shorten
+from ..presentation import presented, shorten
 from ..textclean import clean_inline
 from .addresses import parse_address, parse_addresses
 from .attachments import Attachment, attachment_stem, render_attachments, zip_attachments
@@ -104,6 +104,8 @@ def compose_message(
     if not articles:
         raise UsageError("no article to send")
     title = message_subject(articles, subject)
+    # Presented once: the attachments and both bodies read the same presentation.
+    articles = [presented(article, options) for article in articles]
     attachments = render_attachments(articles, attach, options)
 
     def build(files: Sequence[Attachment], notes: Sequence[str]) -> EmailMessage:

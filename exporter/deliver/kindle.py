@@ -9,6 +9,7 @@ within both.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from email import policy
 from email.headerregistry import Address
@@ -16,10 +17,11 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from ..config import Options
-from ..filenames import slugify
 from ..model import Article
 from .attachments import MEDIA_TYPES, Attachment
 from .email import USER_AGENT, message_subject
+
+log = logging.getLogger(__name__)
 
 ENVELOPE = 20_000
 """Bytes a message's headers and text body take, besides its attachment."""
@@ -29,16 +31,19 @@ def kindle_messages(articles: Sequence[Article], *, to: Address, sender: Address
                     subject: str | None = None, options: Options | None = None,
                     max_size: int | None = None) -> list[EmailMessage]:
     """One message per volume of the digest of ``articles``, addressed to the Kindle ``to``."""
+    from ..pipeline import digest_articles, digest_stem
     from ..writers.epub import EpubWriter
 
     options = options or Options()
+    articles, notices = digest_articles(articles, options)  # as every digest gets them
+    for notice in notices:
+        log.warning("%s", notice)
     writer = EpubWriter()
     if max_size is not None:  # base64 makes the file 4/3 larger in the message
         writer.max_bytes = min(writer.max_bytes, max(1, (max_size - ENVELOPE) * 3 // 4))
     volumes = writer.volumes(articles, options)
     title = message_subject(articles, subject)
-    stem = slugify(options.digest_title or (articles[0].document.title if len(articles) == 1
-                                            else ""), fallback="digest")
+    stem = digest_stem(articles, options, set())
     messages = []
     for number, data in enumerate(volumes, start=1):
         several = len(volumes) > 1

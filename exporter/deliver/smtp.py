@@ -19,21 +19,8 @@ from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from pathlib import Path
 
-from ..errors import OutputError, UsageError
+from ..errors import DeliveryError, UsageError
 from .settings import DEFAULT_PORTS, ENV_CAFILE, SECURITY_MODES
-
-
-class DeliveryError(OutputError):
-    """The server refused the message or could not be reached."""
-
-    def __init__(self, message: str, *, refused: Sequence[str] = (),
-                 permanent: bool = False) -> None:
-        super().__init__(message)
-        self.refused = tuple(refused)
-        """Recipients the message did not reach: all of them unless the server refused only some."""
-        self.permanent = permanent
-        """The server refused the message (or its sender, or the recipients left) with a 5xx
-        reply: sending it there again will be refused again. Otherwise it may go later."""
 
 
 def send_message(

@@ -24,7 +24,7 @@ from itertools import islice
 from ..language import stop_words
 from ..model import Document, Sentence
 from .alternation import alternation
-from .scope import EXTRACT_CHARS, remembered
+from .scope import EXTRACT_CHARS, Ranking, opening
 
 CONTEXT_WORDS = 6
 
@@ -219,9 +219,13 @@ def key_figures(
     """
     if limit <= 0:
         return []
-    chosen = list(remembered(document, max_chars, "figures", _ranked)[:limit])
-    chosen.sort(key=lambda f: f.order)
-    return [f.figure for f in chosen]
+    return rank_figures(opening(document, max_chars)).top(limit)
+
+
+def rank_figures(document: Document) -> Ranking[KeyFigure]:
+    """Every distinct figure in ``document`` (already cut to its opening), weightiest first."""
+    ranked = _ranked(document)
+    return Ranking(tuple(f.figure for f in ranked), tuple(f.order for f in ranked))
 
 
 def _ranked(document: Document) -> tuple[_Found, ...]:

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..language import stop_words
 from ..model import Document, Heading
-from .scope import EXTRACT_CHARS, opening, remembered
+from .scope import EXTRACT_CHARS, opening
 
 # A word: a letter, then letters, digits, hyphens and apostrophes ('Nagorno-Karabakh', "O'Neill").
 _WORD = r"[^\W\d_][\w'’-]*"
@@ -23,7 +23,7 @@ MIN_WORD_LENGTH = 4
 # not a name (and counting every tail of a run of n words would cost n² time).
 MAX_NAME_WORDS = 8
 # Keywords are chosen greedily, so the first n of a longer list are the n best: this many
-# are worked out and remembered for each article, and any shorter list is a prefix.
+# are worked out for an article's presentation, and any shorter list is a prefix.
 REMEMBERED = 16
 # Capitalised, frequent and never a topic.
 _CALENDAR = frozenset(
@@ -85,10 +85,13 @@ def keywords(
     """
     if limit <= 0:
         return []
-    if limit > REMEMBERED:
-        return _chosen(opening(document, max_chars), limit)
-    return list(remembered(document, max_chars, "keywords",
-                           lambda opened: tuple(_chosen(opened, REMEMBERED)))[:limit])
+    return _chosen(opening(document, max_chars), limit)
+
+
+def ranked_keywords(document: Document) -> tuple[str, ...]:
+    """The best :data:`REMEMBERED` keywords of ``document`` (already cut to its opening),
+    best first: any shorter list of keywords is a prefix."""
+    return tuple(_chosen(document, REMEMBERED))
 
 
 def _chosen(document: Document, limit: int) -> list[str]:

@@ -29,7 +29,7 @@ from functools import cache
 from ..model import Document, Heading, Quote, Sentence
 from . import speakers
 from .alternation import alternation
-from .scope import EXTRACT_CHARS, remembered
+from .scope import EXTRACT_CHARS, Ranking, opening
 
 FULL_MIN_WORDS = 3
 UNATTRIBUTED_MIN_WORDS = 5
@@ -663,8 +663,14 @@ def key_quotes(
     """
     if limit <= 0:
         return []
-    ranked = remembered(document, max_chars, "quotes", _ranked)[:limit]
-    return [KeyQuote(c.text, c.speaker, c.sentence) for c in sorted(ranked, key=lambda c: c.order)]
+    return rank_quotes(opening(document, max_chars)).top(limit)
+
+
+def rank_quotes(document: Document) -> Ranking[KeyQuote]:
+    """Every distinct quotation in ``document`` (already cut to its opening), best first."""
+    ranked = _ranked(document)
+    return Ranking(tuple(KeyQuote(c.text, c.speaker, c.sentence) for c in ranked),
+                   tuple(c.order for c in ranked))
 
 
 def _ranked(document: Document) -> tuple[_Candidate, ...]:

@@ -1,47 +1,41 @@
-"""How much of an article the extractors read: its opening, so a book costs what a long read does.
+"""How much of an article the extractors read, and what they hand back.
 
 Key quotes, figures and keywords stand beside an article's lead; a 20 MB report's
 are looked for in its first :data:`EXTRACT_CHARS` characters (whole blocks), which
 keeps extraction time and memory bounded whatever the input's length.
+
+An extractor ranks everything it finds once (:class:`Ranking`); any number of them
+is then a prefix of that ranking, shown in document order. The article's
+presentation (:mod:`exporter.presentation`) holds the rankings, so the briefing and
+the one-pager of one article share one extraction without any cache here.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import threading
-from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from ..model import Document
 
 EXTRACT_CHARS = 100_000
-# The briefing and the one-pager of one article ask for the same extractions: the last
-# few answers are kept, by the document's identity (held, so its id cannot be reused).
-# Only documents no longer than their opening are held: a long one is not kept alive
-# after its export, and its opening is quick to read again.
-_KEPT = 6
-_kept: list[tuple[Document, int | None, str, object]] = []
-_lock = threading.Lock()
 T = TypeVar("T")
 
 
-def remembered(document: Document, max_chars: int | None, kind: str,
-               compute: Callable[[Document], T]) -> T:
-    """``compute(opening(document, max_chars))``, reused if just computed for ``document``.
+@dataclass(frozen=True, slots=True)
+class Ranking(Generic[T]):
+    """What an extractor found, best first, each with its place in the document."""
 
-    ``compute`` must return a value its callers never change (they copy it).
-    """
-    with _lock:
-        for held, chars, held_kind, value in _kept:
-            if held is document and chars == max_chars and held_kind == kind:
-                return value  # type: ignore[return-value]
-    opened = opening(document, max_chars)
-    value = compute(opened)
-    if opened is document:
-        with _lock:
-            _kept.insert(0, (document, max_chars, kind, value))
-            del _kept[_KEPT:]
-    return value
+    best: tuple[T, ...]
+    orders: tuple[tuple[int, ...], ...]
+    """``orders[i]`` is where ``best[i]`` stands in the document (for document order)."""
+
+    def top(self, limit: int) -> list[T]:
+        """The best ``limit`` found, in document order."""
+        if limit <= 0:
+            return []
+        chosen = sorted(range(min(limit, len(self.best))), key=self.orders.__getitem__)
+        return [self.best[i] for i in chosen]
 
 
 def opening(document: Document, max_chars: int | None = EXTRACT_CHARS) -> Document:

@@ -1,63 +1,23 @@
 """Readers: each turns one input format into a :class:`~exporter.model.Document`.
 
 The format is chosen by the file's suffix (``.txt``, ``.html``/``.htm``,
-``.md``/``.markdown``) or, for anything else and for standard input, by
-sniffing the content. ``-`` reads standard input.
+``.md``/``.markdown``: the table in :mod:`.formats`) or, for anything else and for
+standard input, by sniffing the content. ``-`` reads standard input.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from pathlib import Path
 
 from ..config import DEFAULT_MAX_INPUT_BYTES
 from ..errors import InputError
 from ..model import Document
 from .decode import decode_bytes
+from .formats import FORMATS, format_for_suffix, reader, sniff_format
 from .source import read_file, read_stdin
 from .text import title_from_filename
 
 DEFAULT_MAX_BYTES = DEFAULT_MAX_INPUT_BYTES
-_SUFFIXES = {
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-}
-FORMATS = ("text", "html", "markdown")
-_HTML_SNIFF = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<article\b)", re.I)
-_MD_SNIFF = re.compile(
-    r"\A---\s*\n|^#{1,6}\s+\S|^\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S|\[[^\]]+\]\([^)]+\)", re.M
-)
-
-
-def sniff_format(text: str) -> str:
-    """``html``, ``markdown`` or ``text``, judged from the content itself."""
-    head = text[:4096]
-    if _HTML_SNIFF.search(head) or head.lstrip().startswith("<") and "</p>" in text[:100_000]:
-        return "html"
-    if _MD_SNIFF.search(head):
-        return "markdown"
-    return "text"
-
-
-def _reader(format_name: str) -> Callable[..., Document]:
-    if format_name == "html":
-        from .html import read_html
-
-        return read_html
-    if format_name == "markdown":
-        from .markdown import read_markdown
-
-        return read_markdown
-    from .text import read_text
-
-    return read_text
 
 
 def read_string(
@@ -79,7 +39,7 @@ def read_string(
         )
     if not text.strip():
         raise InputError(source, "the article is empty")
-    document = _reader(name)(text, source=source, fallback_title=fallback_title, language=language)
+    document = reader(name)(text, source=source, fallback_title=fallback_title, language=language)
     if not document.blocks:
         raise InputError(source, "no article text found (only a title, furniture or markup)")
     return document
@@ -118,7 +78,7 @@ def read_path(
     return read_bytes(
         data,
         source=source,
-        format=_SUFFIXES.get(file.suffix.lower()),
+        format=format_for_suffix(file.suffix),
         fallback_title=title_from_filename(file),
         language=language,
     )

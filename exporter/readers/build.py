@@ -49,6 +49,8 @@ class RawBlock:
     text: str
     level: int = 1
     ordered: bool = False
+    start: int | None = None
+    """On the item that opens a list: the number it counts from (see ``ListItem.start``)."""
 
 
 def normalise_language(code: str | None) -> str | None:
@@ -122,13 +124,13 @@ def build_document(
             blocks.append(Heading(clean_inline(text), min(levels.index(raw.level) + 1, 6)))
             continue
         pieces = split_sentences(text.replace("\n", " "), code) or [text]
-        for run in _runs(pieces):
+        for number, run in enumerate(_runs(pieces)):
             index = len(blocks)
             sentences = tuple(Sentence(piece, index, i) for i, piece in enumerate(run))
             if raw.kind == "quote":
                 blocks.append(Quote(sentences))
             elif raw.kind == "item":
-                blocks.append(ListItem(sentences, raw.ordered))
+                blocks.append(ListItem(sentences, raw.ordered, None if number else raw.start))
             else:
                 blocks.append(Paragraph(sentences))
     clean_title = clean_inline(title or "") or clean_inline(fallback_title) or "Untitled article"

@@ -25,7 +25,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Document
 from . import bylines
-from .boilerplate import drop_boilerplate
+from .boilerplate import drop_boilerplate, drop_page_echoes, page_captions
 from .build import RawBlock, build_document
 from .dates import parse_date
 
@@ -63,6 +63,7 @@ def read_html(
             break
     if root is None:
         raise InputError(source, "no article text found in this HTML page")
+    raw = drop_page_echoes(raw, root.get("title"), page_captions(text)) or raw
     lang = _LANG.search(text[:5000])
     url = root.get("url") or _canonical(text)
     authors = bylines.authors(root.get("author") or "", [root.get("sitename")],
@@ -107,9 +108,9 @@ def _blocks(element: Any) -> Any:
             yield RawBlock("quote", text)
         elif tag == "list":
             ordered = (child.get("rend") or "").lower() == "ol"
-            for item in child.iter("item"):
+            for number, item in enumerate(child.iter("item")):
                 item_text = " ".join("".join(item.itertext()).split())
-                yield RawBlock("item", item_text, ordered=ordered)
+                yield RawBlock("item", item_text, ordered=ordered, start=None if number else 1)
         elif len(child):
             yield from _blocks(child)
         elif text:

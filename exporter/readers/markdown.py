@@ -70,6 +70,7 @@ def _blocks(tokens: list[Any]) -> Iterable[RawBlock]:
     """Walk markdown-it's flat token stream, tracking quote and list nesting."""
     quote_depth = 0
     ordered_stack: list[bool] = []
+    opening: int | None = None  # the number a top-level list starts at, until its first item
     heading_level = 0
     for token in tokens:
         kind = token.type
@@ -78,6 +79,8 @@ def _blocks(tokens: list[Any]) -> Iterable[RawBlock]:
         elif kind == "blockquote_close":
             quote_depth -= 1
         elif kind in ("bullet_list_open", "ordered_list_open"):
+            if not ordered_stack:  # a nested list goes on inside its parent's
+                opening = _list_start(token)
             ordered_stack.append(kind == "ordered_list_open")
         elif kind in ("bullet_list_close", "ordered_list_close"):
             ordered_stack.pop()
@@ -92,7 +95,8 @@ def _blocks(tokens: list[Any]) -> Iterable[RawBlock]:
             if heading_level:
                 yield RawBlock("heading", text, heading_level)
             elif ordered_stack:
-                yield RawBlock("item", text, ordered=ordered_stack[-1])
+                yield RawBlock("item", text, ordered=ordered_stack[-1], start=opening)
+                opening = None
             elif quote_depth:
                 yield RawBlock("quote", text)
             else:
@@ -102,6 +106,15 @@ def _blocks(tokens: list[Any]) -> Iterable[RawBlock]:
             text = token.content.strip()
             if text:
                 yield RawBlock("paragraph", text)
+
+
+def _list_start(token: Any) -> int:
+    """The number an ordered list token counts from (``3.`` gives 3); 1 for bullets."""
+    start = token.attrGet("start") if token.type == "ordered_list_open" else None
+    try:
+        return int(start) if start is not None else 1
+    except (TypeError, ValueError):
+        return 1
 
 
 def _inline_text(token: Any) -> str:

@@ -10,6 +10,7 @@ straight with the body keeps its first paragraph as body text.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from pathlib import Path
@@ -125,6 +126,7 @@ def read_text(
     raw: list[RawBlock] = []
     for number, lines in enumerate(kept):
         raw.extend(_raw_blocks(lines, first=number == 0))
+    raw = _continued_lists(raw)
     return build_document(
         raw,
         title=title,
@@ -166,7 +168,9 @@ def _raw_blocks(lines: list[str], *, first: bool) -> list[RawBlock]:
         item = _LIST_ITEM.match(line)
         if item:
             flush()
-            out.append(RawBlock("item", item["text"], ordered=item["number"] is not None))
+            number = item["number"]
+            out.append(RawBlock("item", item["text"], ordered=number is not None,
+                                start=int(number) if number is not None else 1))
         elif line.startswith(">"):
             flush()
             out.append(RawBlock("quote", line.lstrip("> ")))
@@ -181,6 +185,19 @@ def _raw_blocks(lines: list[str], *, first: bool) -> list[RawBlock]:
         and _looks_like_subheading(lines[0])
     ):
         return [RawBlock("heading", lines[0], 2)]
+    return out
+
+
+def _continued_lists(raw: list[RawBlock]) -> list[RawBlock]:
+    """``raw`` with the list number kept only on the item that opens a list: an item right
+    after one of the same kind goes on with its list, blank line or not."""
+    out: list[RawBlock] = []
+    for block in raw:
+        previous = out[-1] if out else None
+        if (block.kind == "item" and previous is not None and previous.kind == "item"
+                and previous.ordered == block.ordered):
+            block = dataclasses.replace(block, start=None)
+        out.append(block)
     return out
 
 

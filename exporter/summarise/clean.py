@@ -28,8 +28,12 @@ from ..model import Sentence
 from .cues import all_words
 from .furniture import is_furniture
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-ΩΆ-Ώ"
-_LOWER = "a-zß-öø-ÿā-žа-яёіїєґα-ωά-ώ"
+# Latin Extended-A alternates capital and small letters (Ā ā Ă ă ... Ł ł ... Ž ž), so a
+# range "Ā-Ž" holds both cases and "uchwałę" would read as "uchwa" + a capitalised "łę":
+# its letters are sorted into the two classes one by one.
+_EXTENDED_A = [chr(code) for code in range(0x100, 0x180)]
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED_A if c.isupper()) + "А-ЯЁІЇЄҐΑ-ΩΆ-Ώ"
+_LOWER = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED_A if c.islower()) + "а-яёіїєґα-ωά-ώ"
 _NAME_WORD = rf"[{_UPPER}][\w'’.-]*"
 _NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 # Pieces of a Daily-Mail-style head are separated by " . " and " | ".

@@ -14,6 +14,13 @@ A run, safe to start from cron or a systemd timer:
 6. with ``--email``, mails the digest (``--eml`` or ``--smtp``; what cannot be
    sent waits in the outbox);
 7. records the delivered items, atomically, only once all of that succeeded.
+
+With ``--scheduler ADDRESS`` the pages are fetched, read and summarised, and the
+briefings and one-pagers rendered, by the workers of a Dask cluster, as
+``export --scheduler`` renders: each page task opens its own HTTP client and
+uses the cache folder (which the workers must share), so ``--connections`` and
+the 2-per-host limit hold per task, not across the cluster. The feeds are read,
+the repeats dropped, the EPUB written and the state saved here.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ import argparse
 import re
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -53,7 +60,8 @@ def parse_span(text: str) -> timedelta:
 
 def add_digest_parser(subparsers: Any) -> None:
     """Register the ``digest`` command on an argparse ``subparsers`` object."""
-    from ..cli import _positive_int, add_length_arguments
+    from ..commands.common import add_length_arguments
+    from ..commands.common import positive_int as _positive_int
 
     parser = subparsers.add_parser(
         "digest", help="the new items of feeds as one EPUB digest, a section per feed",
@@ -79,6 +87,9 @@ def add_digest_parser(subparsers: Any) -> None:
     parser.add_argument("--state", type=Path, metavar="FILE",
                         help="what was delivered (default: state.json in the cache folder)")
     parser.add_argument("--json", action="store_true", help="print a JSON report")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="fetch and render on a Dask cluster, e.g. tcp://10.0.0.5:8786 "
+                        "(exporter[dask]); the cache folder must be one the workers share")
     mail = parser.add_argument_group("email")
     mail.add_argument("--email", metavar="ADDR", action="append",
                       help="mail the digest to ADDR (repeatable; a Kindle address works)")
@@ -132,28 +143,40 @@ def _run(args: argparse.Namespace, options: Options, formats: list[str], cache: 
     settings = FetchSettings(timeout=args.timeout, max_bytes=options.max_input_bytes,
                              connections=args.connections)
     now = datetime.now(UTC)
-    with Fetcher(settings) as fetcher, ThreadPoolExecutor(args.connections) as pool:
-        feeds = _read_feeds(args.feeds, fetcher, cache, pool, report)
-        picked = [(feed, _new_items(feed, state, now - args.since, args.max)) for feed in feeds]
-        pages = {item.link: pool.submit(_page, fetcher, cache, item.link, options)
-                 for _, items in picked for item in items if item.link}
-        groups: list[tuple[Feed, list[tuple[Item, Article]]]] = []
-        for feed, items in picked:
-            articles = []
-            for item in items:
-                article = _article(item, pages.get(item.link) if item.link else None, options,
-                                   report)
-                if article is not None:
-                    articles.append((item, article))
-            groups.append((feed, articles))
-    report.new_items = sum(len(a) for _, a in groups)
-    kept = _without_repeats(groups, report)
-    if not any(articles for _, articles in kept):
-        report.notices.append(f"nothing new since the last run ({report.feeds} feeds, "
-                              f"{report.feeds_unchanged} unchanged; {cache.stats.fetched} "
-                              f"fetched, {cache.stats.unchanged} not modified)")
-        return _finish(args, report, started, cache)
-    _write(kept, formats, options, args, report)
+    from ..pipeline import close_executor, make_executor
+
+    cluster = make_executor(None, args.scheduler) if getattr(args, "scheduler", None) else None
+    try:
+        with Fetcher(settings) as fetcher, ThreadPoolExecutor(args.connections) as pool:
+            feeds = _read_feeds(args.feeds, fetcher, cache, pool, report)
+            picked = [(feed, _new_items(feed, state, now - args.since, args.max))
+                      for feed in feeds]
+            links = dict.fromkeys(item.link for _, items in picked for item in items if item.link)
+            if cluster is not None:
+                pages = {link: cluster.submit(_remote_page, link, settings, cache.folder, options)
+                         for link in links}
+            else:
+                pages = {link: pool.submit(_page, fetcher, cache, link, options) for link in links}
+            groups: list[tuple[Feed, list[tuple[Item, Article]]]] = []
+            for feed, items in picked:
+                articles = []
+                for item in items:
+                    article = _article(item, pages.get(item.link) if item.link else None,
+                                       options, report)
+                    if article is not None:
+                        articles.append((item, article))
+                groups.append((feed, articles))
+        report.new_items = sum(len(a) for _, a in groups)
+        kept = _without_repeats(groups, report)
+        if not any(articles for _, articles in kept):
+            report.notices.append(f"nothing new since the last run ({report.feeds} feeds, "
+                                  f"{report.feeds_unchanged} unchanged; {cache.stats.fetched} "
+                                  f"fetched, {cache.stats.unchanged} not modified)")
+            return _finish(args, report, started, cache)
+        _write(kept, formats, options, args, report, cluster)
+    finally:
+        if cluster is not None:
+            close_executor(cluster)
     if report.written and args.email:
         _mail(args, options, [a for _, articles in kept for a in articles], report)
     if not report.failures or report.written:
@@ -226,6 +249,12 @@ def _page(fetcher: Fetcher, cache: Cache, url: str, options: Options) -> Article
     return summarise_document(document, options)
 
 
+def _remote_page(url: str, settings: FetchSettings, folder: Path, options: Options) -> Article:
+    """:func:`_page` as a Dask task: its own HTTP client, the shared cache folder."""
+    with Fetcher(settings) as fetcher:
+        return _page(fetcher, Cache(folder), url, options)
+
+
 def _article(item: Item, page: Any, options: Options, report: _Run) -> Article | None:
     """The item's page, else its own content from the feed, else None (reported)."""
     reason = "the item has no link"
@@ -284,19 +313,21 @@ def _without_repeats(groups: list[tuple[Feed, list[tuple[Item, Article]]]], repo
 
 
 def _write(kept: list[tuple[Feed, list[Article]]], formats: list[str], options: Options,
-           args: argparse.Namespace, report: _Run) -> None:
+           args: argparse.Namespace, report: _Run, cluster: Executor | None = None) -> None:
     import io
 
     from ..filenames import slugify, unique_stem
     from ..files import write_atomically
     from ..pipeline import render
+    from ..presentation import presented
     from ..writers import get_writer
     from ..writers.epub import EpubWriter
 
     options = options.replace(digest_title=args.digest_title or options.digest_title
                               or "Digest")
     out_dir = Path(options.out_dir)
-    articles = [article for _, articles in kept for article in articles]
+    # Each article is presented once, for the digest and its other formats alike.
+    articles = [presented(article, options) for _, articles in kept for article in articles]
     sections = [(feed.title, len(articles)) for feed, articles in kept]
     taken: set[str] = set()
     buffer = io.BytesIO()
@@ -307,9 +338,13 @@ def _write(kept: list[tuple[Feed, list[Article]]], formats: list[str], options: 
         if name == "epub":
             continue
         writer = get_writer(name)
-        for article in articles:
+        # On a cluster every article renders at once on the workers; here one by one.
+        rendered = [cluster.submit(render, [article], name, options) for article in articles
+                    ] if cluster is not None else None
+        for index, article in enumerate(articles):
             try:
-                data = render([article], name, options)
+                data = (rendered[index].result() if rendered is not None
+                        else render([article], name, options))
             except ExporterError as error:
                 report.failures.append(f"{article.document.source_url}: {name}: {error}")
                 continue

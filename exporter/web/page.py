@@ -19,16 +19,10 @@ from ..errors import InputError
 from ..model import Document
 from ..readers import read_string
 from ..readers.decode import decode_bytes
+from ..readers.formats import MEDIA_TYPES
 from ..readers.text import title_from_filename
 from .fetch import Response
 
-_FORMATS = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "text/plain": "text",
-    "text/markdown": "markdown",
-    "text/x-markdown": "markdown",
-}
 _SNIFFED = ("", "application/octet-stream", "binary/octet-stream")
 _WEB_LABELS = {
     "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
@@ -43,8 +37,8 @@ def page_format(response: Response, url: str) -> str | None:
     """The reader for the response's media type; ``None`` to sniff; :class:`InputError`
     naming ``url`` for media that is no article (images, PDFs, JSON, archives...)."""
     media = response.content_type
-    if media in _FORMATS:
-        return _FORMATS[media]
+    if media in MEDIA_TYPES:
+        return MEDIA_TYPES[media]
     if media in _SNIFFED:
         return None
     raise InputError(url, f"the server sent {media}, not a web page or text")

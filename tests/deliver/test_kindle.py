@@ -71,8 +71,10 @@ def test_kindle_address_from_the_settings_and_volumes_as_separate_messages(
     (clean_env / "exporter.toml").write_text(
         f'[email]\nkindle = "{KINDLE}"\nfrom = "news@example.org"\nhost = "127.0.0.1"\n'
         f'port = {server.port}\nsecurity = "none"\n', encoding="utf-8")
+    # Three articles, not one: each has its own source URL (a repeat would be left out).
     stories = [_story(clean_env, f"story-{n}.md",
-                      STORY.replace("Ferry service", f"Ferry {n}") + "\n" + _prose(n) + "\n")
+                      STORY.replace("Ferry service", f"Ferry {n}").replace(
+                          "news/ferry", f"news/ferry-{n}") + "\n" + _prose(n) + "\n")
                for n in range(3)]
     whole = io.BytesIO()
     monkeypatch.setattr(EpubWriter, "max_bytes", 10**9)

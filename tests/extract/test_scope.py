@@ -1,4 +1,4 @@
-"""How much the extractors read, and the answers they reuse between writers."""
+"""How much the extractors read, and the rankings any number of findings is taken from."""
 
 from __future__ import annotations
 
@@ -6,7 +6,15 @@ import time
 
 from conftest import make_document
 
-from exporter.extract import key_figures, key_quotes, keywords, scope
+from exporter.extract import (
+    key_figures,
+    key_quotes,
+    keywords,
+    rank_figures,
+    rank_quotes,
+    ranked_keywords,
+    scope,
+)
 from exporter.model import Document, Paragraph, Sentence
 
 PARAGRAPHS = (
@@ -18,22 +26,24 @@ PARAGRAPHS = (
 )
 
 
-def _fresh(call, *args):  # type: ignore[no-untyped-def]
-    scope._kept.clear()
-    return call(*args)
-
-
-def test_any_limit_gives_what_a_fresh_extraction_gives() -> None:
+def test_any_limit_is_the_best_of_one_ranking_in_document_order() -> None:
     document = make_document(paragraphs=PARAGRAPHS)
+    quotes, figures, words = rank_quotes(document), rank_figures(document), \
+        ranked_keywords(document)
+    assert len(quotes.best) >= 2 and len(figures.best) >= 3
     for limit in (1, 2, 3, 8, 20):
-        for extract in (key_quotes, key_figures, keywords):
-            remembered = extract(document, limit)
-            assert remembered == _fresh(extract, document, limit)
-            assert remembered == extract(document, limit)  # from the remembered answer
+        assert quotes.top(limit) == key_quotes(document, limit)
+        assert figures.top(limit) == key_figures(document, limit)
+        assert list(words[:limit]) == keywords(document, limit)
+        for found in (quotes.top(limit), figures.top(limit)):
+            positions = [item.sentence.position for item in found]
+            assert positions == sorted(positions)  # shown in document order
+    assert quotes.top(0) == [] and figures.top(-1) == []
     assert keywords(document, 2)[0] == "Ana Ruiz"
 
 
-def test_answers_are_copies_that_callers_may_change() -> None:
+def test_nothing_is_kept_between_calls() -> None:
+    assert not hasattr(scope, "remembered") and not hasattr(scope, "_kept")
     document = make_document(paragraphs=PARAGRAPHS)
     first = key_quotes(document)
     first.clear()
@@ -66,4 +76,3 @@ def test_only_the_opening_is_read() -> None:
     assert all(q.sentence.paragraph < len(opening.blocks) for q in quotes)
     assert {f.figure for f in figures} >= {"40 boats", "12 ferries"}
     assert "Lena Ito" in words
-    assert all(held is not document for held, *_ in scope._kept)  # not kept alive

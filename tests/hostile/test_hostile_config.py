@@ -31,7 +31,16 @@ from exporter.config import Options, load_options
 from exporter.deliver.settings import SCHEMA as EMAIL_SCHEMA
 from exporter.deliver.settings import EmailSettings, load_email_settings
 from exporter.errors import UsageError
-from exporter.tomlcheck import MAX_FILE_BYTES, Custom, FilePath, Names, Number, OneOf, Text
+from exporter.tomlcheck import (
+    MAX_FILE_BYTES,
+    Custom,
+    FilePath,
+    Flag,
+    Names,
+    Number,
+    OneOf,
+    Text,
+)
 from exporter.writers.pdf.style import SCHEMA as STYLE_SCHEMA
 from exporter.writers.pdf.style import load_style
 
@@ -171,6 +180,8 @@ def _wrong_values(check: object) -> list[str]:
         return ['"sideways"', "3", '""'] + anything
     if isinstance(check, Custom):
         return ['"A3"', "-3", '"tomorrow"'] + anything
+    if isinstance(check, Flag):
+        return ['"true"', '"yes"', "1", "0"] + anything[1:]
     raise AssertionError(f"no wrong values for {check!r}")
 
 

@@ -26,6 +26,7 @@ from exporter.readers.build import RawBlock, build_document
 from exporter.writers.pdf import PdfWriter, render_preview
 from exporter.writers.registry import get_writer
 from tests.conftest import make_article, make_document
+from tests.writers.scriptfonts import printable
 
 URL = "https://news.example.net/region/valley-winter"
 FULL = 0.70
@@ -429,21 +430,28 @@ def test_a_long_right_to_left_article_reads_its_columns_from_the_right() -> None
 
 def test_a_symbol_without_a_glyph_is_left_out_with_a_warning(
         caplog: pytest.LogCaptureFixture) -> None:
-    document = make_document("Cycle lanes 🚲 open", ["The new cycle lanes 🚲 opened today. "
-                                                    "Riders cheered ✅ at the ribbon."],
-                             source_url=URL)
+    # U+1FAE0 (MELTING FACE, Unicode 14) is in no TrueType font a test machine installs
+    # (Symbola stops at Unicode 9; Noto Color Emoji has bitmaps, not outlines).
+    lost = "\U0001fae0"
+    assert not printable(lost)
+    document = make_document(f"Cycle lanes {lost} open",
+                             [f"The new cycle lanes {lost} opened today. "
+                              f"Riders cheered {lost} at the ribbon."], source_url=URL)
     with caplog.at_level("WARNING"):
         page = read(render(make_article(document, 1)))
     assert "Cycle lanes open" in page.flat
     assert "The new cycle lanes opened today." in page.flat
-    assert "🚲" not in page.text and "✅" not in page.text
-    assert any("🚲" in record.getMessage() for record in caplog.records)
+    assert lost not in page.text
+    assert any(lost in record.getMessage() for record in caplog.records)
 
 
 def test_a_script_without_glyphs_is_refused_naming_it() -> None:
-    document = make_document("港口新闻", ["市议会周二批准了新的港口计划。工程将于春季开始。"],
-                             language="zh")
-    with pytest.raises(OutputError, match="CJK script is not supported"):
+    title, text = "港口新闻", "市议会周二批准了新的港口计划。工程将于春季开始。"
+    document = make_document(title, [text], language="zh")
+    if printable(title + text):  # the system's CJK fonts print it (tests/writers/
+        assert "港口新闻" in read(render(make_article(document, 1))).flat  # test_pdf_scripts)
+        return
+    with pytest.raises(OutputError, match="no font for CJK.*install fonts-wqy-zenhei"):
         render(make_article(document, 1))
 
 

@@ -12,11 +12,14 @@ imported only when a briefing is written.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import BinaryIO, ClassVar
+from typing import TYPE_CHECKING, BinaryIO, ClassVar
 
 from ...config import Options
+from ...errors import UsageError
 from ...model import Article
+
+if TYPE_CHECKING:
+    from .prepared import PreparedTemplate, Refused
 
 
 class DocxWriter:
@@ -29,17 +32,37 @@ class DocxWriter:
     )
     combines: ClassVar[bool] = False
 
+    def __init__(self) -> None:
+        # The template prepared for the options last given (or why it cannot be used).
+        # A batch names one template: it is prepared once, by check(), and shared by
+        # every briefing (and thread) of the batch; workers forked later inherit it.
+        self._held: PreparedTemplate | Refused | None = None
+
     def check(self, options: Options) -> None:
         """Refuse a logo that is not a small, whole image, or a template that cannot be used,
-        before any briefing is written. The template is cleaned here, once, so a batch is told
-        once what was removed from it (workers forked later inherit the cleaned copy)."""
-        if options.docx_logo:
-            from .logo import check_logo
+        before any briefing is written. The template is cleaned and prepared here, once, so
+        a batch is told once what was removed from it."""
+        self.prepared(options)
 
-            check_logo(Path(options.docx_logo))
-        from .template import prepared_template
+    def prepared(self, options: Options) -> PreparedTemplate:
+        """The template the options name (with their logo), prepared for briefings.
 
-        prepared_template(options)
+        Prepared again only when the options name other files or the files changed;
+        a template or logo that cannot be used is refused again without reading it.
+        """
+        from .prepared import Refused, prepare, source_of
+
+        source = source_of(options)
+        held = self._held
+        if held is None or held.source != source:
+            try:
+                held = prepare(source)
+            except UsageError as error:
+                held = Refused(source, str(error))
+            self._held = held
+        if isinstance(held, Refused):
+            raise UsageError(held.message)
+        return held
 
     def write(self, articles: Sequence[Article], out: BinaryIO, options: Options) -> None:
         """Write the briefing of the one article in ``articles`` to ``out``."""
@@ -47,7 +70,6 @@ class DocxWriter:
             raise ValueError(f"a DOCX briefing holds exactly one article, not {len(articles)}")
         from .build import build_briefing
 
-        out.write(build_briefing(articles[0], options))
-
+        out.write(build_briefing(articles[0], options, self.prepared(options)))
 
 __all__ = ["DocxWriter"]

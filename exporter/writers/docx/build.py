@@ -16,13 +16,12 @@ from docx.oxml.ns import qn
 from lxml.etree import SubElement
 
 from ...config import Options
-from ...extract import key_figures
 from ...labels import labels_for
-from ...model import Article, Heading, ListItem, Quote, Sentence
+from ...model import Article, Heading, ListBlock, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
-from ...presentation import meta_line, shown_quotes, shown_standfirst, source_link
+from ...presentation import Presentation, presentation_of, source_link
 from ...textclean import clean_inline, clean_text
-from .frame import Draft, prepared_frame
+from .draft import Draft, new_draft
 from .headers import fill_header_and_footer
 from .ooxml import (
     W_R,
@@ -35,25 +34,28 @@ from .ooxml import (
     new_paragraph,
     new_run,
 )
+from .prepared import PreparedTemplate
 from .properties import app_properties, set_properties
 
 log = logging.getLogger(__name__)
 
 QUOTE_LIMIT = 5
+FIGURE_LIMIT = 6
 _MAX_HEADING_LEVEL = 9
 _DEEPEST_HEADING = "Heading 4"  # the deepest level every template is given
 
 
-def build_briefing(article: Article, options: Options) -> bytes:
-    """The briefing for ``article`` as .docx bytes, identical for identical input."""
-    frame = prepared_frame(options)
-    draft = frame.draft()
+def build_briefing(article: Article, options: Options, frame: PreparedTemplate) -> bytes:
+    """The briefing for ``article`` in the prepared template ``frame``, as .docx bytes,
+    identical for identical input."""
+    draft = new_draft(frame, options.organisation)
     words = article.document.word_count  # counted once: a long article takes a while
-    _Briefing(draft, article, options, words).write()
-    set_properties(draft.element(frame.core_part), article, options.organisation)
+    presentation = presentation_of(article, options)
+    _Briefing(draft, article, presentation, options, words).write()
+    set_properties(draft.element(frame.core_part), article, presentation, options.organisation)
     if frame.app_part is not None:
         draft.replace(frame.app_part, app_properties(words, options.organisation))
-    draft.replace(frame.styles_part, frame.template.styles_member(article.document.language))
+    draft.replace(frame.styles_part, frame.styles_member(article.document.language))
     return draft.save()
 
 
@@ -85,21 +87,22 @@ class _Briefing:
     ``w:sectPr`` each time, which makes a long article's full text quadratic.
     """
 
-    def __init__(self, draft: Draft, article: Article, options: Options, words: int) -> None:
+    def __init__(self, draft: Draft, article: Article, presentation: Presentation,
+                 options: Options, words: int) -> None:
         self.draft = draft
         self.words = words
-        self.template = draft.frame.template
+        self.template = draft.template
         self.article = article
         self.source = article.document
-        self.labels = labels_for(article.document.language)
+        self.presentation = presentation
+        self.labels = labels_for(article.document.language, options.template_dir)
         self.options = options
         self.bookmarks = Bookmarks()
-        self.quotes = shown_quotes(article, QUOTE_LIMIT)
-        self.figures = key_figures(self.source)
+        self.quotes = presentation.key_quotes(QUOTE_LIMIT)
+        self.figures = presentation.key_figures(FIGURE_LIMIT)
         self.targets: set[tuple[int, int]] = {s.position for s in article.summary.sentences}
         self.targets |= {q.sentence.position for q in self.quotes}
         self.targets |= {f.sentence.position for f in self.figures}
-        self._list_number: int | None = None
         self._lists: tuple[Any, str, Any, int] | tuple[()] | None = None
         self.body: Any = draft.body
 
@@ -122,13 +125,13 @@ class _Briefing:
             self.body.append(section)
 
     def _title(self) -> None:
-        self._paragraph("Title", clean_inline(self.source.title))
-        standfirst = shown_standfirst(self.source)
+        self._paragraph("Title", self.presentation.title)
+        standfirst = self.presentation.standfirst
         if standfirst:
             self._paragraph("Subtitle", standfirst)
 
     def _meta(self) -> None:
-        meta = meta_line(self.source, labels=self.labels)
+        meta = self.presentation.meta
         text = " · ".join(meta.details())
         if meta.source is not None:
             rtl = self._rtl(meta.text())
@@ -170,8 +173,7 @@ class _Briefing:
 
     def _full_text(self) -> None:
         self._label_heading(self.labels.full_text)
-        previous: object = None
-        for number, block in enumerate(self.source.blocks):
+        for number, block in self.source.body():
             if isinstance(block, Heading):
                 level = min(block.level + 1, _MAX_HEADING_LEVEL)
                 self._heading(clean_inline(block.text), level)
@@ -179,16 +181,23 @@ class _Briefing:
                 self._sentences("Normal", block.sentences)
             elif isinstance(block, Quote):
                 self._sentences("Quote", block.sentences)
-            elif isinstance(block, ListItem):
-                style = "List Number" if block.ordered else "List Bullet"
-                paragraph = self._sentences(style, block.sentences)
-                if block.ordered:
-                    restart = not (isinstance(previous, ListItem) and previous.ordered)
-                    self._number(paragraph, restart)
+            elif isinstance(block, ListBlock):
+                self._list(block)
             else:
                 log.warning("briefing: block %d (%s) cannot be rendered and is left out",
                             number, type(block).__name__)
-            previous = block
+
+    def _list(self, block: ListBlock) -> None:
+        """A list's items in the List Bullet or List Number style; a numbered list counts
+        from its own start."""
+        style = "List Number" if block.ordered else "List Bullet"
+        number = self._new_list(block.start) if block.ordered else None
+        for item in block.items:
+            paragraph = self._sentences(style, item.sentences)
+            if number is not None:
+                numbering = paragraph.get_or_add_pPr().get_or_add_numPr()
+                numbering.get_or_add_ilvl().val = 0
+                numbering.get_or_add_numId().val = number
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -261,18 +270,8 @@ class _Briefing:
             new_run(paragraph, after, rtl)
         return paragraph
 
-    def _number(self, paragraph: Any, restart: bool) -> None:
-        """Number ordered list items, starting again at 1 for each separate list."""
-        if restart or self._list_number is None:
-            self._list_number = self._new_list()
-        if self._list_number is None:
-            return
-        numbering = paragraph.get_or_add_pPr().get_or_add_numPr()
-        numbering.get_or_add_ilvl().val = 0
-        numbering.get_or_add_numId().val = self._list_number
-
-    def _new_list(self) -> int | None:
-        """A new ``w:num`` on the List Number style's list definition, counting from 1.
+    def _new_list(self, start: int = 1) -> int | None:
+        """A new ``w:num`` on the List Number style's list definition, counting from ``start``.
 
         Ids are counted here: python-docx's ``add_num`` searches every ``w:num`` for
         the next id, which makes thousands of lists quadratic.
@@ -286,7 +285,7 @@ class _Briefing:
         num = SubElement(numbering, qn("w:num"), {qn("w:numId"): str(number)})
         SubElement(num, qn("w:abstractNumId"), {qn("w:val"): abstract})
         override = SubElement(num, qn("w:lvlOverride"), {qn("w:ilvl"): "0"})
-        SubElement(override, qn("w:startOverride"), {qn("w:val"): "1"})
+        SubElement(override, qn("w:startOverride"), {qn("w:val"): str(start)})
         if cleanup is not None:  # the schema puts it after every w:num
             cleanup.addprevious(num)
         self._lists = (numbering, abstract, cleanup, number)
@@ -294,7 +293,7 @@ class _Briefing:
 
     def _list_source(self) -> tuple[Any, str, Any, int] | tuple[()]:
         """The numbering part, the list style's abstract list, where new lists go, the last id."""
-        frame = self.draft.frame
+        frame = self.draft.template
         if frame.numbering_part is None or frame.list_number is None:
             return ()
         numbering = self.draft.element(frame.numbering_part)

@@ -9,72 +9,34 @@ logo (from the configuration) goes in front of the organisation's name; a logo t
 template's header already holds stays where it is.
 
 What depends only on the template (which paragraphs hold placeholders, and their
-text) is read once, by :func:`plan_story`; each briefing then rebuilds those
+text) is read once, by :func:`.stories.plan_story`; each briefing then rebuilds those
 paragraphs in its draft's copies of the parts, without reading any text back.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
-from docx.shared import Length
 from lxml.etree import SubElement
 
 from ...presentation import band_name
-from .ooxml import W_P, W_PPR, W_R, W_RPR, W_T, add_field, add_hyperlink, is_rtl, mark_rtl
+from ...textclean import clean_inline
+from .draft import Draft, new_draft
+from .ooxml import W_P, W_R, W_RPR, W_T, add_field, add_hyperlink, is_rtl, mark_rtl
+from .stories import PLACEHOLDER, Logo, Placeholders, clear
 
 if TYPE_CHECKING:
-    from .frame import Draft
+    from .prepared import Filled
 
-_PLACEHOLDER = re.compile(r"\{(organisation|page|pages|source)\}")
-_GRAPHICS = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 _FIELD_TEXT = "1"  # what a page field shows until Word updates it
 _PRESERVE = {qn("xml:space"): "preserve"}
 PAGE_OF = "Page {page} of {pages}"
 """The packaged template's page line: written in the article's language."""
-
-
-@dataclass(frozen=True, slots=True)
-class Placeholders:
-    """A header or footer paragraph that holds placeholders."""
-
-    index: int
-    """Its position among the part's paragraphs."""
-    pattern: str
-    """Its text, placeholders included."""
-    kept_text: str
-    """The text of what rebuilding it keeps (a logo's run): usually none."""
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """A header or footer to fill, and the paragraphs of it that hold placeholders.
-
-    ``role`` is ``header``, ``footer`` or ``variant`` (a first-page or even-page
-    one, whose placeholders only are filled).
-    """
-
-    role: str
-    partname: str
-    placeholders: tuple[Placeholders, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Logo:
-    """A logo image related from a header part: what each picture of it needs."""
-
-    rel_id: str
-    filename: str
-    width: Length
-    height: Length
-    text: str = "Logo"
-    """The picture's description (``wp:docPr/@descr``), what a screen reader says."""
 
 
 @dataclass(frozen=True)
@@ -89,77 +51,63 @@ class _Values:
     page_of: str
 
 
-def plan_story(role: str, partname: str, part: Any, filled_before: bool) -> Story:
-    """The story of header or footer ``part``; ``filled_before`` if an earlier one shares it.
-
-    A part two section references share is filled once: the second sees no placeholders.
-    """
-    found: list[Placeholders] = []
-    for index, paragraph in enumerate(part.findall(W_P)):
-        pattern = paragraph.text
-        if filled_before or not _PLACEHOLDER.search(pattern):
-            continue
-        kept = copy.deepcopy(paragraph)
-        _clear(kept)
-        found.append(Placeholders(index, pattern, kept.text))
-    return Story(role, partname, tuple(found))
-
-
 def fill_header_and_footer(draft: Draft, source_url: str | None, source_label: str,
                            page_of: str = PAGE_OF) -> None:
     """Put the organisation in the header and page numbers and the source in the footer.
 
     ``source_url`` (already checked to be http or https) becomes a link showing
     ``source_label``; without either, the source is left out. ``page_of`` is
-    "Page {page} of {pages}" in the article's language. The filled parts are kept
-    per source and wording, so articles without a source (or with the same one)
-    share them.
+    "Page {page} of {pages}" in the article's language. The prepared template keeps
+    the filled parts per organisation, source and wording, so articles without a
+    source (or with the same one) share them.
     """
-    frame = draft.frame
-    source = (source_url, source_label, page_of)
-    filled = frame.filled(source)
-    if filled is None:
-        scratch = frame.draft(warn=False)
+    template = draft.template
+    organisation = draft.organisation
+
+    def fill() -> Filled:
+        scratch = new_draft(template, organisation, warn=False)
         _fill_stories(scratch, source_url, source_label, page_of)
-        names = dict.fromkeys(story.partname for story in frame.stories)
+        names = dict.fromkeys(story.partname for story in template.stories)
         filled = tuple((name, scratch.packed(name), scratch.rels(name)) for name in names)
         for _, _, rels in filled:
             rels.member()  # compressed once, here, for every briefing that shares them
-        frame.keep_filled(source, filled)
-    for partname, member, rels in filled:
+        return filled
+
+    key = (organisation, source_url, source_label, page_of)
+    for partname, member, rels in template.filled(key, fill):
         draft.replace(partname, member, rels)
 
 
 def _fill_stories(draft: Draft, source_url: str | None, source_label: str,
                   page_of: str) -> None:
     """Fill every header and footer of ``draft``, in the order python-docx's sections give."""
-    frame = draft.frame
-    band = band_name(frame.organisation, source_url)
-    for story in frame.stories:
+    template = draft.template
+    band = band_name(clean_inline(draft.organisation), source_url)
+    for story in template.stories:
         part = draft.element(story.partname)
-        values = _Values(band, source_url, source_label, frame.link_style,
+        values = _Values(band, source_url, source_label, template.link_style,
                          draft.rels(story.partname).link, page_of)
         named = _fill(part, story.placeholders, values)
         if story.role == "header":
             if not named:
                 paragraph = part.add_p()
-                paragraph.style = frame.header_style
+                paragraph.style = template.header_style
                 run = paragraph.add_r()
                 if values.organisation:
                     run.text = values.organisation
                 _direction(paragraph, values.organisation)
                 named = [paragraph]
-            logo = frame.logos.get(story.partname)
+            logo = template.logos.get(story.partname)
             if logo is not None:
                 for paragraph in named:
                     _add_logo(part, paragraph, logo)
         elif story.role == "footer" and not named:
             pages = part.add_p()
-            pages.style = frame.footer_style
+            pages.style = template.footer_style
             _rebuild(pages, values.page_of, values)
             if source_url or source_label:
                 source = part.add_p()
-                source.style = frame.footer_style
+                source.style = template.footer_style
                 _rebuild(source, "{source}", values)
 
 
@@ -201,13 +149,6 @@ def _add_logo(part: Any, paragraph: Any, logo: Logo) -> None:
     paragraph.insert(position, picture)
 
 
-def _clear(paragraph: Any) -> None:
-    """Remove all but the paragraph's properties and graphics (a logo stays where it is)."""
-    for child in list(paragraph):
-        if child.tag != W_PPR and not _is_graphic(child):
-            paragraph.remove(child)
-
-
 def _rebuild(paragraph: Any, pattern: str, values: _Values, kept_text: str = "") -> None:
     """Rewrite ``paragraph`` from ``pattern``: literal text, fields and the source link.
 
@@ -218,10 +159,10 @@ def _rebuild(paragraph: Any, pattern: str, values: _Values, kept_text: str = "")
     run_properties = text_runs[0].find(W_RPR) if text_runs else None
     if run_properties is not None:
         run_properties = copy.deepcopy(run_properties)
-    _clear(paragraph)
+    clear(paragraph)
     written = [kept_text]
     position = 0
-    for match in _PLACEHOLDER.finditer(pattern):
+    for match in PLACEHOLDER.finditer(pattern):
         written.append(_literal(paragraph, pattern[position : match.start()], run_properties))
         name = match.group(1)
         if name == "organisation":
@@ -239,10 +180,6 @@ def _rebuild(paragraph: Any, pattern: str, values: _Values, kept_text: str = "")
         position = match.end()
     written.append(_literal(paragraph, pattern[position:], run_properties))
     _direction(paragraph, "".join(written))
-
-
-def _is_graphic(element: Any) -> bool:
-    return next(element.iter(*_GRAPHICS), None) is not None
 
 
 def _literal(paragraph: Any, text: str, run_properties: Any) -> str:

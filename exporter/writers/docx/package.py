@@ -4,22 +4,25 @@ python-docx's own ``save`` stamps each zip member with the time of day; rewritin
 zip to fix that compressed everything twice. Here the zip is written once, by hand
 (it is a simple format), with fixed timestamps and permissions and
 ``[Content_Types].xml`` first. Members whose bytes a template already had (styles,
-theme, fonts, settings…) are compressed once per process and reused: an article
+theme, fonts, settings…) are compressed once, when the template is prepared: an article
 then costs only the compression of what it changed. A part's relationships are
 :class:`PartRels`, so an article adds a link without copying python-docx's objects.
 """
 
 from __future__ import annotations
 
+import posixpath
 import struct
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import NAMESPACE as NS
 from docx.opc.constants import RELATIONSHIP_TARGET_MODE, RELATIONSHIP_TYPE
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.rel import Relationships
+from docx.opc.spec import default_content_types
 from lxml.etree import Element, SubElement
 
 # 1980-01-01 00:00, the earliest date a zip entry can hold, in MS-DOS form.
@@ -32,6 +35,7 @@ _LIMIT = 0xFFFFFFFF  # no ZIP64: a briefing is far smaller
 _RELATIONSHIPS_NS = NS.OPC_RELATIONSHIPS
 _RELATIONSHIPS = f"{{{_RELATIONSHIPS_NS}}}Relationships"
 _RELATIONSHIP = f"{{{_RELATIONSHIPS_NS}}}Relationship"
+_TYPES_NS = NS.OPC_CONTENT_TYPES
 _LOOKAHEAD = 262  # zlib's MIN_LOOKAHEAD: matches reach at most a window less this far back
 
 
@@ -125,6 +129,32 @@ class PartRels:
         if self._packed is None and self._rels:
             self._packed = compress(self.xml())
         return self._packed
+
+
+def content_types(parts: Iterable[tuple[str, str]]) -> bytes:
+    """``[Content_Types].xml`` for ``parts`` (part name, content type), as python-docx writes it.
+
+    A part whose extension and type are one of OPC's usual pairings (``png`` and
+    ``image/png``) is covered by a ``Default`` for its extension (lower-cased), every
+    other part by an ``Override`` naming it; ``rels`` and ``xml`` always have a
+    ``Default``. Defaults are sorted by extension, overrides by part name.
+    """
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides: dict[str, str] = {}
+    for partname, content_type in parts:
+        ext = posixpath.splitext(partname)[1][1:].lower()  # as python-docx's PackURI.ext
+        if (ext, content_type) in default_content_types:
+            defaults[ext] = content_type
+        else:
+            overrides[partname] = content_type
+    types = Element(f"{{{_TYPES_NS}}}Types", nsmap={None: _TYPES_NS})
+    for ext in sorted(defaults):
+        SubElement(types, f"{{{_TYPES_NS}}}Default",
+                   {"Extension": ext, "ContentType": defaults[ext]})
+    for partname in sorted(overrides):
+        SubElement(types, f"{{{_TYPES_NS}}}Override",
+                   {"PartName": partname, "ContentType": overrides[partname]})
+    return bytes(serialize_part_xml(types))
 
 
 def write_zip(entries: Iterator[tuple[str, Member]]) -> bytes:

@@ -11,6 +11,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 from docx.oxml.shape import CT_Inline
+from docx.shared import Emu
 from lxml.etree import SubElement
 
 from ...model import Picture
@@ -35,7 +36,7 @@ def picture_run(paragraph: Any, picture: Picture, *, rel_id: str, shape_id: int,
                 name: str, max_width_emu: int, alt: str) -> None:
     """Append to ``paragraph`` a run holding ``picture`` (related to the part as ``rel_id``)."""
     width, height = picture_size(picture, max_width_emu)
-    inline = CT_Inline.new_pic_inline(shape_id, rel_id, name, width, height)
+    inline = CT_Inline.new_pic_inline(shape_id, rel_id, name, Emu(width), Emu(height))
     doc_pr = inline.find(qn("wp:docPr"))
     if alt:
         doc_pr.set("descr", alt)

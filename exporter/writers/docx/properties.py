@@ -10,13 +10,13 @@ from xml.sax.saxutils import escape
 from docx.opc.coreprops import CoreProperties
 from docx.oxml.ns import qn
 
-from ...extract import keywords
 from ...model import Article
-from ...presentation import shorten
+from ...presentation import Presentation, shorten
 from ...textclean import clean_inline
 
 # python-docx refuses core properties longer than this.
 MAX_PROPERTY = 255
+KEYWORD_LIMIT = 6
 # When neither the article nor SOURCE_DATE_EPOCH gives a date: fixed, so output is reproducible.
 FALLBACK_DATE = datetime(2000, 1, 1)
 
@@ -57,7 +57,8 @@ def prepare_properties(element: Any) -> None:
     properties.created = properties.modified = FALLBACK_DATE
 
 
-def set_properties(element: Any, article: Article, organisation: str) -> None:
+def set_properties(element: Any, article: Article, presentation: Presentation,
+                   organisation: str) -> None:
     """Title, author, subject (the first summary sentence), keywords, language, dates.
 
     ``element`` is a copy of core properties made ready by :func:`prepare_properties`.
@@ -67,10 +68,10 @@ def set_properties(element: Any, article: Article, organisation: str) -> None:
     # W3CDTF, as python-docx writes it, without strftime (which reads the time zone each time).
     when = timestamp(source.published).replace(microsecond=0).isoformat() + "Z"
     values = (
-        _bounded(source.title),
+        _bounded(presentation.title),
         _bounded("; ".join(source.authors) or organisation),
-        _bounded(first or source.title),
-        _bounded(", ".join(keywords(source))),
+        _bounded(first or presentation.title),
+        _bounded(", ".join(presentation.keywords(KEYWORD_LIMIT))),
         _bounded(source.language),
         "Briefing",
         _bounded(f"Briefing by {organisation}" if organisation else "Briefing"),

@@ -1,8 +1,8 @@
 """The reference document: open it, empty its body, make sure the styles exist.
 
-A template is opened and prepared once per process (:func:`prepared_template`); the
-briefings made from it share its styles, which never change after preparation: the
-article's language goes into the saved ``styles.xml`` instead (:meth:`Template.styles_member`).
+A template is opened once, when the writer prepares it (:mod:`.prepared`); the
+briefings made from it share its styles, which never change after that: the
+article's language goes into the saved ``styles.xml`` instead (:func:`styles_xml`).
 
 Like pandoc's ``reference.docx``, the template gives the briefing its styles, page
 size, margins, header and footer; its body is thrown away. A template made in Word
@@ -22,9 +22,7 @@ import copy
 import io
 import logging
 import os
-import threading
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +39,6 @@ from ...config import Options
 from ...errors import UsageError
 from ...resources import packaged_templates, template_path
 from .ooxml import is_rtl
-from .package import Member, compress
 from .sanitise import TemplateError, read_package, repack, self_contained
 
 log = logging.getLogger(__name__)
@@ -52,80 +49,21 @@ REQUIRED_STYLES = (
     "List Number", "Quote", "Header", "Footer", "Briefing Meta", "Quote Speaker", "Hyperlink",
 )
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# Prepared templates kept per process (a batch normally uses one).
-_KEPT = 8
-_prepared: dict[tuple[str, int, int], Template] = {}
-_refused: dict[tuple[str, int, int], str] = {}
-_lock = threading.Lock()
+STYLE_NAMES = (*REQUIRED_STYLES, "Normal", *(f"Heading {level}" for level in range(5, 10)))
+"""Every style a briefing may name: their ids are looked up once, when it is prepared."""
 
 
-@dataclass
-class Template:
-    """A prepared reference document: opened, body emptied, styles completed."""
-
-    document: DocxDocument
-    styles: Any
-    """The shared ``w:styles`` element: read, never changed, by the briefings."""
-    key: tuple[str, int, int]
-    """The file it was read from: path, modification time and size."""
-    warnings: tuple[str, ...] = ()
-    """What is wrong with the template: logged again for each briefing made from it."""
-    _styles_members: dict[str, Member] = field(default_factory=dict)
-    _style_ids: dict[str, str | None] = field(default_factory=dict)
-
-    def style_id(self, name: str) -> str | None:
-        """The id of the style called ``name`` (python-docx's lookup is slow), None if absent."""
-        if name not in self._style_ids:
-            try:
-                self._style_ids[name] = str(self.document.styles[name].style_id)
-            except KeyError:
-                self._style_ids[name] = None
-        return self._style_ids[name]
-
-    def styles_member(self, language: str) -> Member:
-        """``styles.xml`` with ``language`` as the document's language, compressed once."""
-        member = self._styles_members.get(language)
-        if member is None:
-            styles = copy.deepcopy(self.styles)
-            _set_language(styles, language)
-            member = self._styles_members[language] = compress(serialize_part_xml(styles))
-        return member
+def template_file(options: Options) -> Path:
+    """The reference document the options name: the user's, else the packaged one."""
+    return template_path(TEMPLATE_NAME, options.template_dir, options.docx_template)
 
 
-def prepared_template(options: Options) -> Template:
-    """The reference document named by the options, prepared once per process.
-
-    A template that cannot be used is remembered too: a batch is told why at once,
-    for each article, without reading the file again.
-    """
-    path = template_path(TEMPLATE_NAME, options.template_dir, options.docx_template)
-    try:
-        status = path.stat()
-    except OSError as error:
-        raise UsageError(f"{path}: not a usable .docx template ({error})") from None
-    key = (os.path.abspath(path), status.st_mtime_ns, status.st_size)
-    with _lock:
-        template = _prepared.get(key)
-        refused = _refused.get(key)
-    if refused is not None:
-        raise UsageError(refused)
-    if template is None:
-        try:
-            document, warnings = open_template(path)
-        except UsageError as error:
-            with _lock:
-                _keep(_refused, key, str(error))
-            raise
-        template = Template(document, document.styles.element, key, warnings)
-        with _lock:
-            _keep(_prepared, key, template)
-    return template
-
-
-def _keep(kept: dict[tuple[str, int, int], Any], key: tuple[str, int, int], value: Any) -> None:
-    while len(kept) >= _KEPT:
-        kept.pop(next(iter(kept)))
-    kept[key] = value
+def styles_xml(styles: Any, language: str) -> bytes:
+    """``styles.xml`` from the template's ``w:styles`` with ``language`` as the document's
+    language; ``styles`` itself is left as it was."""
+    styles = copy.deepcopy(styles)
+    _set_language(styles, language)
+    return bytes(serialize_part_xml(styles))
 
 
 def open_template(path: Path) -> tuple[DocxDocument, tuple[str, ...]]:

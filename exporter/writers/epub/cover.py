@@ -2,7 +2,9 @@
 
 The title is drawn in DejaVu Sans (from :mod:`exporter.fonts`), which covers
 Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew and Arabic; with Pillow's
-Raqm layout engine Arabic and Hebrew are shaped and laid out right to left. The
+Raqm layout engine Arabic and Hebrew are shaped and laid out right to left. A
+title with letters DejaVu Sans lacks (Chinese, Bengali...) is drawn whole in an
+installed system font that has them all; without one, those letters are left out. The
 image is a PNG without timestamps, so the same title gives the same bytes.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import logging
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -20,6 +23,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from ...errors import DependencyError
 from ...labels import labels_for
+from ...textfit import cut_to_fit
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,8 @@ class CoverText:
     organisation: str
     language: str = "en"
     """The language of the cover's own words (the article count)."""
+    template_dir: Path | None = None
+    """The user's template folder, whose labels files give those words."""
 
 
 LEVELS = 85
@@ -64,18 +70,20 @@ def cover_png(text: CoverText) -> bytes:
     draw = ImageDraw.Draw(mask)
     width = WIDTH - 2 * MARGIN
 
-    organisation = drawable(text.organisation)
+    organisation_face = _face_for(text.organisation)
+    organisation = drawable(text.organisation, organisation_face)
     if organisation:
-        small = _font(44)
+        small = _font(44, organisation_face)
         _centred(draw, _fit_line(draw, organisation, small, width), small, 200)
 
-    lines, font = _title_lines(draw, drawable(text.title), width)
+    face = _face_for(text.title)
+    lines, font = _title_lines(draw, drawable(text.title, face), width, face)
     line_height = int(font.size * 1.22)
     top = 360 + max(0, (HEIGHT - 720 - line_height * len(lines)) // 2)
     for number, line in enumerate(lines):
         _centred(draw, line, font, top + number * line_height)
 
-    footer = [labels_for(text.language).articles(text.articles)]
+    footer = [labels_for(text.language, text.template_dir).articles(text.articles)]
     if text.shown_date is not None:
         footer.insert(0, text.shown_date.isoformat())
     small = _font(48)
@@ -110,11 +118,12 @@ def _palette() -> list[int]:
     return colours + [0, 0, 0] * (256 - len(colours) // 3)
 
 
-def _title_lines(draw: ImageDraw.ImageDraw, title: str, width: int
+def _title_lines(draw: ImageDraw.ImageDraw, title: str, width: int,
+                 face: tuple[Path, int] | None = None
                  ) -> tuple[list[str], ImageFont.FreeTypeFont]:
     """The title wrapped at the largest size that fits; cut with an ellipsis if none does."""
     for size in TITLE_SIZES:
-        font = _font(size)
+        font = _font(size, face)
         lines = _wrap(draw, title, font, width)
         if len(lines) <= TITLE_LINES:
             return lines, font
@@ -149,12 +158,9 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
 def _fit_line(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int,
               *, ellipsis: bool = False) -> str:
     """``text`` shortened (with an ellipsis) until it fits ``width``."""
-    if draw.textlength(text, font=font) <= width and not ellipsis:
-        return text
     body = text.removesuffix(" …") if ellipsis else text
-    while body and draw.textlength(body + " …", font=font) > width:
-        body = body[:-1]
-    return body.rstrip() + " …"
+    return cut_to_fit(body, lambda candidate: draw.textlength(candidate, font=font) <= width,
+                      mark=" …", at_word=False, trailing=None, always=ellipsis)
 
 
 def _centred(draw: ImageDraw.ImageDraw, line: str, font: ImageFont.FreeTypeFont,
@@ -162,9 +168,31 @@ def _centred(draw: ImageDraw.ImageDraw, line: str, font: ImageFont.FreeTypeFont,
     draw.text((WIDTH // 2, top), line, font=font, fill=255, anchor="ma")
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont:
+def _font(size: int, face: tuple[Path, int] | None = None) -> ImageFont.FreeTypeFont:
     engine = ImageFont.Layout.RAQM if _raqm() else ImageFont.Layout.BASIC
-    return ImageFont.truetype(str(_font_path()), size, layout_engine=engine)
+    path, index = face or (_font_path(), 0)
+    return ImageFont.truetype(str(path), size, index=index, layout_engine=engine)
+
+
+def _face_for(text: str) -> tuple[Path, int] | None:
+    """A system font (see :mod:`exporter.systemfonts`) with every letter of ``text``, when
+    the cover font lacks some letters of it (a Chinese or Bengali title): the whole line
+    is drawn in it. None keeps the cover font (whose missing symbols are left out)."""
+    try:
+        from ... import systemfonts
+        from ...fonts import FontFace, is_drawn, missing_characters
+    except ImportError:
+        return None
+    path = _font_path()
+    missing = missing_characters(text, FontFace(path.stem, path))
+    if not any(unicodedata.category(c)[0] in "LMN" for c in missing):
+        return None
+    needed = {c for c in text if is_drawn(c)}
+    for font in systemfonts.installed_fonts():
+        covered = systemfonts.face_coverage(font)
+        if all(ord(c) in covered for c in needed):
+            return font.path, font.index
+    return None
 
 
 @cache
@@ -188,8 +216,11 @@ def _font_path() -> Path:
     return Path(spec.origin).parent / "fonts" / "Vera.ttf"
 
 
-def drawable(text: str) -> str:
-    """``text`` without the characters the cover font cannot draw (logged), spaces tidied."""
+def drawable(text: str, face: tuple[Path, int] | None = None) -> str:
+    """``text`` without the characters the cover font cannot draw (logged), spaces tidied;
+    ``face`` (a font :func:`_face_for` found) draws all of it."""
+    if face is not None:
+        return " ".join(text.split())
     try:
         from ...fonts import FontFace, missing_characters, scripts_of
     except ImportError:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 
 from ...direction import language_direction
 from ...labels import Labels, labels_for
-from ...model import Article, Block, Heading, ListItem, Paragraph, Picture, Quote, Sentence
-from ...presentation import meta_line, shorten, shown_standfirst
+from ...model import Article, Document, Heading, ListBlock, Paragraph, Picture, Quote, Sentence
+from ...presentation import shorten
 from ...textclean import clean_inline, clean_text
 from .plan import Chapter, DigestPlan, Section, heading_anchor
 
@@ -36,7 +36,7 @@ ONE_LINE = 200
 
 def cover_page(plan: DigestPlan) -> bytes:
     """A page that shows the cover image, for reading systems that do not show it themselves."""
-    words = labels_for(plan.language)
+    words = labels_for(plan.language, plan.template_dir)
     html, body = _page(words.cover, words.language, "ltr", body_class="cover")
     section = ET.SubElement(body, "section", {"epub:type": "cover", "class": "cover"})
     alt = plan.title if plan.shown_date is None else f"{plan.title}, {plan.shown_date.isoformat()}"
@@ -46,7 +46,7 @@ def cover_page(plan: DigestPlan) -> bytes:
 
 def title_page(plan: DigestPlan) -> bytes:
     """Digest title, date, number of articles and a contents list with one-line summaries."""
-    words = labels_for(plan.language)
+    words = labels_for(plan.language, plan.template_dir)
     html, body = _page(plan.title, words.language, "ltr", body_class="titlepage")
     section = ET.SubElement(body, "section", {"epub:type": "titlepage", "class": "titlepage"})
     heading = _text(section, "h1", plan.title, {"class": "digest-title"})
@@ -94,12 +94,12 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
     located: dict[str, str] = {}
     texts: list[ET.Element] = []
     wrote = False
-    words = labels_for(chapter.language)
+    words = labels_for(chapter.language, chapter.template_dir)
     count = len(chapter.parts)
     for number, part in enumerate(chapter.parts, start=1):
         label = words.full_text if count == 1 else words.part(number, count)
         full = ET.Element("section", {"class": "full-text", "aria-label": label})
-        wrote |= _body(full, document.blocks, part.blocks, summarised, anchors)
+        wrote |= _body(full, document, part.blocks, summarised, anchors)
         for anchor in summarised.intersection(anchors).difference(located):
             located[anchor] = part.file_name
         texts.append(full)
@@ -115,7 +115,7 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
                                               "aria-labelledby": "title"})
     header = ET.SubElement(article, "header")
     _text(header, "h1", chapter.title, {"class": "article-title", "id": "title"})
-    standfirst = shown_standfirst(document)
+    standfirst = chapter.presentation.standfirst
     if standfirst:
         _text(header, "p", standfirst, {"class": "standfirst"})
     _meta_line(header, chapter)
@@ -154,7 +154,7 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
 
 def nav_page(plan: DigestPlan) -> bytes:
     """The EPUB 3 navigation document: articles and their sections, and landmarks."""
-    words = labels_for(plan.language)
+    words = labels_for(plan.language, plan.template_dir)
     html, body = _page(words.contents, words.language, "ltr", body_class="nav")
     toc = ET.SubElement(body, "nav", {"epub:type": "toc", "id": "toc", "role": "doc-toc"})
     _text(toc, "h1", words.contents)
@@ -201,7 +201,7 @@ def _nav_sections(parent: ET.Element, sections: Iterable[Section]) -> None:
 def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
     """The article's meta line (:mod:`exporter.presentation`): the source's site (linked),
     byline, date, place and reading time, separated by dots."""
-    meta = meta_line(chapter.article.document, labels=labels_for(chapter.language))
+    meta = chapter.presentation.meta
     line = ET.SubElement(parent, "p", {"class": "meta"})
     parts: list[ET.Element] = []
     if meta.source is not None:
@@ -216,7 +216,7 @@ def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
         parts.append(stamp)
     if meta.place:
         parts.append(_element("span", meta.place, {"class": "place"}))
-    words = labels_for(chapter.language)
+    words = labels_for(chapter.language, chapter.template_dir)
     minutes = _element("span", meta.reading_time, {"class": "reading-time"})
     parts.append(_label(minutes, words, chapter.language))
     for number, part in enumerate(parts):
@@ -226,29 +226,31 @@ def _meta_line(parent: ET.Element, chapter: Chapter) -> None:
         line.append(part)
 
 
-def _body(parent: ET.Element, blocks: Sequence[Block], indices: range, summarised: set[str],
+def _body(parent: ET.Element, document: Document, indices: range, summarised: set[str],
           anchors: set[str]) -> bool:
     """Append the blocks at ``indices``, adding sentence ids to ``anchors``; False if none written.
 
     A numbered list cut between two parts goes on counting where the previous part stopped.
     """
     wrote = False
+    blocks = document.blocks
     current_list: ET.Element | None = None
-    current_ordered: bool | None = None
+    current: ListBlock | None = None
     for index in indices:
         block = blocks[index]
-        if isinstance(block, ListItem):
-            if current_list is None or current_ordered != block.ordered:
-                current_list = ET.SubElement(parent, "ol" if block.ordered else "ul")
-                current_ordered = block.ordered
-                if block.ordered and index == indices.start:
-                    earlier = _ordered_items_before(blocks, index)
-                    if earlier:
-                        current_list.set("start", str(earlier + 1))
+        within = document.list_at(index)
+        if within is not None:
+            if current_list is None or within is not current:
+                current_list = ET.SubElement(parent, "ol" if within.ordered else "ul")
+                current = within
+                number = within.number(index)
+                if number is not None and number != 1:
+                    current_list.set("start", str(number))
             item = ET.SubElement(current_list, "li")
-            wrote |= _sentences(item, block.sentences, summarised, anchors)
+            wrote |= _sentences(item, within.items[index - within.first].sentences, summarised,
+                                anchors)
             continue
-        current_list, current_ordered = None, None
+        current_list, current = None, None
         if isinstance(block, Heading):
             text = clean_inline(block.text)
             if text:
@@ -265,17 +267,6 @@ def _body(parent: ET.Element, blocks: Sequence[Block], indices: range, summarise
             log.warning("block %d (%s) cannot be shown in the EPUB digest; skipped",
                         index, type(block).__name__)
     return wrote
-
-
-def _ordered_items_before(blocks: Sequence[Block], index: int) -> int:
-    """How many numbered list items run on, unbroken, just before ``blocks[index]``."""
-    count = 0
-    while index - count > 0:
-        block = blocks[index - count - 1]
-        if not (isinstance(block, ListItem) and block.ordered):
-            break
-        count += 1
-    return count
 
 
 def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: set[str],

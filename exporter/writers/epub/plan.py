@@ -15,10 +15,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from ...config import Options
-from ...direction import first_strong, language_direction
 from ...model import Article, Heading
+from ...presentation import Presentation, presentation_of
 from ...textclean import clean_inline
 from .parts import split_blocks
 
@@ -76,10 +77,13 @@ class Chapter:
     direction: str
     sections: tuple[Section, ...]
     parts: tuple[Part, ...]
+    presentation: Presentation
+    template_dir: Path | None = None
+    """The user's template folder, which the chapter's words come from."""
 
     @property
     def title(self) -> str:
-        return clean_inline(self.article.document.title) or "Untitled article"
+        return self.presentation.title
 
     @property
     def picture_files(self) -> tuple[str, ...]:
@@ -117,6 +121,8 @@ class DigestPlan:
     groups: tuple[Group, ...] = ()
     """The book's sections when it has them: the navigation is then two levels deep,
     section then article."""
+    template_dir: Path | None = None
+    """The user's template folder, whose ``labels/<language>.toml`` the book's words come from."""
 
     @property
     def language(self) -> str:
@@ -133,7 +139,8 @@ def plan_digest(articles: Sequence[Article], options: Options,
     """
     width = max(2, len(str(len(articles))))
     chapters = tuple(
-        _chapter(article, number, width) for number, article in enumerate(articles, start=1)
+        _chapter(article, presentation_of(article, options), number, width, options.template_dir)
+        for number, article in enumerate(articles, start=1)
     )
     title, title_language = _title(articles, options)
     newest = max((a.document.published for a in articles if a.document.published), default=None)
@@ -154,6 +161,7 @@ def plan_digest(articles: Sequence[Article], options: Options,
         languages=_languages(chapters),
         organisation=clean_inline(options.organisation),
         chapters=chapters,
+        template_dir=options.template_dir,
         groups=_groups(chapters, sections),
     )
 
@@ -173,7 +181,8 @@ def _groups(chapters: Sequence[Chapter], sections: Sequence[tuple[str, int]]
     return tuple(groups)
 
 
-def _chapter(article: Article, number: int, width: int) -> Chapter:
+def _chapter(article: Article, presentation: Presentation, number: int, width: int,
+             template_dir: Path | None = None) -> Chapter:
     language = language_tag(article.document.language)
     stem = f"article-{number:0{width}d}"
     ranges = split_blocks(article.document.blocks)
@@ -189,20 +198,12 @@ def _chapter(article: Article, number: int, width: int) -> Chapter:
         file_name=parts[0].file_name,
         item_id=parts[0].item_id,
         language=language,
-        direction=_text_direction(article, language),
+        direction=presentation.direction,
+        presentation=presentation,
         sections=_sections(article, parts),
         parts=parts,
+        template_dir=template_dir,
     )
-
-
-def _text_direction(article: Article, language: str) -> str:
-    """The chapter's direction: its body's, by the one rule the other documents follow too
-    (the first strong character), the language's when the body has no letter."""
-    for block in article.document.blocks[:8]:
-        found = first_strong(block.text)
-        if found is not None:
-            return found
-    return language_direction(language)
 
 
 def language_tag(code: str | None) -> str:

@@ -93,7 +93,7 @@ class EpubWriter:
         plan = plan_digest(articles, options, sections)
         css = load_stylesheet(options)
         cover = cover_png(CoverText(plan.title, plan.shown_date, len(plan.chapters),
-                                    plan.organisation, plan.language))
+                                    plan.organisation, plan.language, plan.template_dir))
         pages = [
             Page("cover-page", COVER_PAGE, cover_page(plan)),
             Page("titlepage", TITLE_PAGE, title_page(plan)),

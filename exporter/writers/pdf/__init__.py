@@ -1,15 +1,16 @@
-"""The PDF one-pager: exactly one full page per article, in any script DejaVu Sans prints.
+"""The PDF one-pager: exactly one full page per article, in DejaVu Sans and system fallback fonts.
 
 Parts: :mod:`.style` (the ``onepager.toml`` template), :mod:`.content` (the
-page's text, cleaned), :mod:`.layout` (what fits, at what size), :mod:`.render`
-(drawing the page) and :mod:`.preview` (a PNG of the page, for ``--preview``).
+page's text, cleaned), :mod:`.layout` (what fits, at what size), :mod:`.fallback`
+(system fonts for the scripts DejaVu Sans lacks), :mod:`.render` (drawing the page),
+:mod:`.tagging` (its structure tree and marked content), :mod:`.archival` (the PDF/UA-1
+and PDF/A-2b document parts) and :mod:`.preview` (a PNG of the page, for ``--preview``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from typing import BinaryIO, ClassVar
@@ -18,10 +19,13 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from ...config import Options, normalise_page_size
 from ...errors import OutputError, UsageError
-from ...fonts import FontFamily, missing_characters, sans_family, scripts_of
+from ...fonts import FontFamily, sans_family, scripts_of
 from ...model import Article
+from ...presentation import Presentation, presentation_of
+from ...systemfonts import package_for
 from .bidi import reshaped
 from .content import BodyUnit, Content, KeyFigureText, KeyQuoteText, gather
+from .fallback import Fallback, resolve
 from .layout import Plan, Typesetter, capacity, plan_page
 from .render import content_top, draw_page, footer_height
 from .style import Style, in_language, load_style
@@ -53,19 +57,23 @@ class PdfWriter:
         page = PAGE_SIZES[normalise_page_size(options.pdf_page_size)]
         style = in_language(load_style(options.template_dir), articles[0].document.language)
         family = _registered_fonts()
-        setter, plan = layout(articles[0], options.organisation, style, family, page)
-        draw_page(out, page, plan, setter.content, style, family)
+        presentation = presentation_of(articles[0], options)
+        setter, plan = layout(articles[0], options.organisation, style, family, page, presentation)
+        draw_page(out, page, plan, setter.content, style, family, setter.fallback)
 
 
 def layout(article: Article, organisation: str, style: Style, family: FontFamily,
-           page: tuple[float, float]) -> tuple[Typesetter, Plan]:
-    """The typesetter holding the page's text, and the plan of what goes where."""
+           page: tuple[float, float], presentation: Presentation | None = None
+           ) -> tuple[Typesetter, Plan]:
+    """The typesetter holding the page's text, and the plan of what goes where;
+    ``presentation`` is the article's (worked out here without it)."""
     width = page[0] - 2 * style.margin
     height = content_top(page, style) - style.margin
     budget = capacity(width, height, style.min_size, style.leading)
-    content = _printable(gather(article, organisation, style, budget), family)
+    content, fallback = _printable(gather(article, organisation, style, budget, presentation),
+                                   family)
     height -= footer_height(content)
-    setter = Typesetter(content, style, family, width, height)
+    setter = Typesetter(content, style, family, width, height, fallback)
     return setter, plan_page(setter)
 
 
@@ -85,25 +93,27 @@ def _registered_fonts() -> FontFamily:
     return family
 
 
-def _printable(content: Content, family: FontFamily) -> Content:
-    """``content`` checked against the fonts: a script they lack is refused with
-    :class:`OutputError`; a lone symbol they lack is left out, with a warning."""
+def _printable(content: Content, family: FontFamily) -> tuple[Content, Fallback | None]:
+    """``content`` checked against the fonts, and the fallback fonts it needs (None when
+    ``family`` prints it all): a script no installed font has is refused with
+    :class:`OutputError` naming the package to install; a lone symbol no font has is
+    left out, with a warning."""
     texts = content.texts()
-    joined = reshaped("\n".join(texts))
-    missing = missing_characters(joined, family.regular)
-    missing += [c for c in missing_characters(joined, family.bold) if c not in missing]
-    letters = [c for c in missing if unicodedata.category(c)[0] in "LMN"]
-    if letters:
-        sample = "".join(letters[:8])
+    resolved = resolve(reshaped("\n".join(texts)), family)
+    if resolved.letters:
+        scripts = scripts_of(resolved.letters)
+        packages = " ".join(dict.fromkeys(package_for(script) for script in scripts))
+        sample = "".join(resolved.letters[:8])
         raise OutputError(
-            f"{' and '.join(scripts_of(letters))} script is not supported in the PDF one-pager: "
-            f"its font ({family.label}) has no glyphs for {sample!r}; "
-            "export DOCX or EPUB instead"
+            f"no font for {' and '.join(scripts)} in the PDF one-pager ({sample!r}): "
+            f"install {packages} (apt-get install {packages}), or export DOCX or EPUB instead"
         )
-    if not missing:
-        return content
-    log.warning("PDF one-pager: leaving out symbols its font cannot print: %s", "".join(missing))
-    return _without(content, str.maketrans({c: None for c in missing}))
+    if not resolved.symbols:
+        return content, resolved.fallback
+    missing = resolved.symbols
+    log.warning("PDF one-pager: leaving out symbols no installed font can print: %s "
+                "(apt-get install %s)", "".join(missing), package_for("symbol"))
+    return _without(content, str.maketrans({c: None for c in missing})), resolved.fallback
 
 
 def _without(content: Content, table: dict[int, None]) -> Content:

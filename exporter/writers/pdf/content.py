@@ -7,19 +7,11 @@ smallest type size, so a whole book never reaches the layout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ...extract import key_figures, keywords
-from ...model import Article, Document, Heading, ListItem, Quote
-from ...presentation import (
-    SEPARATOR,
-    band_name,
-    meta_line,
-    shorten,
-    shown_quotes,
-    shown_standfirst,
-    source_link,
-)
+from ...config import Options
+from ...model import Article, Document, Heading, Quote
+from ...presentation import SEPARATOR, Presentation, presentation_of, shorten
 from ...textclean import clean_inline
 from .style import Style
 
@@ -87,37 +79,44 @@ class Content:
         return found
 
 
-def gather(article: Article, organisation: str, style: Style, char_budget: int) -> Content:
-    """The text of the page for ``article``; the body keeps at most about ``char_budget`` chars."""
+def gather(article: Article, organisation: str, style: Style, char_budget: int,
+           presentation: Presentation | None = None) -> Content:
+    """The text of the page for ``article``; the body keeps at most about ``char_budget`` chars.
+
+    ``presentation`` is the article's (:mod:`exporter.presentation`); without it, it is
+    worked out here under ``organisation``.
+    """
     document = article.document
+    shown = presentation or presentation_of(article, Options(organisation=organisation))
     said = {sentence.position for sentence in article.summary.sentences}
     body, complete = _body(document, char_budget, said)
-    # The extractors read only the article's opening, and remember their answers for
-    # this document: the briefing of the same article asks for them too.
-    quotes, figures = _extracted(article)
-    link = source_link(document.source_url)
+    quotes, figures = _extracted(shown)
+    link = shown.meta.source
     url = link.href if link else None
     return Content(
-        organisation=band_name(organisation, document.source_url),
-        title=shorten(clean_inline(document.title) or "Untitled article", style.title_max_chars),
-        standfirst=shorten(shown_standfirst(document) or "", STANDFIRST_MAX_CHARS) or None,
-        meta=_meta(document, style),
+        organisation=shown.band,
+        title=shorten(shown.title, style.title_max_chars),
+        standfirst=shorten(shown.standfirst or "", STANDFIRST_MAX_CHARS) or None,
+        meta=_meta(shown, style),
         summary=tuple(t for t in (clean_inline(s) for s in article.summary.texts) if t),
         quotes=quotes,
         figures=figures,
         body=body,
         body_complete=complete,
         source_url=url,
-        author=", ".join(clean_inline(a) for a in document.authors if clean_inline(a))
-        or clean_inline(organisation),
-        keywords=tuple(clean_inline(k) for k in keywords(document, limit=KEYWORD_LIMIT)),
+        author=", ".join(shown.authors) or clean_inline(organisation),
+        keywords=tuple(clean_inline(k) for k in shown.keywords(KEYWORD_LIMIT)),
         language=document.language or "en",
     )
 
 
-def _meta(document: Document, style: Style) -> str:
-    """The meta line (:mod:`exporter.presentation`), each long part and the whole shortened."""
-    meta = meta_line(document, reading_time=style.labels["reading_time"])
+def _meta(presentation: Presentation, style: Style) -> str:
+    """The meta line (:mod:`exporter.presentation`), each long part and the whole shortened;
+    the reading time in the one-pager's own words when its style gives them."""
+    meta = presentation.meta
+    wording = style.labels["reading_time"]
+    if wording:
+        meta = replace(meta, reading_time=wording.replace("{minutes}", str(presentation.minutes)))
     parts = [
         meta.source.site if meta.source else "",
         shorten(meta.byline or "", META_MAX_CHARS // 3),
@@ -137,13 +136,11 @@ def _body(document: Document, budget: int,
     """
     units: list[BodyUnit] = []
     used = 0
-    number = 0
     opening = True
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         if used > budget:
             return tuple(units), False
         if isinstance(block, Heading):
-            number = 0
             unit = BodyUnit("heading", (clean_inline(block.text),))
         else:
             shown = block.sentences
@@ -152,11 +149,10 @@ def _body(document: Document, budget: int,
                     shown = shown[1:]
                 opening = not shown
             sentences = tuple(t for t in (clean_inline(s.text) for s in shown) if t)
-            if isinstance(block, ListItem):
-                number = number + 1 if block.ordered else 0
-                unit = BodyUnit("item", sentences, number or None)
+            within = document.list_at(index)
+            if within is not None:
+                unit = BodyUnit("item", sentences, within.number(index))
             else:
-                number = 0
                 unit = BodyUnit("quote" if isinstance(block, Quote) else "paragraph", sentences)
             # A block longer than the budget keeps only the sentences that could fit.
             kept: list[str] = []
@@ -175,15 +171,15 @@ def _body(document: Document, budget: int,
     return tuple(units), True
 
 
-def _extracted(article: Article) -> tuple[tuple[KeyQuoteText, ...], tuple[KeyFigureText, ...]]:
-    document = article.document
+def _extracted(presentation: Presentation
+               ) -> tuple[tuple[KeyQuoteText, ...], tuple[KeyFigureText, ...]]:
     quotes: list[KeyQuoteText] = []
-    for quote in shown_quotes(article, QUOTE_LIMIT):
+    for quote in presentation.key_quotes(QUOTE_LIMIT):
         text = clean_inline(quote.text).strip(_OPENING_MARKS + _CLOSING_MARKS + " ")
         if text:
             quotes.append(KeyQuoteText(text, clean_inline(quote.speaker or "") or None))
     figures: list[KeyFigureText] = []
-    for item in key_figures(document, limit=FIGURE_LIMIT):
+    for item in presentation.key_figures(FIGURE_LIMIT):
         figure = clean_inline(item.figure)
         if figure:
             figures.append(KeyFigureText(figure, clean_inline(item.context)))

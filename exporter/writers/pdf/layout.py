@@ -36,6 +36,7 @@ from ...fonts import FontFamily
 from ...labels import labels_for
 from .bidi import base_direction, has_rtl
 from .content import Content
+from .fallback import Fallback, FallbackParagraph
 from .panels import TALL, Line, Padding, Panel
 from .style import Style
 from .text import TextParagraph, TextStyle, word_width
@@ -75,6 +76,52 @@ class Placed:
     """The gap above may grow when the page has space left (section starts)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A paragraph of the page, before it is set: its text, style and the gap above it."""
+
+    text: str
+    style: str
+    gap: float
+    bullet: str | None = None
+    stretch: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal rule across the frame."""
+
+    gap: float
+    thickness: float
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A shaded panel: rows of cells of paragraphs (see :class:`.panels.Panel`)."""
+
+    gap: float
+    rows: tuple[tuple[tuple[Words, ...], ...], ...]
+    padding: Padding
+    background: str
+    rules: tuple[float, str] | None = None
+    """Thickness and colour of the rules between cells."""
+    accent: tuple[float, str] | None = None
+    """Thickness and colour of the bar down the left edge."""
+
+    @property
+    def columns(self) -> int:
+        return max(len(row) for row in self.rows)
+
+
+Part = Words | Rule | Grid
+"""One piece of the sections above the article: what is both set and bounded."""
+
+
+def _line(spec: tuple[float, str] | None, colours: dict[str, Any]) -> Line | None:
+    return Line(spec[0], colours[spec[1]]) if spec else None
+
+
 @dataclass(slots=True)
 class Plan:
     """The chosen layout: size, what is shown, and the flowables top to bottom."""
@@ -99,14 +146,16 @@ class Typesetter:
     """
 
     def __init__(self, content: Content, style: Style, family: FontFamily, width: float,
-                 height: float) -> None:
+                 height: float, fallback: Fallback | None = None) -> None:
         self.content = content
+        self.fallback = fallback
+        """Fonts for what ``family`` cannot print (None when it prints the whole page)."""
         self.style = style
         self.family = family
         self.width = width
         self.height = height
         self.colour = {key: HexColor(value) for key, value in style.colours.items()}
-        self.words = labels_for(content.language)
+        self.words = labels_for(content.language, style.template_dir)
         self.styles = cache(self._styles)
         self._paragraphs: dict[tuple[str, str, float, str | None], Flowable] = {}
         self._widths: dict[tuple[str, str], tuple[float, int] | None] = {}
@@ -167,70 +216,114 @@ class Typesetter:
         return made
 
     def _make(self, text: str, style: str, size: float, bullet: str | None) -> Flowable:
-        return TextParagraph(text, self.styles(size)[style], bullet)
+        chosen = self.styles(size)[style]
+        if self.fallback is not None and self.fallback.needed(text, chosen.font):
+            return FallbackParagraph(text, chosen, self.fallback, bullet)
+        return TextParagraph(text, chosen, bullet)
 
-    def header(self, size: float) -> list[Placed]:
+    # -- the sections above the article: one description, set or bounded -------------
+
+    def header_parts(self, size: float) -> list[Part]:
         """Title, standfirst, meta line and a rule."""
         gap = self.gap(size)
-        items = [self._place(self._p(self.content.title, "title", size), 0)]
+        parts: list[Part] = [Words(self.content.title, "title", 0)]
         if self.content.standfirst:
-            items.append(self._place(self._p(self.content.standfirst, "standfirst", size),
-                                     gap * 0.6))
-        items.append(self._place(self._p(self.content.meta, "meta", size), gap * 0.6))
-        rule = HRFlowable(width="100%", thickness=0.8, color=self.colour["rule"],
-                          spaceBefore=0, spaceAfter=0)
-        items.append(self._place(rule, gap * 0.8))
-        return items
+            parts.append(Words(self.content.standfirst, "standfirst", gap * 0.6))
+        parts.append(Words(self.content.meta, "meta", gap * 0.6))
+        parts.append(Rule(gap * 0.8, 0.8, "rule"))
+        return parts
 
-    def summary(self, size: float, count: int) -> list[Placed]:
+    def summary_parts(self, size: float, count: int) -> list[Part]:
         """The "Summary" label and ``count`` bullets."""
         if count == 0:
             return []
         gap = self.gap(size)
-        items = [self._place(self._p(self.style.labels["summary"].upper(), "label", size),
-                             gap * 1.2, stretch=True)]
-        for text in self.content.summary[:count]:
-            items.append(self._place(self._p(text, "summary", size, bulletText="•"), gap * 0.5))
-        return items
+        parts: list[Part] = [Words(self.style.labels["summary"].upper(), "label", gap * 1.2,
+                                   stretch=True)]
+        parts += [Words(text, "summary", gap * 0.5, bullet="•")
+                  for text in self.content.summary[:count]]
+        return parts
 
-    def quotes(self, size: float, count: int) -> list[Placed]:
+    def quotes_parts(self, size: float, count: int) -> list[Part]:
         """The "Key quotes" label and a shaded box of ``count`` quotations."""
         if count == 0:
             return []
         gap = self.gap(size)
         rows = []
         for quote in self.content.quotes[:count]:
-            cell = [self._p(self.words.quoted(quote.text), "quote", size)]
+            cell = [Words(self.words.quoted(quote.text), "quote", 0)]
             if quote.speaker:
-                cell.append(self._p(f"— {quote.speaker}", "speaker", size))
-            rows.append([cell])
+                cell.append(Words(f"— {quote.speaker}", "speaker", 0))
+            rows.append((tuple(cell),))
         pad = size * 0.6
-        box = Panel(rows, Padding(pad * 1.4, pad, pad * 0.6, pad * 0.6),
-                    self.colour["quote_background"], accent=Line(2.5, self.colour["accent"]))
-        label = self._p(self.style.labels["key_quotes"].upper(), "label", size)
-        return [self._place(label, gap * 1.2, stretch=True), self._place(box, gap * 0.5)]
+        box = Grid(gap * 0.5, tuple(rows), Padding(pad * 1.4, pad, pad * 0.6, pad * 0.6),
+                   "quote_background", accent=(2.5, "accent"))
+        label = Words(self.style.labels["key_quotes"].upper(), "label", gap * 1.2, stretch=True)
+        return [label, box]
 
-    def figures(self, size: float, count: int) -> list[Placed]:
+    def figures_parts(self, size: float, count: int) -> list[Part]:
         """The "Key figures" label and a panel of ``count`` figures, up to three a row."""
         if count == 0:
             return []
         gap = self.gap(size)
         shown = self.content.figures[:count]
         columns = min(3, len(shown))
-        cells = []
+        cells: list[tuple[Words, ...]] = []
         for figure in shown:
-            cell = [self._p(figure.figure, "figure", size)]
+            cell = [Words(figure.figure, "figure", 0)]
             if figure.context:
-                cell.append(self._p(figure.context, "context", size))
-            cells.append(cell)
+                cell.append(Words(figure.context, "context", 0))
+            cells.append(tuple(cell))
         while len(cells) % columns:
-            cells.append([])
-        rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+            cells.append(())
+        rows = tuple(tuple(cells[i:i + columns]) for i in range(0, len(cells), columns))
         pad = size * 0.5
-        panel = Panel(rows, Padding(pad, pad, pad, pad), self.colour["figure_background"],
-                      rules=Line(0.6, self.colour["rule"]))
-        label = self._p(self.style.labels["key_figures"].upper(), "label", size)
-        return [self._place(label, gap * 1.2, stretch=True), self._place(panel, gap * 0.5)]
+        panel = Grid(gap * 0.5, rows, Padding(pad, pad, pad, pad), "figure_background",
+                     rules=(0.6, "rule"))
+        label = Words(self.style.labels["key_figures"].upper(), "label", gap * 1.2,
+                      stretch=True)
+        return [label, panel]
+
+    def fixed_parts(self, size: float, counts: Counts) -> list[Part]:
+        """Everything above the article at ``size``, top to bottom."""
+        return (self.header_parts(size) + self.summary_parts(size, counts.summary)
+                + self.quotes_parts(size, counts.quotes)
+                + self.figures_parts(size, counts.figures))
+
+    def set(self, parts: Sequence[Part], size: float) -> list[Placed]:
+        """``parts`` as measured flowables at ``size``."""
+        return [self._set(part, size) for part in parts]
+
+    def _set(self, part: Part, size: float) -> Placed:
+        if isinstance(part, Words):
+            return self._place(self._p(part.text, part.style, size, part.bullet), part.gap,
+                               part.stretch)
+        if isinstance(part, Rule):
+            rule = HRFlowable(width="100%", thickness=part.thickness,
+                              color=self.colour[part.colour], spaceBefore=0, spaceAfter=0)
+            return self._place(rule, part.gap)
+        rows = [[[self._p(words.text, words.style, size, words.bullet) for words in cell]
+                 for cell in row] for row in part.rows]
+        panel = Panel(rows, part.padding, self.colour[part.background],
+                      rules=_line(part.rules, self.colour),
+                      accent=_line(part.accent, self.colour))
+        return self._place(panel, part.gap)
+
+    def header(self, size: float) -> list[Placed]:
+        """Title, standfirst, meta line and a rule, set."""
+        return self.set(self.header_parts(size), size)
+
+    def summary(self, size: float, count: int) -> list[Placed]:
+        """The "Summary" label and ``count`` bullets, set."""
+        return self.set(self.summary_parts(size, count), size)
+
+    def quotes(self, size: float, count: int) -> list[Placed]:
+        """The "Key quotes" label and its box, set."""
+        return self.set(self.quotes_parts(size, count), size)
+
+    def figures(self, size: float, count: int) -> list[Placed]:
+        """The "Key figures" label and its panel, set."""
+        return self.set(self.figures_parts(size, count), size)
 
     def body_label(self, size: float) -> Placed:
         label = self._p(self.style.labels["article"].upper(), "label", size)
@@ -315,48 +408,33 @@ class Typesetter:
 
     def least_fixed_height(self, size: float, counts: Counts) -> float:
         """A lower bound on what the sections above the article take at ``size`` (what
-        :func:`plan_page` sums over ``header`` to ``figures``), without setting them."""
-        styles, gap, width = self.styles(size), self.gap(size), self.width
-        content = self.content
+        :func:`plan_page` sums over :meth:`fixed_parts` once set), without setting them:
+        from the same parts, each paragraph's fewest lines (see :func:`least_lines`)."""
+        styles, width = self.styles(size), self.width
 
-        def least(text: str, style: str, room: float) -> float:
-            chosen = styles[style]
-            if not text.strip():
+        def least(words: Words, room: float) -> float:
+            chosen = styles[words.style]
+            if not words.text.strip():
                 return 0.0
-            return self._least_lines(text, chosen.font, chosen.size, room - chosen.indent) * (
-                chosen.leading)
+            return self._least_lines(words.text, chosen.font, chosen.size,
+                                     room - chosen.indent) * chosen.leading
 
-        total = least(content.title, "title", width) + gap * 0.6 + least(
-            content.meta, "meta", width) + gap * 0.8
-        if content.standfirst:
-            total += gap * 0.6 + least(content.standfirst, "standfirst", width)
-        labels = self.style.labels
-        if counts.summary:
-            total += gap * 1.2 + least(labels["summary"].upper(), "label", width)
-            for text in content.summary[:counts.summary]:
-                total += gap * 0.5 + least(text, "summary", width)
-        if counts.quotes:
-            total += gap * 1.2 + least(labels["key_quotes"].upper(), "label", width) + gap * 0.5
-            pad = size * 0.6
-            room = width - pad * 2.4
-            for quote in content.quotes[:counts.quotes]:
-                total += pad * 1.2 + least(self.words.quoted(quote.text), "quote", room)
-                if quote.speaker:
-                    total += least(f"— {quote.speaker}", "speaker", room)
-        if counts.figures:
-            total += gap * 1.2 + least(labels["key_figures"].upper(), "label", width) + gap * 0.5
-            shown = content.figures[:counts.figures]
-            columns = min(3, len(shown))
-            pad = size * 0.5
-            room = width / columns - 2 * pad
-            for first in range(0, len(shown), columns):
-                total += 2 * pad + max(
-                    least(figure.figure, "figure", room)
-                    + (least(figure.context, "context", room) if figure.context else 0.0)
-                    for figure in shown[first:first + columns])
+        total = 0.0
+        for part in self.fixed_parts(size, counts):
+            total += part.gap
+            if isinstance(part, Words):
+                total += least(part, width)
+            elif isinstance(part, Grid):
+                pad = part.padding
+                room = width / part.columns - pad.left - pad.right
+                for row in part.rows:
+                    total += pad.top + pad.bottom + max(
+                        sum(least(words, room) for words in cell) for cell in row)
         return total
 
     def _least_lines(self, text: str, font: str, size: float, line: float) -> int:
+        if self.fallback is not None and self.fallback.needed(text, font):
+            return 1  # measured in other fonts, and broken between ideographs too
         key = (text, font)
         measured = self._widths.get(key)
         if measured is None:
@@ -586,9 +664,7 @@ def plan_page(setter: Typesetter) -> Plan:
     @cache
     def fixed(size: float, counts: Counts) -> float:
         """Height of the sections above the article at ``size``."""
-        items = (setter.header(size) + setter.summary(size, counts.summary)
-                 + setter.quotes(size, counts.quotes) + setter.figures(size, counts.figures))
-        return sum(p.gap + p.height for p in items)
+        return sum(p.gap + p.height for p in setter.set(setter.fixed_parts(size, counts), size))
 
     def room_for_body(size: float, counts: Counts) -> float:
         room = setter.height - fixed(size, counts)
@@ -659,8 +735,7 @@ def _first(candidates: Sequence[float], fits: Callable[[float], bool]) -> float 
 
 
 def _build(setter: Typesetter, size: float, counts: Counts) -> Plan:
-    items = (setter.header(size) + setter.summary(size, counts.summary)
-             + setter.quotes(size, counts.quotes) + setter.figures(size, counts.figures))
+    items = setter.set(setter.fixed_parts(size, counts), size)
     used = sum(p.gap + p.height for p in items)
     body = Body(0, True, None, 0.0)
     if setter.content.body:

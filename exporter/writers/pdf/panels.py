@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.platypus.flowables import Flowable
 
+from .tagging import artifact
+
 TALL = 1e6
 """A height no page reaches: what a flowable is given when only its own height is asked."""
 
@@ -76,7 +78,8 @@ class Panel(Flowable):  # type: ignore[misc]
         column_width = self.width / self.columns
         inner = self._cell_width(self.width)
         canvas.setFillColor(self.background)
-        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        with artifact(canvas):
+            canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         top = self.height
         for number, (row, height) in enumerate(zip(self.rows, self._row_heights, strict=True)):
             for column, cell in enumerate(row):
@@ -98,4 +101,5 @@ class Panel(Flowable):  # type: ignore[misc]
     def _rule(self, x1: float, y1: float, x2: float, y2: float, line: Line) -> None:
         self.canv.setStrokeColor(line.colour)
         self.canv.setLineWidth(line.width)
-        self.canv.line(x1, y1, x2, y2)
+        with artifact(self.canv):
+            self.canv.line(x1, y1, x2, y2)

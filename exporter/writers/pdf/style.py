@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import UsageError
-from ...labels import labels_for
+from ...labels import Labels, labels_for
 from ...resources import packaged_templates, template_path
 from ...tomlcheck import (
     Check,
@@ -47,9 +47,12 @@ class Style:
     title_max_chars: int
     colours: dict[str, str]
     labels: dict[str, str]
+    """The one-pager's words, by ``[labels]`` key: English until :func:`in_language`."""
     custom_labels: frozenset[str] = frozenset()
-    """The labels the user's ``onepager.toml`` sets: these stay as written in any language;
-    the others are the packaged words in the article's language (see :func:`in_language`)."""
+    """The labels the user's ``onepager.toml`` changes: these stay as written in any language;
+    the others are the words of ``labels/<language>.toml`` (see :func:`in_language`)."""
+    template_dir: Path | None = None
+    """The user's template folder, whose ``labels/<language>.toml`` the words come from."""
 
 
 _TYPE_SIZE = Number(SMALLEST_TYPE, LARGEST_TYPE)
@@ -84,7 +87,9 @@ def load_style(template_dir: Path | None = None) -> Style:
     """
     packaged = packaged_templates() / TEMPLATE_NAME
     chosen = template_path(TEMPLATE_NAME, template_dir)
-    return _parsed(packaged, _stamp(packaged), chosen, _stamp(chosen))
+    style = _parsed(packaged, _stamp(packaged), chosen, _stamp(chosen))
+    return replace(style, template_dir=template_dir,
+                   labels=_localised(style, labels_for("en", template_dir)))
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -99,13 +104,12 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 def _parsed(packaged: Path, packaged_stamp: tuple[int, int] | None, chosen: Path,
             chosen_stamp: tuple[int, int] | None) -> Style:
     values = _checked(packaged, complete=True)
-    custom: frozenset[str] = frozenset()
     if chosen.resolve() != packaged.resolve():
         for section, checked in _checked(chosen, complete=False).items():
+            if section == "labels":  # a copy of an older packaged file changes none of them
+                checked = {k: v for k, v in checked.items() if _FORMER_DEFAULTS[k] != v}
             values[section].update(checked)
-            if section == "labels":
-                custom = frozenset(checked)
-    return replace(_style(values, chosen), custom_labels=custom)
+    return _style(values, chosen)
 
 
 def _checked(path: Path, complete: bool) -> dict[str, dict[str, Any]]:
@@ -126,7 +130,7 @@ def _checked(path: Path, complete: bool) -> dict[str, dict[str, Any]]:
             values[section] = check_table(found, schema, origin, section=section,
                                           noun="setting")
         missing = [key for key in schema if key not in values[section]]
-        if complete and missing:
+        if complete and missing and section != "labels":
             raise UsageError(f"{origin}: [{section}] lacks {', '.join(missing)}")
     return values
 
@@ -135,17 +139,23 @@ _LOCALISED = {"summary": "summary", "key_quotes": "key_quotes", "key_figures": "
               "article": "from_the_article", "continued": "continued", "source": "source",
               "reading_time": "reading_time"}
 """The one-pager's label keys, and the :class:`~exporter.labels.Labels` field of each."""
+_FORMER_DEFAULTS = {"summary": "Summary", "key_quotes": "Key quotes",
+                    "key_figures": "Key figures", "article": "From the article",
+                    "continued": "The article continues at the source.", "source": "Source:",
+                    "reading_time": "{minutes} min read"}
+"""The ``[labels]`` the packaged ``onepager.toml`` once held: a user's copy of that file
+that still says them has not changed them, and gets the article's language."""
 
 
 def in_language(style: Style, language: str | None) -> Style:
     """``style`` with its labels in ``language`` (English where there is no translation),
     except those the user's template sets."""
-    words = labels_for(language)
-    if words.language == "en":  # the packaged [labels] are the English words
-        return style
-    labels = {key: style.labels[key] if key in style.custom_labels else
-              getattr(words, field) for key, field in _LOCALISED.items()}
-    return replace(style, labels=labels)
+    return replace(style, labels=_localised(style, labels_for(language, style.template_dir)))
+
+
+def _localised(style: Style, words: Labels) -> dict[str, str]:
+    return {key: style.labels[key] if key in style.custom_labels else getattr(words, field)
+            for key, field in _LOCALISED.items()}
 
 
 def _style(values: dict[str, dict[str, Any]], origin: Path) -> Style:
@@ -155,6 +165,7 @@ def _style(values: dict[str, dict[str, Any]], origin: Path) -> Style:
         raise UsageError(f"{origin}: [type] needs min_size <= reading_size <= max_size")
     if kind["title_min"] > kind["title_max"]:
         raise UsageError(f"{origin}: [type] needs title_min <= title_max")
-    if "{minutes}" not in labels["reading_time"]:
+    if "{minutes}" not in labels.get("reading_time", "{minutes}"):
         raise UsageError(f"{origin}: [labels] reading_time must contain {{minutes}}")
-    return Style(**page, **kind, colours=dict(values["colours"]), labels=dict(labels))
+    return Style(**page, **kind, colours=dict(values["colours"]), labels=dict(labels),
+                 custom_labels=frozenset(labels))

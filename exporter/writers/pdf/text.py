@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
 from .bidi import base_direction, break_lines, has_rtl, visual
+from .tagging import marked
 
 _SLACK = 1e-6
 """Rounding room when a line's words add up to exactly its width."""
@@ -105,6 +107,8 @@ class TextParagraph(Flowable):  # type: ignore[misc]
         self.base = base or (base_direction(self.text) if self.right_to_left else "L")
         self._lines = lines
         self._broken_at = -1.0
+        self.continued = False
+        """The second part of a split paragraph: tagged as part of the first."""
 
     def lines(self, available_width: float) -> list[str]:
         """The paragraph's lines in a frame ``available_width`` wide, in logical order."""
@@ -130,6 +134,8 @@ class TextParagraph(Flowable):  # type: ignore[misc]
             return []
         first = TextParagraph("", self.style, self.bullet, lines[:fit], self.base)
         rest = TextParagraph("", self.style, None, lines[fit:], self.base)
+        first.continued = self.continued
+        rest.continued = True
         return [first, rest]
 
     def draw(self) -> None:
@@ -140,24 +146,34 @@ class TextParagraph(Flowable):  # type: ignore[misc]
         y = self.height - style.size
         if self.bullet:
             canvas.setFont(style.bullet_font or style.font, style.size)
-            if right_to_left:
-                canvas.drawRightString(self.width - style.bullet_indent, y, self.bullet)
-            else:
-                canvas.drawString(style.bullet_indent, y, self.bullet)
+            with marked(canvas, style.name + ".bullet"):
+                if right_to_left:
+                    canvas.drawRightString(self.width - style.bullet_indent, y, self.bullet)
+                else:
+                    canvas.drawString(style.bullet_indent, y, self.bullet)
         text = canvas.beginText()
         text.setFont(style.font, style.size)
         for line in lines:
             shown = visual(line, self.base) if self.right_to_left else line
             if style.centred:
-                x = (self.width - stringWidth(shown, style.font, style.size)) / 2
+                x = (self.width - self.line_width(shown)) / 2
             elif right_to_left:
-                x = self.width - style.indent - stringWidth(shown, style.font, style.size)
+                x = self.width - style.indent - self.line_width(shown)
             else:
                 x = style.indent
             if style.slant and not self.right_to_left:
                 text.setTextTransform(1, 0, style.slant, 1, x, y)
             else:
                 text.setTextOrigin(x, y)
-            text.textOut(shown)
+            self.show(text, shown)
             y -= style.leading
-        canvas.drawText(text)
+        with marked(canvas, style.name, self.continued):
+            canvas.drawText(text)
+
+    def line_width(self, shown: str) -> float:
+        """The width of one line as drawn (display order), in the style's font and size."""
+        return float(stringWidth(shown, self.style.font, self.style.size))
+
+    def show(self, text: Any, shown: str) -> None:
+        """Write one line (display order) into the reportlab text object ``text``."""
+        text.textOut(shown)
