@@ -73,6 +73,11 @@ class Options:
     """Order of the digest's articles: ``given`` (as listed) or ``date`` (oldest first)."""
     preview: bool = False
     """Also write a PNG preview of each PDF one-pager (``export --preview``)."""
+    images: bool = False
+    """Fetch and keep each article's lead image and figures (``--images``); off, nothing is
+    fetched beyond the pages themselves."""
+    image_budget: int = 200_000
+    """Bytes per picture after re-encoding (``--image-budget``)."""
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     """Inputs larger than this are refused rather than read."""
 
@@ -112,6 +117,8 @@ SCHEMA: dict[str, Check] = {
     "digest_title": _LINE,
     "order": OneOf(("given", "date")),
     "preview": Flag(),
+    "images": Flag(),
+    "image_budget": Number(1_000, 50_000_000, whole=True),
     "max_input_bytes": Number(1, 2**40, whole=True),
 }
 """What each key of ``exporter.toml`` / ``[tool.exporter]`` takes (see :mod:`.tomlcheck`)."""

@@ -11,6 +11,7 @@ be had is a notice, never the article's failure.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import warnings
@@ -18,9 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import ImageRef, Picture
+from .model import Document, ImageRef, Picture
 
 if TYPE_CHECKING:
+    from .config import Options
     from .web.fetch import Fetcher
 
 log = logging.getLogger("exporter")
@@ -127,6 +129,29 @@ def fetch_pictures(refs: Sequence[ImageRef], fetcher: Fetcher, *, budget: int = 
         kept.append(Picture(encoded.data, encoded.media_type, encoded.width, encoded.height,
                             alt=ref.alt, caption=ref.caption, lead=ref.lead))
     return tuple(kept)
+
+
+def with_pictures(document: Document, options: Options,
+                  fetcher: Fetcher | None = None) -> Document:
+    """``document`` with its pictures when ``options.images`` asks for them (else as it is).
+
+    Only the addresses the reader noted (``document.image_refs``) are fetched, with
+    ``fetcher`` or a client of its own under the options' input limit.
+    """
+    if not options.images or not document.image_refs or document.pictures:
+        return document
+    from .web.fetch import Fetcher, FetchSettings
+
+    source = document.source or document.source_url or "article"
+    if fetcher is not None:
+        pictures = fetch_pictures(document.image_refs, fetcher, budget=options.image_budget,
+                                  source=source)
+    else:
+        settings = FetchSettings(max_bytes=min(options.max_input_bytes, MAX_PICTURE_BYTES))
+        with Fetcher(settings) as own:
+            pictures = fetch_pictures(document.image_refs, own, budget=options.image_budget,
+                                      source=source)
+    return dataclasses.replace(document, pictures=pictures)
 
 
 def total_size(pictures: Iterable[Picture]) -> int:

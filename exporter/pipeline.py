@@ -100,6 +100,10 @@ def read_article(source: str, options: Options) -> Article:
     """Read ``source`` (a file, ``-`` or a URL) within the options' size limit and language,
     and summarise it."""
     document = read_source(source, max_bytes=options.max_input_bytes, language=options.language)
+    if options.images:
+        from .images import with_pictures
+
+        document = with_pictures(document, options)
     return summarise_document(document, options)
 
 

@@ -92,4 +92,33 @@ def options_from_args(args: argparse.Namespace) -> Options:
         digest_title=getattr(args, "digest_title", None),
         order=getattr(args, "order", None),
         preview=True if getattr(args, "preview", False) else None,
+        images=True if getattr(args, "images", False) else None,
+        image_budget=getattr(args, "image_budget", None),
     )
+
+
+def add_image_arguments(parser: argparse._ActionsContainer) -> None:
+    """``--images`` and ``--image-budget``: opt-in pictures (exporter.images)."""
+    parser.add_argument(
+        "--images", action="store_true",
+        help="fetch each article's lead image and figures into the EPUB and DOCX "
+        "(off: nothing is fetched beyond the pages)",
+    )
+    parser.add_argument(
+        "--image-budget", type=byte_size, metavar="SIZE",
+        help="bytes per picture after re-encoding, e.g. 200k or 1M (default 200k)",
+    )
+
+
+def byte_size(text: str) -> int:
+    """A size such as ``200000``, ``200k``, ``1.5M`` in bytes, at least 1,000."""
+    value = text.strip().lower().removesuffix("b")
+    scale = {"k": 1_000, "m": 1_000_000}.get(value[-1:], 1)
+    number = value[:-1] if scale != 1 else value
+    try:
+        size = int(float(number) * scale)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (say 200k or 1M)") from None
+    if not 1_000 <= size <= 50_000_000:
+        raise argparse.ArgumentTypeError(f"{text!r}: a picture budget is 1k to 50M")
+    return size

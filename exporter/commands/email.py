@@ -29,7 +29,7 @@ from ..deliver.settings import (
     parse_size,
 )
 from ..errors import OutputError, UsageError
-from .common import add_length_arguments
+from .common import add_image_arguments, add_length_arguments
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -331,4 +331,5 @@ def _summary_arguments(parser: argparse.ArgumentParser) -> None:
                              "the packaged ones")
     layout.add_argument("--page-size", metavar="SIZE", help="PDF page size: A4 or Letter")
     layout.add_argument("--digest-title", metavar="TEXT", help="title of the EPUB digest")
+    add_image_arguments(layout)
 

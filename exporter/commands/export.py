@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Options
-from .common import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, add_length_arguments, positive_int
+from .common import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_image_arguments,
+    add_length_arguments,
+    positive_int,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import ExportReport
@@ -74,6 +81,7 @@ def add_parser(commands: Any) -> None:
     layout.add_argument(
         "--preview", action="store_true", help="also write a PNG preview of each PDF one-pager"
     )
+    add_image_arguments(layout)
     export.add_argument(
         "--json",
         action="store_true",

@@ -19,6 +19,7 @@ is clearly another (:func:`exporter.language.resolve_language`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -68,7 +69,9 @@ def read_html(
     url = root.get("url") or _canonical(text)
     authors = bylines.authors(root.get("author") or "", [root.get("sitename")],
                               url or root.get("hostname"))
-    return build_document(
+    from .images import find_images
+
+    document = build_document(
         raw,
         title=root.get("title"),
         fallback_title=fallback_title or "Untitled article",
@@ -79,6 +82,10 @@ def read_html(
         language=language or _language(lang.group(1) if lang else None, root, raw),
         source=source,
     )
+    # Addresses only: they are fetched with --images alone (exporter.images). Relative
+    # ones resolve against the address the page was fetched from, else its canonical one.
+    fetched = source if source.lower().startswith(("http://", "https://")) else None
+    return dataclasses.replace(document, image_refs=find_images(text, fetched or url or None))
 
 
 def _language(declared: str | None, root: Any, raw: list[RawBlock]) -> str:

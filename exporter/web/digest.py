@@ -60,7 +60,7 @@ def parse_span(text: str) -> timedelta:
 
 def add_digest_parser(subparsers: Any) -> None:
     """Register the ``digest`` command on an argparse ``subparsers`` object."""
-    from ..commands.common import add_length_arguments
+    from ..commands.common import add_image_arguments, add_length_arguments
     from ..commands.common import positive_int as _positive_int
 
     parser = subparsers.add_parser(
@@ -97,6 +97,7 @@ def add_digest_parser(subparsers: Any) -> None:
     mail.add_argument("--eml", type=Path, metavar="FILE", help="write the message here")
     mail.add_argument("--smtp", metavar="HOST:PORT", help="send through this server")
     add_length_arguments(parser)
+    add_image_arguments(parser)
     parser.set_defaults(handler=run_digest)
 
 
@@ -246,6 +247,10 @@ def _page(fetcher: Fetcher, cache: Cache, url: str, options: Options) -> Article
 
     document = document_from_response(cache.fetch(fetcher, url), url=url,
                                       language=options.language)
+    if options.images:
+        from ..images import with_pictures
+
+        document = with_pictures(document, options, fetcher)
     return summarise_document(document, options)
 
 
