@@ -48,6 +48,27 @@ from exporter.writers.epub.plan import language_tag
 from exporter.writers.epub.writer import KINDLE_LIMIT
 
 OPS_TYPE = "{http://www.idpf.org/2007/ops}type"
+
+
+def with_pictures(source: Article) -> Article:
+    """``source`` with a lead image (alt and caption) and a decorative figure (neither)."""
+    import dataclasses
+    import io as _io
+
+    from PIL import Image
+
+    from exporter.model import Picture
+
+    def jpeg(colour: str) -> bytes:
+        out = _io.BytesIO()
+        Image.new("RGB", (320, 200), colour).save(out, "JPEG")
+        return out.getvalue()
+
+    pictures = (Picture(jpeg("navy"), "image/jpeg", 320, 200, alt="The harbour at dusk",
+                        caption="The harbour, seen from the pier.", lead=True),
+                Picture(jpeg("teal"), "image/jpeg", 320, 200))
+    document = dataclasses.replace(source.document, pictures=pictures)
+    return Article(document, source.summary)
 ROLE_OF_TYPE = {  # EPUB 3 structural semantics -> DPUB-ARIA / ARIA role
     "chapter": "doc-chapter", "toc": "doc-toc", "cover": None, "abstract": "doc-abstract",
     "titlepage": None, "landmarks": None,
@@ -95,6 +116,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
             "css": write_book(folder / "css.epub", [english()], Options(epub_css=css)),
             "template-dir": write_book(folder / "template-dir.epub", [russian()],
                                        Options(template_dir=templates)),
+            "pictures": write_book(folder / "pictures.epub", [with_pictures(english())]),
         }
         patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
         made["epoch"] = write_book(folder / "epoch.epub", [arabic()])
@@ -137,7 +159,8 @@ def ace_results(books: dict[str, Book], broken: Path) -> dict[Path, AceResult]:
 
 
 @pytest.mark.parametrize("name", ["digest", "single", "several", "hostile", "many", "long",
-                                  "real", "rtl", "chinese", "css", "template-dir", "epoch"])
+                                  "real", "rtl", "chinese", "css", "template-dir", "epoch",
+                                  "pictures"])
 def test_ace_reports_no_violation(name: str, books, ace_results) -> None:
     result = ace_results[books[name].path.name]
     assert result.clean, str(result)

@@ -17,7 +17,7 @@ from lxml.etree import SubElement
 
 from ...config import Options
 from ...labels import labels_for
-from ...model import Article, Heading, ListBlock, Quote, Sentence
+from ...model import Article, Heading, ListBlock, Picture, Quote, Sentence
 from ...model import Paragraph as BodyParagraph
 from ...presentation import Presentation, presentation_of, source_link
 from ...textclean import clean_inline, clean_text
@@ -34,6 +34,7 @@ from .ooxml import (
     new_paragraph,
     new_run,
 )
+from .pictures import EMU_PER_CM, picture_run
 from .prepared import PreparedTemplate
 from .properties import app_properties, set_properties
 
@@ -79,6 +80,21 @@ def _linkable(url: str | None) -> str | None:
     return link.href if link else None
 
 
+def _text_width(section: Any) -> int:
+    """The width between the page margins of the body's section, in EMU (15 cm if unknown)."""
+    fallback = 15 * EMU_PER_CM
+    if section is None:
+        return fallback
+    size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
+    try:
+        width = int(size.get(qn("w:w")))
+        left, right = int(margins.get(qn("w:left"))), int(margins.get(qn("w:right")))
+    except (AttributeError, TypeError, ValueError):
+        return fallback
+    twips = width - left - right
+    return twips * 635 if twips > 1000 else fallback  # 635 EMU to a twip
+
+
 class _Briefing:
     """Writes one article's briefing into a draft of the emptied reference document.
 
@@ -105,6 +121,7 @@ class _Briefing:
         self.targets |= {f.sentence.position for f in self.figures}
         self._lists: tuple[Any, str, Any, int] | tuple[()] | None = None
         self.body: Any = draft.body
+        self._pictures = 0
 
     # -- the parts, in order -------------------------------------------------------------
 
@@ -117,12 +134,30 @@ class _Briefing:
             self.body.remove(section)
         self._title()
         self._meta()
+        pictures = list(self.source.pictures)
+        text_width = _text_width(section)
+        if pictures and pictures[0].lead:
+            self._picture(pictures.pop(0), text_width)
         self._key_points()
         self._key_quotes()
         self._key_figures()
         self._full_text()
+        for picture in pictures:
+            self._picture(picture, text_width)
         if section is not None:
             self.body.append(section)
+
+    def _picture(self, picture: Picture, text_width: int) -> None:
+        """The picture in a paragraph of its own, its caption (if any) under it."""
+        self._pictures += 1
+        rel_id = self.draft.add_picture(picture.data, picture.media_type)
+        paragraph = self._add("Normal", False)
+        picture_run(paragraph, picture, rel_id=rel_id, shape_id=1000 + self._pictures,
+                    name=f"Picture {self._pictures}", max_width_emu=text_width,
+                    alt=_clean(picture.alt))
+        caption = _clean(picture.caption or "")
+        if caption:
+            self._paragraph("Briefing Meta", caption)
 
     def _title(self) -> None:
         self._paragraph("Title", self.presentation.title)

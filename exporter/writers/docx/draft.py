@@ -13,11 +13,12 @@ import copy
 import logging
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.oxml.ns import qn
 
-from .package import Member, PartRels, compress, write_zip
+from .package import Member, PartRels, compress, content_types, write_zip
 from .prepared import PreparedTemplate
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class Draft:
         self._elements: dict[str, Any] = {}
         self._rels: dict[str, PartRels] = {}
         self._members: dict[str, Member] = {}
+        self._media: list[tuple[str, str, Member]] = []
 
     @property
     def body(self) -> Any:
@@ -67,6 +69,17 @@ class Draft:
         if rels is not None:
             self._rels[partname] = rels.copy()
 
+    def add_picture(self, data: bytes, media_type: str) -> str:
+        """Add a picture part (JPEG or PNG) related to the document; its relationship id."""
+        extension = "png" if media_type == "image/png" else "jpeg"
+        taken = {place.partname for place in self.template.places}
+        number = len(self._media) + 1
+        while f"/word/media/briefing-picture{number}.{extension}" in taken:
+            number += 1
+        partname = f"/word/media/briefing-picture{number}.{extension}"
+        self._media.append((partname, media_type, compress(data)))
+        return self.links.relate(RELATIONSHIP_TYPE.IMAGE, partname.removeprefix("/word/"))
+
     def packed(self, partname: str) -> Member:
         """Part ``partname`` as it stands in this briefing, compressed."""
         element = self._elements.get(partname)
@@ -77,7 +90,11 @@ class Draft:
     def save(self) -> bytes:
         """The briefing as .docx bytes, the same for the same input."""
         template = self.template
-        entries = [(CONTENT_TYPES_URI.membername, template.content_types),
+        types = template.content_types
+        if self._media:
+            types = compress(content_types([*template.part_types,
+                                            *((name, kind) for name, kind, _ in self._media)]))
+        entries = [(CONTENT_TYPES_URI.membername, types),
                    (PACKAGE_URI.rels_uri.membername, template.package_rels)]
         for place in template.places:
             entries.append((place.name, self.packed(place.partname)))
@@ -85,6 +102,7 @@ class Draft:
             rels_member = rels.member()
             if rels_member is not None:
                 entries.append((place.rels_name, rels_member))
+        entries.extend((name.removeprefix("/"), member) for name, _, member in self._media)
         return write_zip(iter(entries))
 
 

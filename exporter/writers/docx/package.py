@@ -114,6 +114,14 @@ class PartRels:
         self._packed = None
         return rel_id
 
+    def relate(self, reltype: str, target: str) -> str:
+        """The id of a new relationship to the package's own part ``target`` (relative)."""
+        used = {rel.rel_id for rel in self._rels}
+        rel_id = next(f"rId{n}" for n in range(1, len(used) + 2) if f"rId{n}" not in used)
+        self._rels.append(Rel(rel_id, reltype, target, False))
+        self._packed = None
+        return rel_id
+
     def xml(self) -> bytes:
         """The ``.rels`` file, as python-docx writes it."""
         element = Element(_RELATIONSHIPS, nsmap={None: _RELATIONSHIPS_NS})

@@ -127,6 +127,9 @@ class PreparedTemplate:
     places: tuple[PartPlace, ...]
     """Every part, in python-docx's order."""
     content_types: Member
+    part_types: tuple[tuple[str, str], ...]
+    """Each part's name and content type: ``[Content_Types].xml`` again when a briefing
+    adds parts of its own (pictures)."""
     package_rels: Member
     elements: Mapping[str, Any]
     """Each XML part's element: to be copied, never changed."""
@@ -250,6 +253,7 @@ def _prepared(source: TemplateSource, document: DocxDocument, warnings: tuple[st
                                p.partname.rels_uri.membername) for p in parts),
         content_types=compress(content_types((str(p.partname), p.content_type)
                                              for p in parts)),
+        part_types=tuple((str(p.partname), p.content_type) for p in parts),
         package_rels=compress(package.rels.xml),
         elements=elements,
         packed={str(p.partname): compress(p.blob) for p in parts},
