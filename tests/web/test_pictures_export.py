@@ -137,3 +137,25 @@ def test_the_image_budget_is_checked(tmp_path: Path, capsys: pytest.CaptureFixtu
         main(["export", "x.txt", "--image-budget", "12q"])
     assert stop.value.code == 2
     assert "not a size" in capsys.readouterr().err
+
+
+def test_a_digest_with_images_carries_each_feed_item_s_pictures(
+        web: WebServer, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from webpages import rss
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    url = _serve(web)
+    web.add("/feed", rss("Harbour News", [{"title": "Wall", "link": url,
+                                           "date": "Mon, 01 Jan 2035 00:00:00 GMT"}]),
+            content_type="application/rss+xml")
+    status = main(["digest", web.url("/feed"), "--cache", str(tmp_path / "cache"),
+                   "--out", str(tmp_path / "out"), "--json", "--since", "100000d",
+                   "--images"])
+    capsys.readouterr()
+    assert status == 0
+    book_path = next((tmp_path / "out").glob("*.epub"))
+    with zipfile.ZipFile(book_path) as book:
+        images = [n for n in book.namelist() if "images/" in n]
+    assert len(images) == 2
+    assert web.hits("/media/map.png") and web.hits("/media/wall-1600.jpg")
