@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
-from .resources import packaged_stems, packaged_templates, user_template
+from .resources import file_stamp, packaged_stems, packaged_templates, user_template
 from .tomlcheck import Check, Custom, Text, check_table, read_toml, shown, sub_table
 
 if TYPE_CHECKING:
@@ -297,21 +297,13 @@ def labels_for(language: str | None, template_dir: Path | None = None) -> Labels
     if user is None and code not in LANGUAGES:
         code = FALLBACK
         user = _user_file(template_dir, code)
-    return _labels(code, user, _stamp(user) if user is not None else None)
+    return _labels(code, user, file_stamp(user) if user is not None else None)
 
 
 def _user_file(template_dir: Path | None, code: str) -> Path | None:
     if not re.fullmatch(r"[a-z]{2,3}", code):
         return None  # never a path a document's language tag spells
     return user_template(f"{FOLDER}/{code}.toml", template_dir)
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None  # reading it reports the problem
-    return status.st_mtime_ns, status.st_size
 
 
 @lru_cache(maxsize=64)

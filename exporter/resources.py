@@ -48,6 +48,16 @@ def packaged_stems(folder: str, suffix: str = ".toml") -> tuple[str, ...]:
                         if p.name.endswith(suffix) and p.is_file()))
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """``path``'s modification time and size, a cache key that changes when the file does;
+    ``None`` when it cannot be read (reading it then reports the problem)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
 def sample_article() -> Path:
     """The sample article that ships inside the package (``make demo`` uses it)."""
     return _PACKAGE / "samples" / "harbour-solar.md"

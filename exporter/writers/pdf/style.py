@@ -9,7 +9,7 @@ from typing import Any
 
 from ...errors import UsageError
 from ...labels import Labels, labels_for
-from ...resources import packaged_templates, template_path
+from ...resources import file_stamp, packaged_templates, template_path
 from ...tomlcheck import (
     Check,
     Colour,
@@ -87,17 +87,9 @@ def load_style(template_dir: Path | None = None) -> Style:
     """
     packaged = packaged_templates() / TEMPLATE_NAME
     chosen = template_path(TEMPLATE_NAME, template_dir)
-    style = _parsed(packaged, _stamp(packaged), chosen, _stamp(chosen))
+    style = _parsed(packaged, file_stamp(packaged), chosen, file_stamp(chosen))
     return replace(style, template_dir=template_dir,
                    labels=_localised(style, labels_for("en", template_dir)))
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None  # reading it reports the problem
-    return status.st_mtime_ns, status.st_size
 
 
 @lru_cache(maxsize=16)
