@@ -17,6 +17,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that hangs up mid-request (a worker that timed out, a cut stream) is not
+    the server's error: socketserver would print its traceback into the test's stderr,
+    which tests read for exporter's own tracebacks."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass
+
+
 @dataclass
 class Route:
     status: int = 200
@@ -58,7 +67,7 @@ class WebServer:
             def do_GET(self) -> None:  # noqa: N802
                 server._handle(self)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
