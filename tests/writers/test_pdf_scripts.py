@@ -272,3 +272,18 @@ def test_pages_in_fallback_fonts_are_still_tagged_pdf_ua_and_pdf_a(script: str) 
         report = page.validate_pdf_bytes(pdf, profile=profile)
         failures = [f"{f.rule_id}: {f.message}" for f in report.failures]
         assert report.is_compliant and not failures, "\n".join(failures)
+
+
+def test_no_library_is_patched_for_the_whole_process() -> None:
+    """The text maps of shaped and astral glyphs are mended in each document, so a program
+    that also writes its own PDFs with reportlab gets reportlab as it ships."""
+    import reportlab.pdfbase.pdfdoc as pdfdoc
+    import reportlab.pdfbase.ttfonts as ttfonts
+
+    before = (ttfonts.makeToUnicodeCMap, pdfdoc.PDFStreamFilterZCompress.encode)
+    language, title, paragraphs, _ = ARTICLES["hindi"]
+    require_fonts_for(title + "".join(paragraphs))
+    _render(title, paragraphs, language)
+    _render(SYMBOLS[0], SYMBOLS[1], "en")
+    assert (ttfonts.makeToUnicodeCMap, pdfdoc.PDFStreamFilterZCompress.encode) == before
+    assert ttfonts.makeToUnicodeCMap.__module__ == "reportlab.pdfbase.ttfonts"

@@ -81,6 +81,32 @@ def _without_unmapped(cmap: bytes) -> bytes:
     return _BFCHAR.sub(kept, cmap)
 
 
+_ENTRY = re.compile(rb"\n<([0-9A-F]{2})> <([0-9A-F]{4,6})>")
+
+
+def _as_text(fontname: str, cmap: bytes) -> bytes:
+    """reportlab's ToUnicode CMap, its entries written as the text each glyph stands for.
+
+    reportlab writes one entry per code as the character's number: a character beyond
+    the BMP (an emoji) comes out as five hex digits, which readers reject, and a glyph
+    that shaping drew for a cluster of letters (a conjunct) as its private-use number.
+    Those entries become UTF-16 of the character or of the cluster's letters; a map
+    without them (every DejaVu map of Latin text) is left byte for byte as it was.
+    """
+    from .fallback import glyph_text, is_fallback_font
+
+    fallback = is_fallback_font(fontname)
+    if not fallback and not re.search(rb"\n<[0-9A-F]{2}> <[0-9A-F]{5,6}>", cmap):
+        return cmap
+
+    def entry(match: re.Match[bytes]) -> bytes:
+        code = int(match.group(2), 16)
+        text = (glyph_text(fontname, code) if fallback else None) or chr(code)
+        return b"\n<%s> <%s>" % (match.group(1), text.encode("utf-16-be").hex().upper().encode())
+
+    return _ENTRY.sub(entry, cmap)
+
+
 def finish(canvas: Canvas, page: PDFObjectReference, language: str) -> None:
     """Make the canvas's one drawn page (``page``, already shown) a PDF/UA-1 and PDF/A-2b
     document: call after ``showPage()`` and before ``save()``."""
@@ -112,8 +138,8 @@ def finish(canvas: Canvas, page: PDFObjectReference, language: str) -> None:
             thing.filters = [_QUICK]
         if name.startswith("toUnicodeCMap:"):
             content = thing.content
-            thing.content = _without_unmapped(
-                content.encode("latin-1") if isinstance(content, str) else content)
+            content = content.encode("latin-1") if isinstance(content, str) else content
+            thing.content = _without_unmapped(_as_text(name.split(":", 1)[1], content))
         _ArchivalStream.adopt(thing)
 
     digest = hashlib.sha256(shown.stream.encode("utf-8", "surrogatepass") + xmp).digest()[:16]

@@ -296,7 +296,6 @@ class Resolved:
 def resolve(text: str, family: FontFamily) -> Resolved:
     """The fallback fonts ``text`` (all of a page's text) needs beyond ``family``'s regular
     and bold faces, registered with reportlab; and what no installed font can print."""
-    _text_for_glyphs()
     regular, bold = family.regular, family.bold
     primary = {regular.name: coverage(regular.path), bold.name: coverage(bold.path)}
     distinct = set(text)  # the page's few hundred characters, not its thousands
@@ -331,7 +330,6 @@ def _register(font: systemfonts.SystemFont) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-    _text_for_glyphs()
     try:
         registered = TTFont(font.name, str(font.path), subfontIndex=font.index)
     except (TTFError, OSError) as error:
@@ -384,34 +382,15 @@ def _remember_sources(font: str, text: str, drawn: str) -> None:
             known.setdefault(ord(glyph), source)
 
 
-@cache
-def _text_for_glyphs() -> None:
-    # reportlab writes each subset's ToUnicode map with one UTF-16 unit per code: a
-    # character beyond the BMP (an emoji) comes out as five hex digits, which readers
-    # reject, and a shaped glyph as its private-use code. Its writer is looked up in
-    # ttfonts when a document is saved, so replacing it there is enough (it is replaced
-    # before any page is drawn). Only the fallback fonts' maps and those with characters
-    # beyond the BMP are written anew: every other map stays byte for byte as it was.
-    from reportlab.pdfbase import ttfonts
-
-    original = ttfonts.makeToUnicodeCMap
-
-    def cmap(fontname: str, subset: list[int]) -> str:
-        sources = _SOURCES.get(fontname.split("+", 1)[-1])
-        if sources is None and all(code <= 0xFFFF for code in subset):
-            return str(original(fontname, subset))  # exactly as reportlab writes it
-        sources = sources or {}
-        text = original(fontname, [0] * len(subset))
-        lines = [f"<{i:02X}> <{_utf16(sources.get(code) or chr(code))}>"
-                 for i, code in enumerate(subset)]
-        head, _, tail = text.partition("beginbfchar\n")
-        return head + "beginbfchar\n" + "\n".join(lines) + tail[tail.index("\nendbfchar"):]
-
-    ttfonts.makeToUnicodeCMap = cmap
+def glyph_text(fontname: str, code: int) -> str | None:
+    """What glyph ``code`` of fallback font ``fontname`` (its PDF name, subset tag and all)
+    stands for when shaping drew it in place of letters; ``None`` for an ordinary glyph."""
+    return _SOURCES.get(fontname.split("+", 1)[-1], {}).get(code)
 
 
-def _utf16(text: str) -> str:
-    return text.encode("utf-16-be").hex().upper()
+def is_fallback_font(fontname: str) -> bool:
+    """Whether ``fontname`` (a PDF font name, subset tag and all) is a fallback font."""
+    return fontname.split("+", 1)[-1] in _SOURCES
 
 
 @cache
