@@ -144,3 +144,6 @@ def test_the_wheel_ships_the_type_marker(tmp_path: Path) -> None:
     [wheel] = tmp_path.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "exporter/py.typed" in names and "exporter/commands/export.py" in names
+    # The packaged templates ship too: the labels files, the one-pager's and the digest's.
+    assert {"exporter/templates/labels/de.toml", "exporter/templates/onepager.toml",
+            "exporter/templates/digest.css", "exporter/templates/briefing.docx"} <= set(names)
