@@ -15,7 +15,7 @@ import dataclasses
 import io
 import logging
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -152,8 +152,3 @@ def with_pictures(document: Document, options: Options,
             pictures = fetch_pictures(document.image_refs, own, budget=options.image_budget,
                                       source=source)
     return dataclasses.replace(document, pictures=pictures)
-
-
-def total_size(pictures: Iterable[Picture]) -> int:
-    """Bytes of the pictures' data."""
-    return sum(len(p.data) for p in pictures)

@@ -120,19 +120,15 @@ def _tiny(image: Any) -> bool:
 
 
 def _absolute(url: str | None, base_url: str | None) -> str | None:
+    """``url`` resolved against ``base_url``, if the fetcher would take it; else ``None``."""
+    from ..web.fetch import FetchError, check_url
+
     if not url:
         return None
-    url = url.strip()
     try:
-        joined = urljoin(base_url, url) if base_url else url
-        parts = urlsplit(joined)
-    except ValueError:
+        return check_url(urljoin(base_url, url.strip()) if base_url else url)
+    except (ValueError, FetchError):
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    if any(ord(c) < 33 or ord(c) == 127 for c in joined):
-        return None
-    return joined
 
 
 def _key(url: str) -> str:
