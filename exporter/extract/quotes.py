@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from ..letters import LATIN_UPPER
 from ..model import Document, Heading, Quote, Sentence
 from . import speakers
 from .alternation import alternation
@@ -262,7 +263,7 @@ def _is_proper_name(phrase: str) -> bool:
 
 
 _APPOSED_NAME = re.compile(
-    r"\s*,\s*((?:[A-ZÀ-ÞĀ-Ž][\w’'.-]*\s+){0,3}[A-ZÀ-ÞĀ-Ž][\w’'-]*)\s*(?:[.,;]|$)"
+    rf"\s*,\s*((?:[{LATIN_UPPER}][\w’'.-]*\s+){{0,3}}[{LATIN_UPPER}][\w’'-]*)\s*(?:[.,;]|$)"
 )
 
 

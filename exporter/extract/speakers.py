@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from ..language import stop_words
+from ..letters import LATIN_UPPER
 
 MAX_WORDS = 8
 
@@ -198,7 +199,7 @@ def capitalised(speaker: str) -> str:
     return speaker
 
 
-_NAME_WORD = r"[A-ZÀ-ÞĀ-Ž][\w’'-]*\.?"
+_NAME_WORD = rf"[{LATIN_UPPER}][\w’'-]*\.?"
 # One or two capitalised words right before a name, to the end of the searched stretch.
 _LEAD = re.compile(rf"(?<![\w’'.-])(?:{_NAME_WORD}\s+){{1,2}}$")
 _LONGER_RUN = re.compile(rf"(?<![\w’'-]){_NAME_WORD}\s+$")
@@ -230,15 +231,16 @@ def _fullest_form(name: str, text: str, language: str) -> str:
         lead = lead_match.group(0).split()
         if _LONGER_RUN.search(text, max(0, lead_match.start() - 40), lead_match.start()):
             lead = lead[-1:]  # 'Prime Minister Nikol Pashinyan': the first name, not half a title
+        ends = [i for i, w in enumerate(lead) if w.endswith(".") and _core(w) not in TITLES]
+        if ends:
+            lead = lead[ends[-1] + 1 :]  # 'said Smith. Mayor Smith': the lead starts after 'Smith.'
         while lead and (_core(lead[0]) in stops or _core(lead[0]) in _EDGE):
             lead = lead[1:]
         if language == "de":
             while lead and _german_noun(lead[0]):
                 lead = lead[1:]  # 'Trendexpertin Karolina Landowski' -> 'Karolina Landowski'
         if not lead or any(_core(w) in stops for w in lead):
-            continue
-        if lead[-1].endswith(".") and _core(lead[-1]) not in TITLES:
-            continue  # the name opens the next sentence
+            continue  # no lead, or the name opens the next sentence
         form = " ".join([*lead, name])
         forms[form] = forms.get(form, 0) + 1
     if not forms:

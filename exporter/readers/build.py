@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..language import detect_language
+from ..letters import LATIN_UPPER
 from ..model import Block, Document, Heading, ListItem, Paragraph, Quote, Sentence
 from ..segment import split_sentences
 from ..textclean import clean_inline, clean_text
@@ -20,8 +21,9 @@ ISO_CODE_LENGTH = 2
 # No real paragraph is this long; a longer one is cut into paragraphs between sentences.
 MAX_BLOCK_CHARS = 10_000
 DATELINE = re.compile(
-    r"""^(?P<place>[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž.'’\- ]{1,40}?(?:,\s*[A-ZÀ-ÞĀ-Ž][\w.'’\- ]{1,40}?)?)
-        \s*(?:\((?:AP|AFP|Reuters|[A-Z]{2,8})\)\s*)?[—–-]{1,2}\s+(?=\S)""",
+    rf"""^(?P<place>[{LATIN_UPPER}][{LATIN_UPPER}.'’\- ]{{1,40}}?
+                    (?:,\s*[{LATIN_UPPER}][\w.'’\- ]{{1,40}}?)?)
+        \s*(?:\((?:AP|AFP|Reuters|[A-Z]{{2,8}})\)\s*)?[—–-]{{1,2}}\s+(?=\S)""",
     re.X,
 )
 

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
+from ..letters import LATIN_UPPER
 from ..model import Document
 from . import bylines
 from .build import DATELINE, RawBlock, build_document
@@ -66,7 +67,8 @@ _LEADING_FURNITURE = re.compile(
 )
 _BYLINE = re.compile(r"^(?:by|written\s+by|von|par|por|di|door)\s+(?P<names>.+)$", re.I)
 _NAME = re.compile(
-    r"^[A-ZÀ-ÞĀ-Ž][\w.'’-]*(?:\s+(?:[A-ZÀ-ÞĀ-Ž][\w.'’-]*|de|van|von|da|del|la|le|bin|al-?\w*)){0,4}$"
+    rf"^[{LATIN_UPPER}][\w.'’-]*"
+    rf"(?:\s+(?:[{LATIN_UPPER}][\w.'’-]*|de|van|von|da|del|la|le|bin|al-?\w*)){{0,4}}$"
 )
 _TIMESTAMP = re.compile(
     r"^(?:updated|published|posted|last\s+(?:updated|modified)|first\s+published)\b", re.I

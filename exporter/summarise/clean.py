@@ -24,17 +24,12 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..labels import LANGUAGES, labels_for
+from ..letters import LOWER, UPPER
 from ..model import Sentence
 from .cues import all_words
 from .furniture import is_furniture
 
-# Latin Extended-A alternates capital and small letters (Ā ā Ă ă ... Ł ł ... Ž ž), so a
-# range "Ā-Ž" holds both cases and "uchwałę" would read as "uchwa" + a capitalised "łę":
-# its letters are sorted into the two classes one by one.
-_EXTENDED_A = [chr(code) for code in range(0x100, 0x180)]
-_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED_A if c.isupper()) + "А-ЯЁІЇЄҐΑ-ΩΆ-Ώ"
-_LOWER = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED_A if c.islower()) + "а-яёіїєґα-ωά-ώ"
-_NAME_WORD = rf"[{_UPPER}][\w'’.-]*"
+_NAME_WORD = rf"[{UPPER}][\w'’.-]*"
 _NAMES = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 # Pieces of a Daily-Mail-style head are separated by " . " and " | ".
 _DELIMITER = re.compile(r"\s+\.(?=\s)|\s*\|\s*|^\s*\.\s+|\s+\.$")
@@ -44,13 +39,13 @@ _TAIL = 80
 _PIECE_MAX_WORDS = 14
 _CODE = re.compile(r"(?:\bwindow\.\w+\s*=|\bvar\s+\w+\s*=|\bfunction\s*\(|\bdocument\.write\(|"
                    r"\bgoogletag\.|\{\s*['\"]\w+['\"]\s*:)")
-_GLUE = re.compile(rf"(?<![\w'’-])[{_LOWER}]{{3,}}(?=[{_UPPER}][{_LOWER}]+)")
-_LABEL = re.compile(rf"^\W*(?P<label>[{_UPPER}][\w'’-]*(?:\s+[\w'’-]+){{0,3}})\s?:\s+(?P<rest>.+)$",
+_GLUE = re.compile(rf"(?<![\w'’-])[{LOWER}]{{3,}}(?=[{UPPER}][{LOWER}]+)")
+_LABEL = re.compile(rf"^\W*(?P<label>[{UPPER}][\w'’-]*(?:\s+[\w'’-]+){{0,3}})\s?:\s+(?P<rest>.+)$",
                     re.S)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'’”»)]*\s+")
-_UPPER_CHAR = re.compile(f"[{_UPPER}]")
-_LOWER_CHAR = re.compile(f"[{_LOWER}]")
+_UPPER_CHAR = re.compile(f"[{UPPER}]")
+_LOWER_CHAR = re.compile(f"[{LOWER}]")
 
 # Most sentences are prose that no pattern can match, and the patterns cost far more than
 # proving that: each guard below is a necessary condition of a pattern's match, checked
