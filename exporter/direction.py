@@ -13,10 +13,11 @@ import re
 import unicodedata
 from typing import Literal
 
+from .language_table import RIGHT_TO_LEFT
+
 Direction = Literal["ltr", "rtl"]
 
-RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd",
-                           "syr", "ug", "ur", "yi"})
+RTL_LANGUAGES = RIGHT_TO_LEFT
 """Languages written right to left (ISO 639 codes, the old ``iw`` for Hebrew included)."""
 
 # Every character whose bidirectional class is R or AL lies in these blocks (a test checks

@@ -14,6 +14,8 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from .language_table import SCRIPT_LANGUAGE, SUMY
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 # A handful of very frequent words for languages sumy has no stop-word list for.
@@ -46,23 +48,17 @@ _EXTRA_STOPWORDS = {
     "ou ser quando muito há nos já está também só pelo pela até isso ela entre era depois "
     "sem mesmo aos ter seus quem nas disse são",
 }
-_SUMY_LANGUAGES = {
-    "ar": "arabic", "zh": "chinese", "cs": "czech", "en": "english", "fr": "french",
-    "de": "german", "el": "greek", "he": "hebrew", "it": "italian", "ja": "japanese",
-    "ko": "korean", "pl": "polish", "pt": "portuguese", "sk": "slovak", "es": "spanish",
-    "sv": "swedish", "th": "thai", "uk": "ukrainian",
-}
 
 
 def sumy_language(code: str) -> str | None:
     """sumy's name for an ISO 639-1 code, when sumy ships stop words for it."""
-    return _SUMY_LANGUAGES.get(code)
+    return SUMY.get(code)
 
 
 @cache
 def stop_words(code: str) -> frozenset[str]:
     """Stop words for ``code``: sumy's list where it has one, a short built-in list otherwise."""
-    name = _SUMY_LANGUAGES.get(code)
+    name = SUMY.get(code)
     words: set[str] = set()
     if name is not None:
         text = _sumy_stop_word_file(name)
@@ -89,13 +85,6 @@ def _script(char: str) -> str:
     return name.split(" ", 1)[0]
 
 
-_SCRIPT_LANGUAGE = {
-    "ARMENIAN": "hy", "GREEK": "el", "HEBREW": "he", "ARABIC": "ar", "THAI": "th",
-    "HANGUL": "ko", "HIRAGANA": "ja", "KATAKANA": "ja", "CJK": "zh", "GEORGIAN": "ka",
-    "DEVANAGARI": "hi",
-}
-
-
 def detect_language(text: str, default: str = "en") -> str:
     """The ISO 639-1 code of ``text``'s language, or ``default`` when unsure."""
     sample = text[:20000]
@@ -106,16 +95,16 @@ def detect_language(text: str, default: str = "en") -> str:
     if not letters:
         return default
     script, _ = letters.most_common(1)[0]
-    if script in _SCRIPT_LANGUAGE:
+    if script in SCRIPT_LANGUAGE:
         if script == "CJK" and (letters["HIRAGANA"] or letters["KATAKANA"]):
             return "ja"
-        return _SCRIPT_LANGUAGE[script]
+        return SCRIPT_LANGUAGE[script]
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return default
     counts = Counter(words)
     candidates = ("ru", "uk") if script == "CYRILLIC" else tuple(
-        code for code in (*_SUMY_LANGUAGES, *_EXTRA_STOPWORDS) if code not in ("ru", "uk")
+        code for code in (*SUMY, *_EXTRA_STOPWORDS) if code not in ("ru", "uk")
     )
     best, best_score = default, 0.0
     for code in candidates:
@@ -155,7 +144,7 @@ def resolve_language(declared: str | None, text: str, default: str = "en") -> st
     sample = text[:20000]
     letters = [c for c in sample[:2000] if c.isalpha()]
     latin = sum(1 for c in letters if _script(c) == "LATIN")
-    if letters and latin < len(letters) / 2 and detected in _SCRIPT_LANGUAGE.values():
+    if letters and latin < len(letters) / 2 and detected in SCRIPT_LANGUAGE.values():
         return detected  # another script altogether (declared en, written in Greek)
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < _CLEAR_WORDS:

@@ -17,15 +17,8 @@ import punkt
 from punkt.inference.tokenizer import PunktSentenceTokenizer
 from punkt.rules.boundaries import _compile_period_context_regex, _multi_char_interior
 
-_PUNKT_LANGUAGES = {
-    "cs": "czech", "da": "danish", "nl": "dutch", "en": "english", "et": "estonian",
-    "fi": "finnish", "fr": "french", "de": "german", "el": "greek", "it": "italian",
-    "ml": "malayalam", "no": "norwegian", "nb": "norwegian", "nn": "norwegian",
-    "pl": "polish", "pt": "portuguese", "ru": "russian", "sl": "slovene", "es": "spanish",
-    "sv": "swedish", "tr": "turkish",
-    # Close relatives share a model rather than falling back to English rules.
-    "uk": "russian", "be": "russian", "bg": "russian", "sk": "czech",
-}
+from .language_table import PUNKT
+
 # Full stops of scripts Punkt does not know (Armenian, Devanagari, CJK, Arabic, Ethiopic).
 # CJK text has no space after a full stop, so none is required; a closing quote or
 # bracket stays with its sentence.
@@ -169,7 +162,7 @@ def _next_start(match: re.Match[str]) -> int:
 
 @cache
 def _tokenizer(language: str) -> Any:
-    name = _PUNKT_LANGUAGES.get(language, "english")
+    name = PUNKT.get(language, "english")
     prefixes = punkt.has_prefixes(name) if hasattr(punkt, "has_prefixes") else False
     model = punkt.tokenizer_for(name, prefixes=bool(prefixes))
     # Only where this punkt version decides boundaries the way the subclass expects.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..language import detect_language
+from ..language_table import ALIASES
 from ..letters import LATIN_UPPER
 from ..model import Block, Document, Heading, ListItem, Paragraph, Quote, Sentence
 from ..segment import split_sentences
@@ -60,28 +61,9 @@ def normalise_language(code: str | None) -> str | None:
     if not code:
         return None
     head = code.strip().replace("_", "-").split("-")[0].lower()
-    three = {
-        "eng": "en",
-        "deu": "de",
-        "ger": "de",
-        "fra": "fr",
-        "fre": "fr",
-        "rus": "ru",
-        "spa": "es",
-        "ita": "it",
-        "por": "pt",
-        "hye": "hy",
-        "arm": "hy",
-        "ell": "el",
-        "gre": "el",
-        "aze": "az",
-        "ara": "ar",
-        "heb": "he",
-        "ukr": "uk",
-    }
     if len(head) == ISO_CODE_LENGTH and head.isalpha():
         return head
-    return three.get(head)
+    return ALIASES.get(head)
 
 
 def build_document(

@@ -18,19 +18,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..language import stop_words, sumy_language
+from ..language_table import SNOWBALL_FOR_SUMY, SUMY_STEMMERS
 from ..model import Document, Heading, Sentence
 
 SUMY_METHODS = ("edmundson", "kl", "lexrank", "lsa", "luhn", "reduction", "sumbasic", "textrank")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_STEMMER_LANGUAGES = {
-    "ar": "arabic", "da": "danish", "nl": "dutch", "en": "english", "fi": "finnish",
-    "fr": "french", "de": "german", "hu": "hungarian", "it": "italian", "no": "norwegian",
-    "pt": "portuguese", "ro": "romanian", "ru": "russian", "es": "spanish", "sv": "swedish",
-    "uk": "ukrainian",
-}
-# sumy's Greek and Polish stemmers need extra packages and its Czech one warns
-# about every number: these languages get the Snowball stemmer the fast methods use.
-_SNOWBALL_INSTEAD = ("cs", "sk", "el", "pl")
 
 
 class _WordTokenizer:
@@ -47,11 +39,11 @@ class _WordTokenizer:
 
 
 def _stemmer(code: str) -> Callable[[str], str]:
-    if code in _SNOWBALL_INSTEAD:
+    if code in SNOWBALL_FOR_SUMY:
         from .terms import stemmer  # here: terms loads numpy, which importing must not
 
         return stemmer(code)
-    name = _STEMMER_LANGUAGES.get(code)
+    name = SUMY_STEMMERS.get(code)
     if name is None:
         return str.lower
     from sumy.nlp.stemmers import Stemmer

@@ -19,6 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from ..language import stop_words
+from ..language_table import SNOWBALL
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -26,18 +27,6 @@ Stemmer = Callable[[str], str]
 
 _CHUNK = 4096
 """Sentences tokenised at a time: bounds the Python strings alive at once."""
-
-# ISO 639-1 code -> snowballstemmer algorithm.
-_SNOWBALL = {
-    "ar": "arabic", "hy": "armenian", "eu": "basque", "ca": "catalan", "cs": "czech",
-    "sk": "czech", "da": "danish", "nl": "dutch", "en": "english", "eo": "esperanto",
-    "et": "estonian", "fi": "finnish", "fr": "french", "de": "german", "el": "greek",
-    "hi": "hindi", "hu": "hungarian", "id": "indonesian", "ga": "irish", "it": "italian",
-    "lt": "lithuanian", "ne": "nepali", "no": "norwegian", "nb": "norwegian",
-    "nn": "norwegian", "fa": "persian", "pl": "polish", "pt": "portuguese", "ro": "romanian",
-    "ru": "russian", "uk": "russian", "sr": "serbian", "es": "spanish", "sv": "swedish",
-    "ta": "tamil", "tr": "turkish", "yi": "yiddish",
-}
 
 
 def words(text: str) -> list[str]:
@@ -48,7 +37,7 @@ def words(text: str) -> list[str]:
 @cache
 def stemmer(language: str) -> Stemmer:
     """A caching Snowball stemmer for ``language``; lower-casing alone where there is none."""
-    name = _SNOWBALL.get(language)
+    name = SNOWBALL.get(language)
     if name is None:
         return str.lower
     import snowballstemmer

@@ -37,6 +37,7 @@ from lxml.etree import XMLSyntaxError
 
 from ...config import Options
 from ...errors import UsageError
+from ...language_table import EAST_ASIAN
 from ...resources import packaged_templates, template_path
 from .ooxml import is_rtl
 from .sanitise import TemplateError, read_package, repack, self_contained
@@ -215,11 +216,8 @@ def _set_language(styles: Any, code: str) -> None:
             language.attrib.pop(attribute, None)
 
 
-_EAST_ASIAN = frozenset({"zh", "ja", "ko", "yue", "cmn", "wuu", "hak", "nan", "gan", "hsn", "lzh"})
-
-
 def _east_asian(code: str) -> bool:
-    return code.split("-")[0].lower() in _EAST_ASIAN
+    return code.split("-")[0].lower() in EAST_ASIAN
 
 
 def _right_to_left(code: str) -> bool:
