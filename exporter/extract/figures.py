@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
+from ..calendar_names import month_abbreviations, month_names
 from ..language import stop_words
 from ..model import Document, Sentence
 from .alternation import alternation
@@ -51,13 +52,11 @@ _CURRENCY_WORD = (
     r"d’euros|de livres|de euros|USD|EUR|GBP|CHF|AZN|AMD|RUB)"
 )
 _PERCENT = r"(?:%|\s?per\s?cent|\s?percent|\s?Prozent|\s?pour\s?cent|\s?por\s?ciento)"
-_MONTHS = (
-    "January February March April May June July August September October November December "
-    "Jan. Feb. Mar. Apr. Aug. Sep. Sept. Oct. Nov. Dec. "
-    "Januar Jänner Februar März Mai Juni Juli Oktober Dezember "
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-).split()
+_MONTHS = list(dict.fromkeys([
+    *month_names("en"),
+    *(f"{short}." for short in month_abbreviations("en") if short not in month_names("en")),
+    *month_names("de"), *month_names("fr"), *month_names("es"),
+]))
 _MONTH = alternation(_MONTHS)
 _UNIT = (
     r"(?:day|week|month|year|hour|minute|second|mile|km|kilometre|kilometer|metre|meter|"

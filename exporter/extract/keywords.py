@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from ..calendar_names import month_names, weekday_names
 from ..language import stop_words
 from ..model import Document, Heading
 from .scope import EXTRACT_CHARS, opening
@@ -27,11 +28,10 @@ MAX_NAME_WORDS = 8
 REMEMBERED = 16
 # Capitalised, frequent and never a topic.
 _CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december montag dienstag mittwoch donnerstag "
-    "freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche mr mrs ms dr "
-    "prof sir".split()
-)
+    name.lower()
+    for name in (*weekday_names("en"), *month_names("en"), *weekday_names("de"),
+                 *weekday_names("fr"))
+) | frozenset("mr mrs ms dr prof sir".split())
 # A gap ending in one of these (and spaces) ends a sentence or opens a quotation.
 _SENTENCE_ENDS = tuple(".!?:“\"«„")
 _POSSESSIVE = re.compile(r"['’]s$")

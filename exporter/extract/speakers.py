@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from ..calendar_names import month_names
 from ..language import stop_words
 from ..letters import LATIN_UPPER
 
@@ -29,12 +30,10 @@ TITLES = frozenset(
     "me mgr sra srta sr dra lic ing pres supt insp det".split()
 )
 _SIGNATURE = re.compile(r"\s*\(?@\w+\)?.*$")
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|"
-    r"juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|"
-    r"junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
-)
+_MONTHS = "(?:" + "|".join(
+    re.escape(name) for name in dict.fromkeys(
+        name.lower() for code in ("en", "de", "fr", "es") for name in month_names(code))
+) + ")"
 _DATE_TAIL = re.compile(rf"\s*(?:,\s*)?(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+"
                         rf"{_MONTHS}\s+\d{{4}})\s*$", re.IGNORECASE)
 # An age or a count that names a person: 'der 46-Jährige', 'the 27-year-old'.
