@@ -67,6 +67,12 @@ def stop_words(code: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def stop_words_and_english(code: str) -> frozenset[str]:
+    """``code``'s stop words and English's: news in any language quotes English."""
+    return stop_words(code) | stop_words("en")
+
+
 def _sumy_stop_word_file(name: str) -> str:
     """sumy's stop-word list, read from its package folder without importing sumy."""
     spec = importlib.util.find_spec("sumy")

@@ -18,11 +18,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from itertools import islice
 
 from ..calendar_names import month_abbreviations, month_names
-from ..language import stop_words
+from ..language import stop_words_and_english
 from ..model import Document, Sentence
 from .alternation import alternation
 from .scope import EXTRACT_CHARS, Ranking, opening
@@ -114,11 +113,6 @@ _NOUN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SPACES = re.compile(r"\s+")
 
 
-@cache
-def _stops(language: str) -> frozenset[str]:
-    return stop_words(language) | stop_words("en")
-
-
 def _is_plural(word: str) -> bool:
     """Whether an English noun looks plural ('tonnes', 'people', 'police')."""
     lower = word.lower()
@@ -131,7 +125,7 @@ def _counted_noun(sentence: str, end: int, language: str) -> tuple[str, int] | N
     In English the noun must look plural ('25 people', '1,960 peacekeepers'): that
     keeps out 'the top 100 list' and 'the 10 include'.
     """
-    stops = _stops(language)
+    stops = stop_words_and_english(language)
     tail = sentence[end : end + 60]
     words = list(islice(_NOUN.finditer(tail), 2))
     if not words or tail[: words[0].start()].strip():
@@ -162,7 +156,7 @@ def _matches(sentence: str, language: str, digit: int) -> Iterator[tuple[int, in
             start, end = match.span()
             if kind == "measure" and " " in match.group(0):
                 last_word = match.group(0).rsplit(" ", 1)[1]
-                if last_word.lower() in _stops(language):
+                if last_word.lower() in stop_words_and_english(language):
                     end = start + match.group(0).rindex(" ")
             if kind == "count":
                 counted = _counted_noun(sentence, end, language)

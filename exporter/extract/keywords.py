@@ -11,7 +11,7 @@ from collections import Counter
 from functools import cache
 
 from ..calendar_names import month_names, weekday_names
-from ..language import stop_words
+from ..language import stop_words_and_english
 from ..model import Document, Heading
 from .scope import EXTRACT_CHARS, opening
 
@@ -39,7 +39,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 @cache
 def _stops(language: str) -> frozenset[str]:
-    return stop_words(language) | stop_words("en") | _CALENDAR
+    return stop_words_and_english(language) | _CALENDAR
 
 
 def _tokens(text: str) -> tuple[list[str], list[str]]:

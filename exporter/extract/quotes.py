@@ -31,6 +31,7 @@ from ..model import Document, Heading, Quote, Sentence
 from . import speakers
 from .alternation import alternation
 from .scope import EXTRACT_CHARS, Ranking, opening
+from .speech import GROUP_PRONOUNS, PRONOUNS, SPEECH_VERBS
 
 FULL_MIN_WORDS = 3
 UNATTRIBUTED_MIN_WORDS = 5
@@ -66,56 +67,8 @@ _CLOSING = {mark: re.compile("[" + re.escape(closers) + "]") for mark, closers i
 _QUOTE_CHARS = frozenset('"“”„«»「」『』\x00')
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
-_VERBS = {
-    "en": [
-        "said", "says", "say", "told", "tells", "added", "adds", "stated", "states",
-        "declared", "declares", "wrote", "writes", "explained", "explains", "noted", "notes",
-        "insisted", "insists", "warned", "warns", "argued", "argues", "asked", "asks",
-        "replied", "replies", "announced", "announces", "claimed", "claims", "continued",
-        "recalled", "acknowledged", "admitted", "concluded", "suggested", "urged",
-        "commented", "observed", "stressed", "emphasised", "emphasized", "predicted",
-        "tweeted", "posted", "remarked", "responded", "conceded", "cautioned", "vowed",
-        "promised", "pledged", "maintained", "complained", "countered", "confirmed",
-        "shouted", "pointed out", "according to",
-    ],
-    "de": [
-        "sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont",
-        "meinte", "meint", "warnte", "warnt", "fügte", "schrieb", "schreibt", "teilte",
-        "kündigte", "versicherte", "forderte", "sagte", "so", "laut", "berichtete",
-        "ergänzte", "kritisierte", "ergänzt", "fragt", "fragte", "findet", "fand",
-        "äußerte", "äusserte", "appelliert", "appellierte", "bestätigte", "berichtet",
-        "mahnte", "mahnt", "unterstrich", "sagen", "erzählt", "erzählte",
-    ],
-    "fr": [
-        "a déclaré", "a dit", "a affirmé", "a ajouté", "a expliqué", "a souligné", "a estimé",
-        "a assuré", "a indiqué", "a précisé", "a averti", "a martelé", "a-t-il déclaré",
-        "a-t-elle déclaré", "a-t-il ajouté", "a-t-elle ajouté", "a-t-il dit", "a-t-elle dit",
-        "déclare", "dit", "affirme", "ajoute", "explique", "souligne", "estime", "assure",
-        "indique", "précise", "selon", "d'après", "a-t-il", "a-t-elle",
-        "explique-t-il", "explique-t-elle", "a estimé", "a confié", "a lancé", "a rappelé",
-        "a regretté", "a reconnu", "a insisté", "a commenté", "confie", "raconte", "lance",
-        "rappelle",
-        "ajoute-t-il", "ajoute-t-elle", "déclare-t-il", "déclare-t-elle", "regrette",
-        "a répondu", "a réagi", "a prévenu", "a poursuivi", "répond", "réagit", "prévient",
-    ],
-    "es": [
-        "dijo", "afirmó", "declaró", "explicó", "añadió", "aseguró", "señaló", "indicó",
-        "advirtió", "dice", "afirma", "según", "agregó", "expresó", "sostuvo", "manifestó",
-        "contó", "remató", "subrayó", "apuntó", "comentó", "destacó", "aseveró", "precisó",
-        "insistió", "reconoció", "recordó", "detalló", "relató", "respondió", "prometió",
-    ],
-    "it": [
-        "ha detto", "ha dichiarato", "ha affermato", "ha spiegato", "ha aggiunto", "dice",
-        "secondo",
-    ],
-}
 # Verbs after which the source follows rather than precedes ("according to Tass").
 _SOURCE_FIRST = {"according to", "laut", "selon", "d'après", "según", "secondo", "so"}
-_PRONOUNS = {
-    "he", "she", "they", "it", "we", "i", "er", "sie", "es", "wir", "ich", "il", "elle",
-    "ils", "elles", "on", "él", "ella", "lui", "lei",
-}
-_GROUP_PRONOUNS = {"they", "it", "we", "sie", "es", "wir", "ils", "elles", "on"}
 # Words that end a speaker named after its verb ('said Ana Ruiz on Monday').
 _SPEAKER_STOP = {
     "in", "on", "at", "during", "after", "before", "when", "while", "according", "as",
@@ -144,7 +97,7 @@ _SEPARATORS = re.compile(r",|;|:|\s[—–-]\s|\(|\)")
 
 @cache
 def _verb_pattern(language: str) -> re.Pattern[str]:
-    verbs = {verb.lower() for verb in _VERBS["en"] + _VERBS.get(language, [])}
+    verbs = {verb.lower() for verb in SPEECH_VERBS["en"] + SPEECH_VERBS.get(language, [])}
     return re.compile(r"(?<![\w'’-])" + alternation(verbs) + r"(?![\w'’-])", re.IGNORECASE)
 
 
@@ -486,7 +439,7 @@ def _mentions(
                 speaker = _speaker_after_verb(masked[match.end() : end], language)
             else:
                 speaker = _speaker_before_verb(lead, language)
-            if speaker and speaker.lower() not in _PRONOUNS:
+            if speaker and speaker.lower() not in PRONOUNS:
                 yield sentence.position, speaker
 
 
@@ -549,8 +502,8 @@ def _resolve_pronouns(
             speaker = candidates[index].speaker
         if speaker is None:
             continue
-        if kind == 1 and speaker.lower() in _PRONOUNS:
-            group = speaker.lower() in _GROUP_PRONOUNS
+        if kind == 1 and speaker.lower() in PRONOUNS:
+            group = speaker.lower() in GROUP_PRONOUNS
             target = last_any if group else last_person
             near = target is not None and order[0] - target[0] <= PRONOUN_REACH
             speaker = target[1] if target is not None and near else None
@@ -646,7 +599,7 @@ def _near_mentions(
     wanted = {
         number
         for candidate in candidates
-        if candidate.speaker is not None and candidate.speaker.lower() in _PRONOUNS
+        if candidate.speaker is not None and candidate.speaker.lower() in PRONOUNS
         for number in range(candidate.order[0] - PRONOUN_REACH, candidate.order[0] + 1)
     }
     return [mention for number in sorted(wanted & read.keys())

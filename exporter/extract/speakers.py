@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
 from ..calendar_names import month_names
-from ..language import stop_words
+from ..language import stop_words_and_english
 from ..letters import LATIN_UPPER
+from .speech import PRONOUNS, SINGLE_WORD_VERBS
 
 MAX_WORDS = 8
 
@@ -38,9 +38,6 @@ _DATE_TAIL = re.compile(rf"\s*(?:,\s*)?(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{
                         rf"{_MONTHS}\s+\d{{4}})\s*$", re.IGNORECASE)
 # An age or a count that names a person: 'der 46-Jährige', 'the 27-year-old'.
 _AGE = re.compile(r"\d+-(?:[Jj]ährige[rn]?|year-old|años|ans|malige[rn]?)")
-_PRONOUNS = frozenset(
-    "he she they it we i er sie es wir ich il elle ils elles on él ella ellos ellas".split()
-)
 # Words that neither open nor close a speaker ('and NOAA', 'Hailey later').
 _EDGE = frozenset(
     """and but while as though although because so then when after which who that where
@@ -66,11 +63,6 @@ _LOWER_OPENERS = frozenset(
     """der die das ein eine einer eines dem sein seine ihr ihre unser unsere le la les l un
     une son sa ses leur el los las uno una su sus""".split()
 )
-# Speech verbs that the words next to a verb may begin with ('dijo dijo X').
-_VERBS = frozenset(
-    """said says told added dijo contó afirmó señaló explicó añadió sagt sagte erklärt
-    erklärte betont betonte meint meinte déclare dit explique ajoute""".split()
-)
 # A compound cut short before 'und'/'and' ('Kommunikations- und Konfliktexperte').
 _HANGING = re.compile(r"\w-$")
 # German words that may stand lowercase inside a speaker ('der Chef des Vereins').
@@ -82,7 +74,7 @@ _WORD = re.compile(r"\S+")
 
 def is_pronoun(speaker: str) -> bool:
     """Whether ``speaker`` is a pronoun that stands for a speaker named elsewhere."""
-    return speaker.lower() in _PRONOUNS
+    return speaker.lower() in PRONOUNS
 
 
 def _core(token: str) -> str:
@@ -105,9 +97,9 @@ def tidy(raw: str, language: str) -> str | None:
     text = _DATE_TAIL.sub("", text)
     words = text.strip(" \t,.;:—–-").split()
     words = _opening(words, language)
-    if words and _core(words[0]) in _PRONOUNS:
+    if words and _core(words[0]) in PRONOUNS:
         return _core(words[0])  # 'er dem NDR', 'sie lachend'
-    if words and _core(words[-1]) in _PRONOUNS:
+    if words and _core(words[-1]) in PRONOUNS:
         return _core(words[-1])  # 'In 2004 she' -> 'she'
     if words and _core(words[0]) in _PREPOSITIONS | _NEVER_FIRST:
         return None
@@ -143,10 +135,10 @@ def _opening(words: list[str], language: str) -> list[str]:
     """``words`` without the conjunctions, adverbs and verbs that open them."""
     while words:
         first, core = words[0], _core(words[0])
-        if not core or core in _EDGE or core in _VERBS:
+        if not core or core in _EDGE or core in SINGLE_WORD_VERBS:
             words = words[1:]
         elif (language in ("de", "fr", "es") and first[:1].islower()
-              and core not in _LOWER_OPENERS | _PRONOUNS | _PREPOSITIONS):
+              and core not in _LOWER_OPENERS | PRONOUNS | _PREPOSITIONS):
             words = words[1:]
         else:
             return words
@@ -175,19 +167,14 @@ def _acceptable(speaker: str, language: str) -> bool:
         word = words[0]
         if len(word.strip(".")) < 2:
             return False
-        if word.islower() and (language == "de" or lower[0] in _stops(language)
+        if word.islower() and (language == "de" or lower[0] in stop_words_and_english(language)
                                or not lower[0].endswith("s")):
             # A lowercase word alone is a plural role ('officials', 'witnesses') or nothing
             # ('recently', 'entiende'); in German every noun has a capital.
             return False
-    if all(w in _stops(language) for w in lower):
+    if all(w in stop_words_and_english(language) for w in lower):
         return False
     return True
-
-
-@cache
-def _stops(language: str) -> frozenset[str]:
-    return stop_words(language) | stop_words("en")
 
 
 def capitalised(speaker: str) -> str:
@@ -221,7 +208,7 @@ def fullest(speaker: str, text: str, language: str, known: dict[str, str]) -> st
 
 
 def _fullest_form(name: str, text: str, language: str) -> str:
-    stops = _stops(language)
+    stops = stop_words_and_english(language)
     forms: dict[str, int] = {}
     for match in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text):
         lead_match = _LEAD.search(text, max(0, match.start() - 80), match.start())
