@@ -43,6 +43,8 @@ class Language:
     """Chinese, Japanese or Korean: Word tags its characters with ``w:eastAsia``."""
     aliases: tuple[str, ...] = ()
     """ISO 639-2 codes (bibliographic and terminological) read as this language."""
+    compounds: bool = False
+    """Writes compounds closed ("Gebäudeenergiegesetz"): the default summariser splits them."""
 
 
 LANGUAGES: tuple[Language, ...] = (
@@ -59,20 +61,22 @@ LANGUAGES: tuple[Language, ...] = (
     Language("ckb", "Central Kurdish", rtl=True),
     Language("zh", "Chinese", sumy="chinese", scripts=("CJK",), east_asian=True),
     Language("cs", "Czech", sumy="czech", snowball="czech", snowball_for_sumy=True, punkt="czech"),
-    Language("da", "Danish", sumy_stemmer="danish", snowball="danish", punkt="danish"),
+    Language("da", "Danish", sumy_stemmer="danish", snowball="danish", punkt="danish",
+             compounds=True),
     Language("dv", "Divehi", rtl=True),
-    Language("nl", "Dutch", sumy_stemmer="dutch", snowball="dutch", punkt="dutch"),
+    Language("nl", "Dutch", sumy_stemmer="dutch", snowball="dutch", punkt="dutch", compounds=True),
     Language("en", "English", sumy="english", sumy_stemmer="english", snowball="english",
              punkt="english", aliases=("eng",)),
     Language("eo", "Esperanto", snowball="esperanto"),
     Language("et", "Estonian", snowball="estonian", punkt="estonian"),
-    Language("fi", "Finnish", sumy_stemmer="finnish", snowball="finnish", punkt="finnish"),
+    Language("fi", "Finnish", sumy_stemmer="finnish", snowball="finnish", punkt="finnish",
+             compounds=True),
     Language("fr", "French", sumy="french", sumy_stemmer="french", snowball="french",
              punkt="french", aliases=("fra", "fre")),
     Language("gan", "Gan Chinese", east_asian=True),
     Language("ka", "Georgian", scripts=("GEORGIAN",)),
     Language("de", "German", sumy="german", sumy_stemmer="german", snowball="german",
-             punkt="german", aliases=("deu", "ger")),
+             punkt="german", aliases=("deu", "ger"), compounds=True),
     Language("el", "Greek", sumy="greek", snowball="greek", snowball_for_sumy=True, punkt="greek",
              scripts=("GREEK",), aliases=("ell", "gre")),
     Language("hak", "Hakka Chinese", east_asian=True),
@@ -94,9 +98,10 @@ LANGUAGES: tuple[Language, ...] = (
     Language("cmn", "Mandarin Chinese", east_asian=True),
     Language("nan", "Min Nan Chinese", east_asian=True),
     Language("ne", "Nepali", snowball="nepali"),
-    Language("no", "Norwegian", sumy_stemmer="norwegian", snowball="norwegian", punkt="norwegian"),
-    Language("nb", "Norwegian Bokmål", snowball="norwegian", punkt="norwegian"),
-    Language("nn", "Norwegian Nynorsk", snowball="norwegian", punkt="norwegian"),
+    Language("no", "Norwegian", sumy_stemmer="norwegian", snowball="norwegian", punkt="norwegian",
+             compounds=True),
+    Language("nb", "Norwegian Bokmål", snowball="norwegian", punkt="norwegian", compounds=True),
+    Language("nn", "Norwegian Nynorsk", snowball="norwegian", punkt="norwegian", compounds=True),
     Language("ps", "Pashto", rtl=True),
     Language("fa", "Persian", snowball="persian", rtl=True),
     Language("pl", "Polish", sumy="polish", snowball="polish", snowball_for_sumy=True,
@@ -114,7 +119,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("es", "Spanish", sumy="spanish", sumy_stemmer="spanish", snowball="spanish",
              punkt="spanish", aliases=("spa",)),
     Language("sv", "Swedish", sumy="swedish", sumy_stemmer="swedish", snowball="swedish",
-             punkt="swedish"),
+             punkt="swedish", compounds=True),
     Language("syr", "Syriac", rtl=True),
     Language("ta", "Tamil", snowball="tamil"),
     Language("th", "Thai", sumy="thai", scripts=("THAI",)),
@@ -146,5 +151,7 @@ RIGHT_TO_LEFT = frozenset(row.code for row in LANGUAGES if row.rtl)
 """Codes of the languages written right to left."""
 EAST_ASIAN = frozenset(row.code for row in LANGUAGES if row.east_asian)
 """Codes of Chinese, Japanese and Korean."""
+COMPOUNDING = frozenset(row.code for row in LANGUAGES if row.compounds)
+"""Codes of the languages that write compounds closed."""
 ALIASES: Mapping[str, str] = {alias: row.code for row in LANGUAGES for alias in row.aliases}
 """ISO 639-2 code -> the table's code."""

@@ -53,6 +53,16 @@ Published ideas, each at its published setting, none fitted to an evaluation set
    default above every sumy method; it gains up to 4 R1 points on the short
    Spanish items of ``benchmarks/data/news-es`` (``make eval``).
 
+7. **Closed compounds share their parts.** In German, Dutch, the Scandinavian
+   languages and Finnish a compound is split into the parts the same document
+   writes as words ("Gebäudeenergiegesetz" also counts as "gesetz" where the
+   article says "das Gesetz"; :mod:`exporter.summarise.compounds`), so a lede
+   that names a thing in full is linked to the sentences that name it short.
+   On ``benchmarks/data/news-de`` this gains 5.5 R1 points at 3 sentences
+   (33.9 -> 39.4) and 4.8 at the reference's length; the other sets' languages do
+   not compound, and their rankings are unchanged. ``lexrank`` and ``textrank`` do
+   not split, so that they keep ranking as sumy's do.
+
 Long documents use the same banded graph as the vectorised LexRank and
 TextRank (:data:`~exporter.summarise.graph.EXACT_LIMIT`): salience and
 redundancy are measured between sentences at most
@@ -113,7 +123,9 @@ def _rank(
     rest = [i for i, flag in enumerate(furniture) if flag]
     if not story:
         return rest
-    terms = term_matrix([candidates[i].text for i in story], document.language, numbers=False)
+    terms = term_matrix(
+        [candidates[i].text for i in story], document.language, numbers=False, compounds=True
+    )
     window = window_for(len(story))
     if positional:
         salience = _positional(terms.counts, terms.lengths, window)

@@ -20,6 +20,7 @@ from scipy import sparse
 
 from ..language import stop_words
 from ..language_table import SNOWBALL
+from .compounds import COMPOUNDING, Splitter, compound_splitter
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -68,7 +69,12 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u
 
 
 def content_tokens(
-    text: str, stops: frozenset[str], stem: Stemmer, *, numbers: bool = True
+    text: str,
+    stops: frozenset[str],
+    stem: Stemmer,
+    *,
+    numbers: bool = True,
+    split: Splitter | None = None,
 ) -> tuple[str, ...]:
     """Stemmed, lower-cased words of ``text`` that are not stop words (sumy's rule).
 
@@ -79,6 +85,9 @@ def content_tokens(
     A run of an unspaced script (Chinese, Japanese, Thai) is one regex "word";
     it is taken as overlapping character bigrams, the usual unit for such text
     in retrieval, so that sentences in those languages can share terms.
+
+    ``split`` (see :mod:`~exporter.summarise.compounds`) adds the stems of a
+    closed compound's parts after the compound's own stem.
     """
     tokens: list[str] = []
     for word in WORD.findall(text):
@@ -89,6 +98,8 @@ def content_tokens(
             tokens.extend(word[i : i + 2] for i in range(len(word) - 1))
         else:
             tokens.append(stem(word))
+            if split is not None:
+                tokens.extend(stem(part) for part in split(word) if part not in stops)
     return tuple(tokens)
 
 
@@ -99,13 +110,17 @@ def term_matrix(
     stem: Stemmer | None = None,
     stops: Iterable[str] | None = None,
     numbers: bool = True,
+    compounds: bool = False,
 ) -> Terms:
     """Count the content terms of each text; ``stem`` and ``stops`` default to the language's.
 
     ``numbers=False`` leaves out tokens that start with a digit (see :func:`content_tokens`).
+    ``compounds=True`` splits closed compounds into the parts the texts also use as
+    words, in the languages that write them (:mod:`~exporter.summarise.compounds`).
     """
     stem = stem or stemmer(language)
     stop_set = frozenset(w.lower() for w in (stop_words(language) if stops is None else stops))
+    split = _splitter(texts) if compounds and language in COMPOUNDING else None
     # Every distinct written word gets an id, in order of first appearance, and
     # is lower-cased, filtered and stemmed once; its terms get ids the same way.
     # Sentences are tokenised a chunk at a time into int32 term ids, never kept
@@ -124,7 +139,7 @@ def term_matrix(
         for word in dict.fromkeys(flat):
             if word not in word_ids:
                 word_ids[word] = len(word_ids)
-                for token in content_tokens(word, stop_set, stem, numbers=numbers):
+                for token in content_tokens(word, stop_set, stem, numbers=numbers, split=split):
                     word_terms.append(vocabulary.setdefault(token, len(vocabulary)))
                 word_starts.append(len(word_terms))
         words = np.fromiter(map(word_ids.__getitem__, flat), np.int64, len(flat))
@@ -148,3 +163,11 @@ def term_matrix(
     )
     counts.sum_duplicates()
     return Terms(counts, sentence_lengths.astype(np.float64))
+
+
+def _splitter(texts: Sequence[str]) -> Splitter:
+    """A compound splitter whose lexicon is every word of ``texts``, lower-cased."""
+    written: set[str] = set()
+    for text in texts:
+        written.update(WORD.findall(text))
+    return compound_splitter(word.lower() for word in written)
