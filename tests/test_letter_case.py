@@ -67,3 +67,12 @@ def test_a_dateline_region_starts_with_a_capital() -> None:
     assert split_dateline(text) == (None, text)
     assert split_dateline("ŁÓDŹ, Polska – Rada miasta zebrała się rano.") == (
         "Łódź, Polska", "Rada miasta zebrała się rano.")
+
+
+def test_initials_are_capitals_of_every_script_and_never_a_sign() -> None:
+    # Before, 'Ł.' and 'А.' ended a speaker's name and '×.' counted as an initial.
+    assert not speakers.ends_name("Ł.")
+    assert not speakers.ends_name("А.")
+    assert not speakers.ends_name("J.R.")
+    assert speakers.ends_name("×.")
+    assert speakers.ends_name("Nowak.")

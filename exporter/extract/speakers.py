@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from ..calendar_names import month_names
 from ..language import stop_words_and_english
-from ..letters import LATIN_UPPER
+from ..letters import LATIN_UPPER, UPPER
 from .speech import PRONOUNS, SINGLE_WORD_VERBS
 
 MAX_WORDS = 8
@@ -81,9 +81,12 @@ def _core(token: str) -> str:
     return token.strip(",.;:!?()\"'’“”„«»\x00").lower()
 
 
+_INITIALS = re.compile(rf"(?:[{UPPER}]\.){{1,3}}")
+
+
 def _is_initial(token: str) -> bool:
     """'J.', 'J.R.': a full stop that abbreviates a first name."""
-    return re.fullmatch(r"(?:[A-ZÀ-Þ]\.){1,3}", token) is not None
+    return _INITIALS.fullmatch(token) is not None
 
 
 def ends_name(token: str) -> bool:
