@@ -16,14 +16,9 @@ from exporter import systemfonts
 from exporter.cli import main
 from exporter.config import Options
 from exporter.errors import OutputError
+from exporter.linebreak import NO_BREAK_AFTER, NO_BREAK_BEFORE
 from exporter.writers.pdf import PdfWriter
-from exporter.writers.pdf.fallback import (
-    NO_BREAK_AFTER,
-    NO_BREAK_BEFORE,
-    _without_cjk_spaces,
-    pieces,
-    tokens,
-)
+from exporter.writers.pdf.fallback import _without_cjk_spaces
 from tests.conftest import IN_CI, make_article, make_document
 from tests.writers.scriptfonts import require_fonts_for
 
@@ -166,16 +161,9 @@ def test_the_same_page_gives_the_same_bytes() -> None:
 
 # --- line breaks between ideographs (UAX #14, the basics) -----------------------------------
 
-def test_lines_break_between_ideographs_not_before_closing_punctuation() -> None:
-    assert pieces("市图书馆宣布，从下") == ["市", "图", "书", "馆", "宣", "布，", "从", "下"]
-    assert pieces("「本」を読む") == ["「本」", "を", "読", "む"]
-    assert pieces("コーヒーっぽい") == ["コー", "ヒーっ", "ぽ", "い"]  # ー and small kana hold on
-    assert pieces("COVIDー19") == ["COVIDー19"]
-    assert pieces("Tokyo東京") == ["Tokyo", "東", "京"]
-    # Sentences joined with a space lose it between ideographs, never between emoji.
+def test_sentences_joined_with_a_space_lose_it_between_ideographs() -> None:
+    # (Where lines break is exporter.linebreak's: tests/test_linebreak.py.)
     assert _without_cjk_spaces("开通。 委员 说 ok 🎉 🎊") == "开通。委员说 ok 🎉 🎊"
-    # Korean and Latin keep their spaces as the only breaks.
-    assert tokens("새 주차장") == [("", "새"), (" ", "주차장")]
 
 
 def test_no_line_of_a_long_chinese_page_starts_with_closing_punctuation() -> None:

@@ -1,4 +1,5 @@
-"""The one-pager's own line breaking (exporter.writers.pdf.text)."""
+"""The one-pager's paragraphs (exporter.writers.pdf.text): their lines, measured in the
+page's fonts, splitting, drawing."""
 
 from __future__ import annotations
 
@@ -13,13 +14,17 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from exporter.writers.pdf import _registered_fonts
-from exporter.writers.pdf.text import TextParagraph, TextStyle, break_words
+from exporter.writers.pdf.text import TextParagraph, TextStyle
 
 _TEXT = st.text(alphabet="ilmMW.,'— abcXYZ əğЖжΩ0123-", min_size=1, max_size=400)
 
 
 def _font(face: str = "regular") -> str:
     return str(getattr(_registered_fonts(), face).name)
+
+
+def _lines(text: str, font: str, size: float, width: float) -> list[str]:
+    return TextParagraph(text, TextStyle("body", font, size, size * 1.2, black)).lines(width)
 
 
 @settings(max_examples=200, deadline=None)
@@ -29,7 +34,7 @@ def test_lines_keep_every_word_fit_the_width_and_are_filled_greedily(
         text: str, size: float, width: float, face: str) -> None:
     font = _font(face)
     words = " ".join(text.split()).split(" ")
-    lines = break_words(list(words), font, size, width)
+    lines = _lines(" ".join(words), font, size, width)
     # Nothing lost, nothing added: the lines are the words in order (a long word's
     # pieces joined back together).
     assert "".join(lines).replace(" ", "") == "".join(words)
@@ -44,7 +49,7 @@ def test_lines_keep_every_word_fit_the_width_and_are_filled_greedily(
 
 def test_a_word_wider_than_the_line_is_cut_between_letters() -> None:
     font = _font()
-    lines = break_words(["a", "x" * 60, "b"], font, 10.0, 100.0)
+    lines = _lines("a " + "x" * 60 + " b", font, 10.0, 100.0)
     assert lines[0] == "a"
     assert all(stringWidth(line, font, 10.0) <= 100.0 for line in lines)
     assert "".join(lines).replace(" ", "") == "a" + "x" * 60 + "b"

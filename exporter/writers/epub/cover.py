@@ -16,13 +16,14 @@ import logging
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, features
 
 from ...errors import DependencyError
 from ...labels import labels_for
+from ...linebreak import break_lines
 from ...textfit import cut_to_fit
 
 log = logging.getLogger(__name__)
@@ -121,38 +122,19 @@ def _palette() -> list[int]:
 def _title_lines(draw: ImageDraw.ImageDraw, title: str, width: int,
                  face: tuple[Path, int] | None = None
                  ) -> tuple[list[str], ImageFont.FreeTypeFont]:
-    """The title wrapped at the largest size that fits; cut with an ellipsis if none does."""
+    """The title wrapped at the largest size that fits; cut with an ellipsis if none does.
+
+    Pillow's lengths are kerned, so each candidate line is measured whole."""
+    title = " ".join(title.split())
     for size in TITLE_SIZES:
         font = _font(size, face)
-        lines = _wrap(draw, title, font, width)
+        lines = break_lines(title, width, partial(draw.textlength, font=font),
+                            additive=False)
         if len(lines) <= TITLE_LINES:
             return lines, font
     lines = lines[:TITLE_LINES]
     lines[-1] = _fit_line(draw, lines[-1] + " …", font, width, ellipsis=True)
     return lines, font
-
-
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
-          width: int) -> list[str]:
-    """Greedy word wrap; a word wider than the line is broken between characters."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if draw.textlength(candidate, font=font) <= width:
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        current = ""
-        for char in word:
-            if current and draw.textlength(current + char, font=font) > width:
-                lines.append(current)
-                current = ""
-            current += char
-    if current:
-        lines.append(current)
-    return lines or [""]
 
 
 def _fit_line(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int,

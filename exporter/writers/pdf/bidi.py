@@ -2,7 +2,8 @@
 
 reportlab draws a string's characters left to right, unjoined. So a paragraph
 holding right-to-left characters is laid out here instead: it is broken into
-lines in *logical* order first (widths measured on the shaped words), and only
+lines in *logical* order first (by :mod:`exporter.linebreak`, widths measured on
+the shaped words), and only
 then is each line shaped (``arabic-reshaper`` picks the joined letter forms and
 ligatures DejaVu Sans has) and reordered for display (``python-bidi``, the
 Unicode bidirectional algorithm). Reordering a whole paragraph before wrapping
@@ -15,8 +16,6 @@ from __future__ import annotations
 import unicodedata
 from functools import cache, lru_cache
 from typing import Any
-
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ...direction import first_strong
 from ...fonts import sans_family
@@ -71,32 +70,3 @@ def visual(text: str, base: str | None = None) -> str:
 
     return str(get_display(shaped(text), base_dir=base or base_direction(text)))
 
-
-def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """``text`` broken into lines no wider than ``width``, in logical order."""
-    space = stringWidth(" ", font, size)
-    lines: list[str] = []
-    current: list[str] = []
-    used = 0.0
-    for word in text.split():
-        measured = stringWidth(shaped(word), font, size)
-        if measured > width:  # a word longer than the line is broken between letters
-            if current:
-                lines.append(" ".join(current))
-                current, used = [], 0.0
-            piece = ""
-            for char in word:
-                if piece and stringWidth(shaped(piece + char), font, size) > width:
-                    lines.append(piece)
-                    piece = ""
-                piece += char
-            current, used = [piece], stringWidth(shaped(piece), font, size)
-            continue
-        if current and used + space + measured > width:
-            lines.append(" ".join(current))
-            current, used = [], 0.0
-        used += (space if current else 0.0) + measured
-        current.append(word)
-    if current:
-        lines.append(" ".join(current))
-    return lines

@@ -10,9 +10,8 @@ of the letter it sits on. Runs of scripts that form conjuncts or stack marks
 (``uharfbuzz``, the ``scripts`` extra) when it is installed; without it they
 are drawn letter by letter.
 
-Lines break at spaces and, as UAX #14 has it for ideographs, between Chinese and
-Japanese characters, but never before closing punctuation, small kana or the
-prolonged sound mark, nor after opening punctuation. Korean breaks at its spaces.
+Lines break where :mod:`exporter.linebreak` says, as on every page: at spaces and
+between Chinese and Japanese characters (UAX #14), each piece measured run by run.
 """
 
 from __future__ import annotations
@@ -28,63 +27,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ... import systemfonts
 from ...errors import OutputError
 from ...fonts import FontFamily, coverage, is_drawn, script_name
-from .bidi import reshaped, shaped
+from ...linebreak import breaks_around, joins_previous, segments
+from .bidi import shaped
 from .text import TextParagraph, TextStyle
-
-_SLACK = 1e-6
-
-NO_BREAK_BEFORE = frozenset(
-    "、。，．,.!?！？：；:;)]}）」』】〕》〉〗〙〛〟’”ー〜～…‥・゠々〻ゝゞヽヾ"
-    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ%％")
-"""Closing punctuation, small kana and marks a line may not start with (UAX #14 CL, CP,
-EX, IS, NS and CJ classes, the strict reading)."""
-NO_BREAK_AFTER = frozenset("([{（「『【〔《〈〖〘〚〝‘“$＄￥£")
-"""Opening punctuation a line may not end with (UAX #14 OP)."""
-
-
-def breaks_around(char: str) -> bool:
-    """True for a character a line may break before or after without a space: the
-    ideographs, kana and CJK symbols (UAX #14 class ID), not Hangul (Korean uses spaces)."""
-    code = ord(char)
-    return (0x2E80 <= code <= 0x312F or 0x3190 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
-            or 0xFE30 <= code <= 0xFE4F or 0xFF00 <= code <= 0xFF60
-            or 0x1F300 <= code <= 0x1FAFF or 0x20000 <= code <= 0x3FFFF)
-
-
-def pieces(word: str) -> list[str]:
-    """``word`` (no spaces) cut where a line may break inside it (between ideographs)."""
-    if word.isascii():
-        return [word]
-    cut: list[str] = []
-    start = 0
-    for index in range(1, len(word)):
-        before, after = word[index - 1], word[index]
-        # Only an ideograph or kana opens a break before a letter of another script
-        # (so "#COVIDー19" holds together), and none comes before closing punctuation.
-        ideograph_before = breaks_around(before) and before not in NO_BREAK_BEFORE
-        if ((ideograph_before or breaks_around(after)) and after not in NO_BREAK_BEFORE
-                and before not in NO_BREAK_AFTER and not _joins(after)):
-            cut.append(word[start:index])
-            start = index
-    cut.append(word[start:])
-    return cut
-
-
-def _joins(char: str) -> bool:
-    """True for a character that belongs with the one before it (marks, joiners)."""
-    return unicodedata.category(char) in ("Mn", "Mc", "Me") or char in "\u200c\u200d\ufe0f"
-
-
-def clusters(text: str) -> list[str]:
-    """``text`` as the smallest pieces that may be cut apart: a letter with its marks,
-    and a consonant joined to the next by a virama."""
-    found: list[str] = []
-    for char in text:
-        if found and (_joins(char) or found[-1].endswith(("\u094d", "\u09cd", "\u200d"))):
-            found[-1] += char
-        else:
-            found.append(char)
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +69,7 @@ class Fallback:
         for index, char in enumerate(text):
             code = ord(char)
             if current is not None and code in current[1] and (
-                    char == " " or _joins(char)):
+                    char == " " or joins_previous(char)):
                 continue  # a space or mark stays in the run it is in
             target = (font, covered, False)
             if code not in covered:
@@ -179,53 +124,11 @@ class Fallback:
         if self.width(text, font) * size <= room:
             return text
         shown = ""
-        for glue, piece in tokens(text):
+        for glue, piece in segments(text):
             if self.width(shown + glue + piece + "…", font) * size > room:
                 break
             shown += glue + piece
         return shown.rstrip(" ,;:-–—、。，") + "…"
-
-    def break_lines(self, text: str, font: str, size: float, width: float,
-                    right_to_left: bool = False) -> list[str]:
-        """``text`` broken greedily into lines no wider than ``width`` at ``size``, at spaces
-        and CJK break opportunities; a piece wider than a line is cut between clusters."""
-
-        def measure(piece: str) -> float:
-            return self.width(reshaped(piece) if right_to_left else piece, font) * size
-
-        lines: list[str] = []
-        line, used = "", 0.0
-        for glue, piece in tokens(text):
-            measured = measure(piece)
-            joined = used + (measure(glue) if line and glue else 0.0) + measured
-            if line and joined <= width + _SLACK:
-                line, used = line + glue + piece, joined
-                continue
-            if line:
-                lines.append(line)
-            line, used = piece, measured
-            if measured > width + _SLACK:
-                cut: list[str] = []
-                for cluster in clusters(piece):
-                    if cut and measure(cut[-1] + cluster) <= width + _SLACK:
-                        cut[-1] += cluster
-                    else:
-                        cut.append(cluster)
-                lines.extend(cut[:-1])
-                line, used = cut[-1], measure(cut[-1])
-        if line or not lines:
-            lines.append(line)
-        return lines
-
-
-def tokens(text: str) -> list[tuple[str, str]]:
-    """``text`` as (glue, piece) pairs: the pieces a line may break between, each with
-    what joins it to the one before (a space, or nothing inside a CJK word)."""
-    found: list[tuple[str, str]] = []
-    for number, word in enumerate(text.split(" ")):
-        for index, piece in enumerate(pieces(word)):
-            found.append((" " if number and not index else "", piece))
-    return found
 
 
 def _without_cjk_spaces(text: str) -> str:
@@ -256,14 +159,9 @@ class FallbackParagraph(TextParagraph):
         super().__init__(_without_cjk_spaces(text), style, bullet, lines, base)
         self.fallback = fallback
 
-    def lines(self, available_width: float) -> list[str]:
-        if self._lines is None or (self.text and self._broken_at != available_width):
-            style = self.style
-            self._lines = self.fallback.break_lines(
-                self.text, style.font, style.size, available_width - style.indent,
-                self.right_to_left)
-            self._broken_at = available_width
-        return self._lines
+    def measure(self, text: str) -> float:
+        measured = shaped(text) if self.right_to_left else text
+        return self.fallback.width(measured, self.style.font) * self.style.size
 
     def split(self, available_width: float, available_height: float) -> list[Any]:
         lines = self.lines(available_width)
@@ -276,8 +174,7 @@ class FallbackParagraph(TextParagraph):
                                   self.base)]
 
     def line_width(self, shown: str) -> float:
-        measured = shaped(shown) if self.right_to_left else shown
-        return self.fallback.width(measured, self.style.font) * self.style.size
+        return self.measure(shown)
 
     def show(self, text: Any, shown: str) -> None:
         self.fallback.draw(text, shown, self.style.font, self.style.size)
@@ -377,7 +274,7 @@ def _remember_sources(font: str, text: str, drawn: str) -> None:
         # glyphs take a trailing mark each, the first the letters left.
         tails: list[str] = []
         for _ in private[1:]:
-            tails.insert(0, rest.pop() if len(rest) > 1 and _joins(rest[-1]) else "\u200c")
+            tails.insert(0, rest.pop() if len(rest) > 1 and joins_previous(rest[-1]) else "\u200c")
         for glyph, source in zip(private, ["".join(rest) or "\u200c", *tails], strict=True):
             known.setdefault(ord(glyph), source)
 

@@ -7,14 +7,14 @@ over while the layout searches for the type size. Here a paragraph's words are
 measured once, at 1 pt (a TrueType font without kerning scales linearly), so
 breaking it at any size and width is arithmetic on those numbers.
 
-Lines break at spaces only, greedily, as reportlab's do; a word wider than the
-line is broken between letters. A paragraph with right-to-left letters is broken
-in logical order on its shaped words and reordered line by line (see :mod:`.bidi`).
+Lines are broken greedily by :func:`exporter.linebreak.break_lines` (at spaces, and
+between ideographs), as reportlab's are; a word wider than the line is broken between
+letters. A paragraph with right-to-left letters is broken in logical order on its
+shaped words and reordered line by line (see :mod:`.bidi`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,11 +23,9 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.flowables import Flowable
 
-from .bidi import base_direction, break_lines, has_rtl, visual
+from ...linebreak import break_lines
+from .bidi import base_direction, has_rtl, shaped, visual
 from .tagging import marked
-
-_SLACK = 1e-6
-"""Rounding room when a line's words add up to exactly its width."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,44 +53,6 @@ def word_width(word: str, font: str) -> float:
     return stringWidth(word, font, 1.0)
 
 
-def break_words(words: Sequence[str], font: str, size: float, width: float) -> list[str]:
-    """``words`` (left to right, no right-to-left letters) broken greedily into lines no
-    wider than ``width`` at ``size``; a word wider than a line is cut between letters."""
-    words = list(words)  # a cut word's tail takes its place
-    space = word_width(" ", font) * size
-    lines: list[str] = []
-    start, used = 0, -space
-    for index, word in enumerate(words):
-        measured = word_width(word, font) * size
-        if used + space + measured <= width + _SLACK:
-            used += space + measured
-            continue
-        if index > start:
-            lines.append(" ".join(words[start:index]))
-        start, used = index, measured
-        if measured > width + _SLACK:
-            pieces = _letters(word, font, size, width)
-            lines.extend(pieces[:-1])
-            words[index] = pieces[-1]  # the tail starts the next line
-            used = stringWidth(pieces[-1], font, size)
-    if start < len(words):
-        lines.append(" ".join(words[start:]))
-    return lines
-
-
-def _letters(word: str, font: str, size: float, width: float) -> list[str]:
-    """``word`` cut into pieces no wider than ``width`` (at least one letter each)."""
-    pieces: list[str] = []
-    piece = ""
-    for char in word:
-        if piece and stringWidth(piece + char, font, size) > width:
-            pieces.append(piece)
-            piece = ""
-        piece += char
-    pieces.append(piece)
-    return pieces
-
-
 class TextParagraph(Flowable):  # type: ignore[misc]
     """A paragraph of plain text in one style; splits between lines, never leaving a
     single line at the foot of a column. Lines are broken once for each width."""
@@ -115,10 +75,7 @@ class TextParagraph(Flowable):  # type: ignore[misc]
         if self._lines is None or (self.text and self._broken_at != available_width):
             style = self.style
             width = available_width - style.indent
-            if self.right_to_left:
-                self._lines = break_lines(self.text, style.font, style.size, width)
-            else:
-                self._lines = break_words(self.text.split(" "), style.font, style.size, width)
+            self._lines = break_lines(self.text, width, self.measure)
             self._broken_at = available_width
         return self._lines
 
@@ -169,6 +126,13 @@ class TextParagraph(Flowable):  # type: ignore[misc]
             y -= style.leading
         with marked(canvas, style.name, self.continued):
             canvas.drawText(text)
+
+    def measure(self, text: str) -> float:
+        """The width of ``text`` (logical order) in the style's font and size: words are
+        measured once at 1 pt (see :func:`word_width`), right-to-left ones shaped."""
+        if self.right_to_left:
+            return float(stringWidth(shaped(text), self.style.font, self.style.size))
+        return word_width(text, self.style.font) * self.style.size
 
     def line_width(self, shown: str) -> float:
         """The width of one line as drawn (display order), in the style's font and size."""
