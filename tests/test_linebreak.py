@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from exporter.linebreak import (
     NO_BREAK_AFTER,
     NO_BREAK_BEFORE,
@@ -129,3 +131,36 @@ def test_mixed_latin_and_chinese_break_at_spaces_and_ideographs_not_inside_words
     assert lines == ["The", "Tokyo東京", "office", "and 大阪", "Osaka", "staff"]
     # Korean keeps its spaces as its only breaks.
     assert segments("새 주차장") == [("", "새"), (" ", "주차장")]
+
+
+THAI = ("รัฐบาลประกาศแผนสร้างโรงเรียนใหม่ในจังหวัดเชียงใหม่และจังหวัดลำปาง"
+        "เพื่อให้เด็กในหมู่บ้านห่างไกลได้เรียนหนังสือใกล้บ้าน")
+
+
+def _require_icu() -> None:
+    import os
+
+    from exporter.linebreak import dictionary_breaks
+
+    if dictionary_breaks() is None:
+        message = "ICU is not installed: pip install pyicu-wheels (the scripts extra)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def test_thai_breaks_between_its_words_found_by_icu() -> None:
+    from exporter.linebreak import pieces
+
+    _require_icu()
+    words = pieces(THAI)
+    assert "".join(words) == THAI
+    assert {"รัฐบาล", "ประกาศ", "โรงเรียน", "จังหวัด", "หนังสือ"} <= set(words)
+    lines = break_lines(THAI, 24, len)
+    assert len(lines) > 3 and "".join(lines) == THAI
+    ends = {sum(map(len, words[: k + 1])) for k in range(len(words))}
+    done = 0
+    for line in lines:  # every line ends where a word ends
+        done += len(line)
+        assert done in ends, line
+        assert len(line) <= 24

@@ -275,3 +275,34 @@ def test_no_library_is_patched_for_the_whole_process() -> None:
     _render(SYMBOLS[0], SYMBOLS[1], "en")
     assert (ttfonts.makeToUnicodeCMap, pdfdoc.PDFStreamFilterZCompress.encode) == before
     assert ttfonts.makeToUnicodeCMap.__module__ == "reportlab.pdfbase.ttfonts"
+
+
+def test_a_long_thai_paragraph_breaks_its_lines_between_words() -> None:
+    from exporter.linebreak import dictionary_breaks, pieces
+
+    sentence = ("คณะกรรมการเมืองประกาศว่าสวนสาธารณะริมแม่น้ำจะเปิดให้ประชาชนเข้าชมทุกวัน"
+                "ตั้งแต่เช้าจนถึงค่ำและจะมีการจัดกิจกรรมสำหรับครอบครัวในวันหยุดสุดสัปดาห์")
+    require_fonts_for(sentence)
+    if dictionary_breaks() is None:
+        message = "ICU is not installed: pip install pyicu-wheels (the scripts extra)"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    paragraph = sentence + sentence  # no space anywhere: only ICU can break it
+    pdf = _render("สวนสาธารณะเปิดใหม่", [paragraph], "th")
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+    def bases(value: str) -> str:  # SARA AM extracts as its parts, around the tone mark
+        return "".join(c for c in unicodedata.normalize("NFKD", value)
+                       if unicodedata.category(c) != "Mn")
+
+    whole = bases(paragraph)
+    lines = [bases(line.strip()) for line in text.splitlines()]
+    lines = [line for line in lines if line and line in whole]
+    assert len(lines) >= 3, text
+    starts = {0}
+    for word in pieces(paragraph):
+        starts.add(max(starts) + len(bases(word)))
+    assert "".join(lines[:2]) == whole[: len(lines[0]) + len(lines[1])]
+    for line in lines[1:]:  # each line after the first starts at a word
+        assert whole.find(line) in starts, line
