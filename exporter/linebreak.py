@@ -110,6 +110,19 @@ def segments(text: str) -> list[Segment]:
     return found
 
 
+def break_offsets(text: str) -> list[int]:
+    """Where in ``text`` a line may start, after its first piece: the offsets of the
+    pieces :func:`segments` finds, the first left out."""
+    offsets: list[int] = []
+    position = len(text) - len(text.lstrip(" "))
+    for index, (glue, piece) in enumerate(segments(text)):
+        position += len(glue)
+        if index:
+            offsets.append(position)
+        position += len(piece)
+    return offsets
+
+
 @cache
 def dictionary_breaks() -> str | None:
     """ICU's version when its dictionary-based line breaker can be used, else None."""

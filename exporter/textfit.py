@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-TRAILING = " ,;:-–—"
+from .linebreak import break_offsets
+
+TRAILING = " ,;:-–—、。，"
 """What is taken off the end of a cut text before the mark: spaces and dangling
 punctuation."""
 
@@ -19,7 +21,8 @@ def cut_to_fit(text: str, fits: Callable[[str], bool], *, mark: str = "…",
                at_word: bool = True, trailing: str | None = TRAILING,
                always: bool = False) -> str:
     """``text`` if it ``fits`` (unless ``always``); else its longest start that fits with
-    ``mark`` after it, cut at a word when ``at_word`` and the text has one, with
+    ``mark`` after it, cut where a line could break when ``at_word`` and the start has
+    such a place (between words, between ideographs; :mod:`exporter.linebreak`), with
     ``trailing`` characters (None: white space) taken off before the mark.
 
     ``fits`` must be monotone: a shorter start never fits worse (a binary search finds it).
@@ -34,6 +37,9 @@ def cut_to_fit(text: str, fits: Callable[[str], bool], *, mark: str = "…",
         else:
             high = middle - 1
     head = text[:low]
-    if at_word and low < len(text) and not text[low].isspace() and " " in head.strip():
-        head = head.rstrip().rsplit(" ", 1)[0]  # at a word, never inside one
+    if at_word and low < len(text) and not text[low].isspace():
+        # At a break, never inside a word (unless the first word alone is too long).
+        breaks = [offset for offset in break_offsets(text) if offset <= low]
+        if breaks and head[: breaks[-1]].strip():
+            head = head[: breaks[-1]]
     return head.rstrip(trailing) + mark

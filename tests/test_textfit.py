@@ -42,3 +42,16 @@ def test_the_result_fits_and_no_longer_start_would(text: str, room: int) -> None
     while body and len(body + "…") > room:
         body = body[:-1]
     assert cut == body.rstrip() + "…"
+
+
+def test_chinese_is_cut_between_ideographs_and_never_before_closing_punctuation() -> None:
+    text = "市议会批准新桥，工程明年开始。"
+    fits = lambda candidate: len(candidate) <= 8  # noqa: E731
+    # "桥，" holds together (no break before the comma), so the cut comes before 桥.
+    assert cut_to_fit(text, fits) == "市议会批准新…"
+    assert cut_to_fit("新桥开通了吗", lambda c: len(c) <= 4) == "新桥开…"
+
+
+def test_a_latin_cut_is_at_a_space_as_before() -> None:
+    assert cut_to_fit("The harbour council met", lambda c: len(c) <= 18) == "The harbour…"
+    assert cut_to_fit("Supercalifragilistic", lambda c: len(c) <= 6) == "Super…"

@@ -27,7 +27,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ... import systemfonts
 from ...errors import OutputError
 from ...fonts import FontFamily, coverage, is_drawn, script_name
-from ...linebreak import breaks_around, joins_previous, segments
+from ...linebreak import breaks_around, joins_previous
+from ...textfit import cut_to_fit
 from .bidi import shaped
 from .text import TextParagraph, TextStyle
 
@@ -121,14 +122,7 @@ class Fallback:
 
     def fitted(self, text: str, font: str, size: float, room: float) -> str:
         """``text`` cut with an ellipsis, at a break, to fit ``room`` (for one-line texts)."""
-        if self.width(text, font) * size <= room:
-            return text
-        shown = ""
-        for glue, piece in segments(text):
-            if self.width(shown + glue + piece + "…", font) * size > room:
-                break
-            shown += glue + piece
-        return shown.rstrip(" ,;:-–—、。，") + "…"
+        return cut_to_fit(text, lambda candidate: self.width(candidate, font) * size <= room)
 
 
 def _without_cjk_spaces(text: str) -> str:
