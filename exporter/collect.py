@@ -198,10 +198,10 @@ class _Fingerprint:
     @classmethod
     def of(cls, article: Article, ordinal: int) -> _Fingerprint:
         text = unicodedata.normalize("NFKC", article.document.text).casefold()
-        codes = np.fromiter((_word_hash(m.group()) for m in _WORD.finditer(text)),
-                            dtype=np.uint64)
+        words = _WORD.findall(text)
+        # map() over the found words: no generator frame or match object a word.
+        codes = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
         if len(codes) < SHINGLE_WORDS:
-            words = _WORD.findall(text)
             key = (" ".join(_normalise_words(article.document.title)), " ".join(words))
             return cls(article, ordinal, _NO_SHINGLES, (), key if words else None)
         hashes = np.unique(_shingle_hashes(codes))
