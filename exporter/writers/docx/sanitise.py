@@ -31,6 +31,8 @@ from typing import Any
 
 from lxml import etree
 
+from ...textfit import cut_to_fit
+
 MAX_PART = 32 * 1024 * 1024
 """The largest a template's part may be, unpacked."""
 MAX_TOTAL = 128 * 1024 * 1024
@@ -545,7 +547,7 @@ def _plural(kind: str) -> str:
 def _shown(text: str, width: int = 60) -> str:
     """``text`` fit for a one-line message: no control characters, at most ``width`` long."""
     text = "".join(c if c.isprintable() else "?" for c in str(text)).strip()
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return cut_to_fit(text, lambda shown: len(shown) <= width, at_word=False, trailing="")
 
 
 def _one_line(text: str) -> str:

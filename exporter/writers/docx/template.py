@@ -39,6 +39,7 @@ from ...config import Options
 from ...errors import UsageError
 from ...language_table import EAST_ASIAN
 from ...resources import packaged_templates, template_path
+from ...textfit import cut_to_fit
 from .ooxml import is_rtl
 from .sanitise import TemplateError, read_package, repack, self_contained
 
@@ -106,7 +107,7 @@ def open_template(path: Path) -> tuple[DocxDocument, tuple[str, ...]]:
 def one_line(text: str) -> str:
     """``text`` on one line, at most 200 characters long."""
     text = " ".join(text.split())
-    return text if len(text) <= 200 else text[:199] + "…"
+    return cut_to_fit(text, lambda shown: len(shown) <= 200, at_word=False, trailing="")
 
 
 def is_packaged(path: Path) -> bool:
