@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import UsageError
+from .textfit import cut_to_fit
 
 MAX_FILE_BYTES = 1_000_000
 """Configuration and style files are a few hundred bytes; a larger one is refused unread."""
@@ -80,7 +81,7 @@ def shown(value: object) -> str:
         return "a list"
     if isinstance(value, str | int | float):
         text = repr(value)
-        return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+        return cut_to_fit(text, lambda shown: len(shown) <= _SHOWN, at_word=False, trailing="")
     return f"a {type(value).__name__}"  # the TOML date and time types
 
 

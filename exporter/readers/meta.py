@@ -21,6 +21,7 @@ import yaml
 from yaml.events import AliasEvent
 
 from ..errors import InputError
+from ..textfit import cut_to_fit
 from .dates import parse_date
 
 log = logging.getLogger(__name__)
@@ -240,7 +241,8 @@ def _shown(value: object) -> str:
     if not isinstance(value, str | int | float | date) or isinstance(value, bool):
         return _kind(value)
     text = value if isinstance(value, str) else _scalar_text(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+    return repr(cut_to_fit(text, lambda shown: len(shown) <= 40, mark="...", at_word=False,
+                           trailing=""))
 
 
 def _scalar_text(value: object) -> str:

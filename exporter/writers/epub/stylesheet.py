@@ -25,6 +25,7 @@ from typing import Any
 from ...config import Options
 from ...errors import UsageError
 from ...resources import template_path
+from ...textfit import cut_to_fit
 
 log = logging.getLogger(__name__)
 
@@ -392,4 +393,4 @@ def _has_source(content: str) -> bool:
 def _css_name(name: str) -> str:
     """``name`` fit for a one-line notice."""
     shown = "".join(c if c.isprintable() else "?" for c in name)
-    return shown if len(shown) <= 40 else shown[:39] + "…"
+    return cut_to_fit(shown, lambda text: len(text) <= 40, at_word=False, trailing="")
