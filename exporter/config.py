@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .textclean import clean_inline
 from .tomlcheck import (
     Check,
     Custom,
@@ -80,6 +81,15 @@ class Options:
     """Bytes per picture after re-encoding (``--image-budget``)."""
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     """Inputs larger than this are refused rather than read."""
+
+    def __post_init__(self) -> None:
+        # The options' words are shown in the documents: cleaned once, here, like the
+        # model's text (a value of the wrong type is left for the checks to refuse).
+        for name in ("organisation", "docx_logo_text", "digest_title"):
+            value = getattr(self, name)
+            cleaned = clean_inline(value) if isinstance(value, str) else value
+            if cleaned != value:
+                object.__setattr__(self, name, cleaned)
 
     def replace(self, **changes: Any) -> Options:
         """A copy with some fields changed; ``None`` values are ignored."""

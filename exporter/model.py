@@ -5,6 +5,12 @@ block that carries prose (paragraph, quote, list item) is split into
 :class:`Sentence` objects whose position ``(paragraph, index)`` is stable: the
 block's index in ``Document.blocks`` and the sentence's index within the block.
 No field knows about DOCX, PDF or EPUB.
+
+Every text in the model is clean (:func:`~exporter.textclean.clean_inline`): a
+sentence, a heading, the metadata and a picture's words are cleaned when they are
+made, whoever makes them (a reader, or a caller building a document by hand), so
+no writer has to. Text that is already clean, as a reader's is, passes the
+cleaner's quick check and is kept as it is.
 """
 
 from __future__ import annotations
@@ -15,8 +21,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from .textclean import clean_inline
+
 WORDS_PER_MINUTE = 230
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def _clean_fields(value: object, *names: str) -> None:
+    """Clean the text fields ``names`` of a frozen ``value`` as it is made (``None`` stays)."""
+    for name in names:
+        text = getattr(value, name)
+        if text is not None:
+            cleaned = clean_inline(text)
+            if cleaned != text:
+                object.__setattr__(value, name, cleaned)  # still being made: not a change
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +44,9 @@ class Sentence:
     text: str
     paragraph: int
     index: int
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, "text")
 
     @property
     def position(self) -> tuple[int, int]:
@@ -44,6 +65,9 @@ class Heading:
 
     text: str
     level: int = 1
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, "text")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +187,9 @@ class Picture:
     caption: str | None = None
     lead: bool = False
 
+    def __post_init__(self) -> None:
+        _clean_fields(self, "alt", "caption")
+
 
 @dataclass(frozen=True, slots=True)
 class ImageRef:
@@ -174,6 +201,9 @@ class ImageRef:
     caption: str | None = None
     lead: bool = False
     """The page's own choice of picture for the article (``og:image``)."""
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, "alt", "caption")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +231,12 @@ class Document:
     _word_count: int = field(default=-1, init=False, repr=False, compare=False)
     _lists: tuple[tuple[ListBlock, ...], dict[int, ListBlock]] | None = field(
         default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _clean_fields(self, "title", "standfirst", "place", "source_url", "language")
+        cleaned = tuple(clean_inline(name) for name in self.authors)
+        if cleaned != self.authors:
+            object.__setattr__(self, "authors", cleaned)
 
     def sentences(self) -> Iterator[Sentence]:
         """Every sentence of the body's prose blocks, in document order."""

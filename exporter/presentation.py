@@ -8,6 +8,11 @@ figures, keywords) are worked out once per article, before any writer runs
 (pandoc's ``Writers.Shared`` is the model): the DOCX briefing, the PDF one-pager,
 the EPUB digest and the email body show the same parts, in the same order, in the
 article's language, and none of them calls an extractor.
+
+Nothing here or in a writer cleans text: the model's text is clean from the moment
+it is made (:mod:`exporter.model`), and so is all that is cut from it (the
+extractors' quotes, figures and keywords), as are the options' words
+(:class:`~exporter.config.Options`). A writer only escapes text for its markup.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from .config import Options
 from .direction import Direction, first_strong, language_direction
 from .labels import Labels, labels_for
 from .model import Article, Document
-from .textclean import clean_inline
 
 if TYPE_CHECKING:
     from .extract import KeyFigure, KeyQuote, Ranking
@@ -48,7 +52,7 @@ class SourceLink:
 @dataclass(frozen=True)
 class MetaLine:
     """The line under a title: ``example.org · By Ana Ruiz and Tom Lee · 7 March 2024 ·
-    Harbourton · 1 min read``. Each part is cleaned text; those unknown are ``None``."""
+    Harbourton · 1 min read``. Each part is clean text; those unknown are ``None``."""
 
     source: SourceLink | None
     byline: str | None
@@ -86,7 +90,7 @@ def meta_line(document: Document, reading_time: str | None = None,
     """``document``'s meta line in its language; ``reading_time`` (with ``{minutes}``)
     replaces the language's wording, as a user's one-pager labels do."""
     words = labels or labels_for(document.language)
-    authors = [name for name in (clean_inline(a) for a in document.authors) if name]
+    authors = [name for name in document.authors if name]
     names = words.names(authors) if authors else None
     minutes = document.reading_time
     return MetaLine(
@@ -95,7 +99,7 @@ def meta_line(document: Document, reading_time: str | None = None,
         names=names,
         published=document.published,
         date=words.date(document.published) if document.published else None,
-        place=clean_inline(document.place or "") or None,
+        place=document.place or None,
         reading_time=(reading_time.replace("{minutes}", str(minutes)) if reading_time
                       else words.minutes(minutes)),
     )
@@ -104,33 +108,33 @@ def meta_line(document: Document, reading_time: str | None = None,
 def source_link(url: str | None) -> SourceLink | None:
     """The link to an http(s) ``url``, percent-encoded into a valid URL.
 
-    Anything else (``javascript:``, ``file:``, no host, a host that cannot be
-    encoded) gives ``None``: the documents then show no link and no site.
+    Anything else (``javascript:``, ``file:``, no host, a host or a path that cannot
+    be encoded) gives ``None``: the documents then show no link and no site. A
+    document's address is clean text already (:mod:`exporter.model`).
     """
     if not url:
         return None
     try:
-        parts = urlsplit(clean_inline(url))
+        parts = urlsplit(url)
         scheme, hostname, port = parts.scheme.lower(), parts.hostname, parts.port
         host = hostname.encode("idna").decode("ascii") if hostname else ""
+        if scheme not in ("http", "https") or not host or not _HOST.match(host):
+            return None
+        path, query, fragment = (_LONE_PERCENT.sub("%25", p)
+                                 for p in (parts.path, parts.query, parts.fragment))
+        href = urlunsplit((scheme, host if port is None else f"{host}:{port}",
+                           quote(path, safe=_SAFE_PATH), quote(query, safe=_SAFE_QUERY),
+                           quote(fragment, safe=_SAFE_QUERY)))
     except (ValueError, UnicodeError):
         return None
-    if scheme not in ("http", "https") or not host or not _HOST.match(host):
-        return None
-    netloc = host if port is None else f"{host}:{port}"
-    path, query, fragment = (_LONE_PERCENT.sub("%25", p)
-                             for p in (parts.path, parts.query, parts.fragment))
-    href = urlunsplit((scheme, netloc, quote(path, safe=_SAFE_PATH),
-                       quote(query, safe=_SAFE_QUERY), quote(fragment, safe=_SAFE_QUERY)))
     return SourceLink(href, (hostname or host).removeprefix("www."))
 
 
 def band_name(organisation: str, source_url: str | None) -> str:
     """The name on a document's header band: the user's organisation; without one the site
     of ``source_url``; else nothing. Never exporter's own name: it is the user's document."""
-    name = clean_inline(organisation)
-    if name:
-        return name
+    if organisation:
+        return organisation
     link = source_link(source_url)
     return link.site if link else ""
 
@@ -152,7 +156,7 @@ def shorten(text: str, limit: int, *, trailing: str = " ,;:-–—") -> str:
 def shown_standfirst(document: Document) -> str | None:
     """The standfirst as the documents show it, or ``None`` when there is none or it only
     repeats the article's first paragraph (it would be read twice)."""
-    text = clean_inline(document.standfirst or "")
+    text = document.standfirst
     if not text:
         return None
     first = next((block.text for block in document.blocks if block.text.strip()), "")
@@ -181,7 +185,7 @@ def shown_quotes(article: Article, limit: int,
 
 def _comparable(text: str) -> str:
     """``text`` for comparison: case, spacing and the quotation marks around it ignored."""
-    return " ".join(clean_inline(text).casefold().split()).strip("\"'“”„«»‹›「」 ")
+    return " ".join(text.casefold().split()).strip("\"'“”„«»‹›「」 ")
 
 
 DIRECTION_BLOCKS = 8
@@ -228,14 +232,15 @@ class Extraction:
 class Presentation:
     """How one article is shown, the same in every document (see the module's docstring).
 
-    Every text is cleaned. The extractors' findings (:class:`Extraction`) are worked out
-    on first use and then held, so an article exported as both a briefing and a
-    one-pager is read by each extractor once, and one exported only as an EPUB not at all.
+    Every text is clean (see the module's docstring). The extractors' findings
+    (:class:`Extraction`) are worked out on first use and then held, so an article
+    exported as both a briefing and a one-pager is read by each extractor once, and one
+    exported only as an EPUB not at all.
     """
 
     article: Article = field(repr=False)
     title: str
-    """The title as shown: cleaned, never empty."""
+    """The title as shown: never empty."""
     standfirst: str | None
     """The standfirst as shown (:func:`shown_standfirst`)."""
     meta: MetaLine
@@ -247,7 +252,7 @@ class Presentation:
     band: str
     """The name on the header band (:func:`band_name`)."""
     authors: tuple[str, ...]
-    """The authors' names, cleaned, the empty ones left out."""
+    """The authors' names, the empty ones left out."""
     extraction: Extraction = field(repr=False, compare=False)
 
     def key_quotes(self, limit: int) -> list[KeyQuote]:
@@ -277,13 +282,13 @@ def present(article: Article, options: Options | None = None,
         extraction = Extraction(document)
     return Presentation(
         article=article,
-        title=clean_inline(document.title) or "Untitled article",
+        title=document.title or "Untitled article",
         standfirst=shown_standfirst(document),
         meta=meta_line(document, labels=labels_for(document.language, chosen.template_dir)),
         minutes=document.reading_time,
         direction=article_direction(document),
         band=band_name(chosen.organisation, document.source_url),
-        authors=tuple(name for name in (clean_inline(a) for a in document.authors) if name),
+        authors=tuple(name for name in document.authors if name),
         extraction=extraction,
     )
 

@@ -28,7 +28,6 @@ from ..labels import labels_for
 from ..model import Article
 from ..presentation import band_name, presentation_of
 from ..resources import template_path
-from ..textclean import clean_inline
 from .attachments import Attachment
 from .settings import format_size
 
@@ -121,13 +120,13 @@ def _render(
         document = article.document
         shown = presentation_of(article, options)
         own = labels_for(document.language, options.template_dir)
-        bullets = "\n".join(fill("bullet", {"text": clean_inline(text)})
+        bullets = "\n".join(fill("bullet", {"text": text})
                             for text in article.summary.texts)
         standfirst = shown.standfirst or ""
-        url = clean_inline(document.source_url or "")
+        url = document.source_url or ""
         rendered.append(fill(
             "article",
-            {"title": clean_inline(document.title), "meta": shown.meta.text(),
+            {"title": shown.title, "meta": shown.meta.text(),
              "language": document.language, "method": article.summary.method,
              "summary_label": own.summary},
             {"bullets": bullets,
@@ -137,7 +136,7 @@ def _render(
     items = "\n".join(fill("attachment", {"filename": a.filename, "size": format_size(a.size)})
                       for a in attachments)
     # Without an organisation the band names the source's site and no one signs.
-    organisation = clean_inline(options.organisation)
+    organisation = options.organisation
     band = band_name(organisation, articles[0].document.source_url if articles else None)
     return fill(
         "message",

@@ -30,7 +30,6 @@ from ..errors import OutputError, UsageError
 from ..filenames import slugify
 from ..model import Article
 from ..presentation import presented, shorten
-from ..textclean import clean_inline
 from .addresses import parse_address, parse_addresses
 from .attachments import Attachment, attachment_stem, render_attachments, zip_attachments
 from .bodies import render_bodies
@@ -232,7 +231,7 @@ def message_subject(articles: Sequence[Article], subject: str | None) -> str:
             raise UsageError("the subject is empty")
         return text
     # Titles are article data: fold them onto one line rather than refuse them.
-    first = header_text(clean_inline(articles[0].document.title)) or "Article"
+    first = header_text(articles[0].document.title) or "Article"
     if len(articles) > 1:
         first = f"{first} and {len(articles) - 1} more"
     return shorten(first, MAX_SUBJECT)

@@ -105,7 +105,7 @@ def build_document(
     blocks: list[Block] = []
     for raw, text in cleaned:
         if raw.kind == "heading":
-            blocks.append(Heading(clean_inline(text), min(levels.index(raw.level) + 1, 6)))
+            blocks.append(Heading(text, min(levels.index(raw.level) + 1, 6)))
             continue
         pieces = split_sentences(text.replace("\n", " "), code) or [text]
         for number, run in enumerate(_runs(pieces)):

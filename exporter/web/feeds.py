@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..errors import InputError
+from ..textclean import clean_inline
 
 _OPML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<opml\b",
                    re.S | re.I)
@@ -84,9 +85,14 @@ def parse_feed(body: bytes, url: str) -> Feed:
         reason = parsed.get("bozo_exception")
         detail = f" ({' '.join(str(reason).split())})" if reason else ""
         raise InputError(url, f"not an RSS, Atom or JSON feed{detail}")
-    title = " ".join(str(parsed.feed.get("title") or "").split()) or url
+    title = _feed_title(str(parsed.feed.get("title") or ""), url)
     items = [item for item in (_item(entry, url) for entry in parsed.entries) if item]
     return Feed(url, title, _newest_first(items))
+
+
+def _feed_title(title: str, url: str) -> str:
+    """The feed's title as the digest's section shows it (clean text), else its address."""
+    return clean_inline(" ".join(title.split())) or url
 
 
 def _item(entry: Any, feed_url: str) -> Item | None:
@@ -145,7 +151,7 @@ def _json_feed(body: bytes, url: str) -> Feed:
         published = _iso(entry.get("date_published")) or _iso(entry.get("date_modified"))
         items.append(Item(key, link, title, published, content or _text(entry.get("summary"))
                           or None))
-    title = " ".join(_text(data.get("title")).split()) or url
+    title = _feed_title(_text(data.get("title")), url)
     return Feed(url, title, _newest_first(items))
 
 

@@ -879,15 +879,6 @@ def test_each_briefing_gets_its_own_language_from_one_prepared_template() -> Non
     assert results["en"][0][0] == "en"
 
 
-def test_the_cleaning_shortcut_cleans_exactly_like_clean_text() -> None:
-    from exporter.writers.docx.build import _clean
-
-    samples = ["Plain sentence.", "  padded  ", "double  space", "tab\there", "e\u0301",
-               "form\x0cfeed", "nbsp\u00a0here", "line\u2028break", "Ünïcödé", "😀 ok", ""]
-    samples += [f"a{chr(code)}b" for code in range(0x110000)]
-    assert [_clean(text) for text in samples] == [clean_text(text) for text in samples]
-
-
 # -- what is prepared once and shared between briefings --------------------------------------
 
 

@@ -25,7 +25,6 @@ from docx.oxml.shape import CT_Inline
 from lxml.etree import SubElement
 
 from ...presentation import band_name
-from ...textclean import clean_inline
 from .draft import Draft, new_draft
 from .ooxml import W_P, W_R, W_RPR, W_T, add_field, add_hyperlink, is_rtl, mark_rtl
 from .stories import PLACEHOLDER, Logo, Placeholders, clear
@@ -82,7 +81,7 @@ def _fill_stories(draft: Draft, source_url: str | None, source_label: str,
                   page_of: str) -> None:
     """Fill every header and footer of ``draft``, in the order python-docx's sections give."""
     template = draft.template
-    band = band_name(clean_inline(draft.organisation), source_url)
+    band = band_name(draft.organisation, source_url)
     for story in template.stories:
         part = draft.element(story.partname)
         values = _Values(band, source_url, source_label, template.link_style,

@@ -96,11 +96,8 @@ def logo_text(path: Path, configured: str | None = None) -> str:
     ``harbour_press-2024.png`` says "Harbour press 2024 logo": Word's accessibility
     checker, like a screen reader, wants every picture described.
     """
-    from ...textclean import clean_inline
-
-    given = clean_inline(configured or "")
-    if given:
-        return given
+    if configured:
+        return configured  # clean: the options' words are (exporter.config)
     words = " ".join(re.split(r"[\W_]+", path.stem)).strip()
     if not any(char.isalpha() for char in words):
         return "Logo"

@@ -12,7 +12,6 @@ from docx.oxml.ns import qn
 
 from ...model import Article
 from ...presentation import Presentation, shorten
-from ...textclean import clean_inline
 
 # python-docx refuses core properties longer than this.
 MAX_PROPERTY = 255
@@ -32,7 +31,7 @@ def timestamp(published: date | None) -> datetime:
 
 
 def _bounded(text: str) -> str:
-    return shorten(clean_inline(text), MAX_PROPERTY, trailing=" ,;:")
+    return shorten(text, MAX_PROPERTY, trailing=" ,;:")
 
 
 # The core properties a briefing sets, in the order python-docx adds those a template lacks.
@@ -69,7 +68,7 @@ def set_properties(element: Any, article: Article, presentation: Presentation,
     when = timestamp(source.published).replace(microsecond=0).isoformat() + "Z"
     values = (
         _bounded(presentation.title),
-        _bounded("; ".join(source.authors) or organisation),
+        _bounded("; ".join(presentation.authors) or organisation),
         _bounded(first or presentation.title),
         _bounded(", ".join(presentation.keywords(KEYWORD_LIMIT))),
         _bounded(source.language),

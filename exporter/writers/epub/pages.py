@@ -2,8 +2,8 @@
 
 Pages are built as element trees, so article text is only ever text: ``<b>``,
 ``&amp;`` or ``<script>`` in an article come out as those literal characters.
-Every string passes :func:`~exporter.textclean.clean_text` first, because XML
-cannot carry control characters at all. The only links are to other pages of the
+The text is clean already (:mod:`exporter.model`): XML cannot carry control
+characters at all, and none reaches a page. The only links are to other pages of the
 book, to ids inside them, and an article's own http(s) source URL.
 """
 
@@ -18,7 +18,6 @@ from ...direction import language_direction
 from ...labels import Labels, labels_for
 from ...model import Article, Document, Heading, ListBlock, Paragraph, Picture, Quote, Sentence
 from ...presentation import shorten
-from ...textclean import clean_inline, clean_text
 from .plan import Chapter, DigestPlan, Section, heading_anchor
 
 log = logging.getLogger(__name__)
@@ -40,7 +39,7 @@ def cover_page(plan: DigestPlan) -> bytes:
     html, body = _page(words.cover, words.language, "ltr", body_class="cover")
     section = ET.SubElement(body, "section", {"epub:type": "cover", "class": "cover"})
     alt = plan.title if plan.shown_date is None else f"{plan.title}, {plan.shown_date.isoformat()}"
-    ET.SubElement(section, "img", {"src": COVER_IMAGE, "alt": _inline(alt), "role": "doc-cover"})
+    ET.SubElement(section, "img", {"src": COVER_IMAGE, "alt": alt, "role": "doc-cover"})
     return _serialise(html)
 
 
@@ -76,7 +75,7 @@ def title_page(plan: DigestPlan) -> bytes:
 def one_line_summary(article: Article) -> str:
     """The first summary sentence (or the first sentence), cut to about one line."""
     first = next(iter(article.summary.sentences), None) or next(article.document.sentences(), None)
-    text = clean_inline(first.text) if first is not None else ""
+    text = first.text if first is not None else ""
     return shorten(text, ONE_LINE + 1, trailing=" ,;:")
 
 
@@ -87,7 +86,7 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
     others continue the text. A summary sentence links to the part that holds it.
     """
     document = chapter.article.document
-    chosen = [s for s in chapter.article.summary.sentences if clean_inline(s.text)]
+    chosen = [s for s in chapter.article.summary.sentences if s.text]
     summarised = {s.anchor for s in chosen}
     # The full text is built first: the summary may only link to ids it really has.
     anchors: set[str] = set()
@@ -137,7 +136,7 @@ def chapter_pages(chapter: Chapter) -> list[bytes]:
             else:
                 log.warning("%s: summary sentence %s is not in the text; shown without a link",
                             chapter.title, sentence.anchor)
-                item.text = _inline(sentence.text)
+                item.text = sentence.text
     article.append(texts[0])
     for picture, file_name in pictures:
         _figure(article, picture, file_name, "picture")
@@ -252,10 +251,9 @@ def _body(parent: ET.Element, document: Document, indices: range, summarised: se
             continue
         current_list, current = None, None
         if isinstance(block, Heading):
-            text = clean_inline(block.text)
-            if text:
+            if block.text:
                 level = min(6, max(2, block.level + 1))  # h1 is the article's title
-                _text(parent, f"h{level}", text, {"id": heading_anchor(index)})
+                _text(parent, f"h{level}", block.text, {"id": heading_anchor(index)})
                 wrote = True
         elif isinstance(block, Quote):
             quote = ET.SubElement(parent, "blockquote")
@@ -277,8 +275,7 @@ def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: se
     """
     previous: ET.Element | None = None
     for sentence in sentences:
-        text = clean_text(sentence.text)
-        if not text:
+        if not sentence.text:
             continue
         attributes: dict[str, str] = {}
         if sentence.anchor not in anchors:
@@ -290,7 +287,7 @@ def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: se
             log.warning("sentence position %s appears twice; its second copy gets no anchor",
                         sentence.anchor)
         span = ET.SubElement(parent, "span", attributes)
-        span.text = text
+        span.text = sentence.text
         if previous is not None:
             previous.tail = " "
         previous = span
@@ -300,11 +297,10 @@ def _sentences(parent: ET.Element, sentences: Iterable[Sentence], summarised: se
 def _figure(parent: ET.Element, picture: Picture, file_name: str, kind: str) -> None:
     """A picture with its text alternative and, when the page gave one, its caption."""
     figure = ET.SubElement(parent, "figure", {"class": kind})
-    ET.SubElement(figure, "img", {"src": file_name, "alt": clean_inline(picture.alt),
+    ET.SubElement(figure, "img", {"src": file_name, "alt": picture.alt,
                                   "width": str(picture.width), "height": str(picture.height)})
-    caption = clean_inline(picture.caption or "")
-    if caption:
-        _text(figure, "figcaption", caption)
+    if picture.caption:
+        _text(figure, "figcaption", picture.caption)
 
 
 def _page(title: str, language: str, direction: str, *, body_class: str
@@ -334,20 +330,16 @@ def _label(element: ET.Element, words: Labels, page_language: str) -> ET.Element
     return element
 
 
-def _inline(text: str) -> str:
-    return clean_inline(text)
-
-
 def _element(tag: str, text: str, attributes: dict[str, str] | None = None) -> ET.Element:
     element = ET.Element(tag, attributes or {})
-    element.text = _inline(text)
+    element.text = text
     return element
 
 
 def _text(parent: ET.Element, tag: str, text: str,
           attributes: dict[str, str] | None = None) -> ET.Element:
     element = ET.SubElement(parent, tag, attributes or {})
-    element.text = _inline(text)
+    element.text = text
     return element
 
 

@@ -20,7 +20,6 @@ from pathlib import Path
 from ...config import Options
 from ...model import Article, Heading
 from ...presentation import Presentation, presentation_of
-from ...textclean import clean_inline
 from .parts import split_blocks
 
 DEFAULT_TITLE = "Digest"
@@ -135,7 +134,8 @@ def plan_digest(articles: Sequence[Article], options: Options,
     """Decide the digest's title, dates, identifier, languages and chapter files.
 
     ``sections`` (title, number of articles), in order, groups the articles into
-    the book's sections; their counts must add up to the number of articles.
+    the book's sections; their counts must add up to the number of articles, and their
+    titles are clean text (:func:`~exporter.textclean.clean_inline`).
     """
     width = max(2, len(str(len(articles))))
     chapters = tuple(
@@ -159,7 +159,7 @@ def plan_digest(articles: Sequence[Article], options: Options,
         modified=modified,
         identifier=_identifier(title, articles),
         languages=_languages(chapters),
-        organisation=clean_inline(options.organisation),
+        organisation=options.organisation,
         chapters=chapters,
         template_dir=options.template_dir,
         groups=_groups(chapters, sections),
@@ -176,7 +176,7 @@ def _groups(chapters: Sequence[Chapter], sections: Sequence[tuple[str, int]]
     groups, start = [], 0
     for title, count in sections:
         chosen = tuple(chapters[start:start + count])
-        groups.append(Group(clean_inline(title) or "Untitled", chosen))
+        groups.append(Group(title or "Untitled", chosen))
         start += count
     return tuple(groups)
 
@@ -243,7 +243,7 @@ def _sections(article: Article, parts: Sequence[Part]) -> tuple[Section, ...]:
     for index, block in enumerate(article.document.blocks):
         if not isinstance(block, Heading):
             continue
-        text = clean_inline(block.text)
+        text = block.text
         if not text:
             continue
         while len(stack) > 1 and stack[-1][0] >= block.level:
@@ -256,11 +256,10 @@ def _sections(article: Article, parts: Sequence[Part]) -> tuple[Section, ...]:
 
 def _title(articles: Sequence[Article], options: Options) -> tuple[str, str | None]:
     """The digest title and, when it is an article's own title, that article's language."""
-    given = clean_inline(options.digest_title or "")
-    if given:
-        return given, None
+    if options.digest_title:
+        return options.digest_title, None
     if len(articles) == 1:
-        title = clean_inline(articles[0].document.title)
+        title = articles[0].document.title
         if title:
             return title, language_tag(articles[0].document.language)
     return DEFAULT_TITLE, "en"

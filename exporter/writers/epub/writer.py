@@ -44,7 +44,8 @@ class EpubWriter:
     def write_sections(self, sections: Sequence[tuple[str, int]], articles: Sequence[Article],
                        out: BinaryIO, options: Options) -> None:
         """Write the digest of ``articles`` grouped into ``sections`` (title, number of
-        articles; in order): the navigation and NCX go section, then article."""
+        articles; in order; titles clean text, as a feed's are): the navigation and NCX go
+        section, then article."""
         out.write(self._book(articles, options, sections))
 
     def volumes(self, articles: Sequence[Article], options: Options) -> list[bytes]:

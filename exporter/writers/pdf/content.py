@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from ...config import Options
 from ...model import Article, Document, Heading, Quote
 from ...presentation import SEPARATOR, Presentation, presentation_of, shorten
-from ...textclean import clean_inline
 from .style import Style
 
 QUOTE_LIMIT = 4
@@ -98,14 +97,14 @@ def gather(article: Article, organisation: str, style: Style, char_budget: int,
         title=shorten(shown.title, style.title_max_chars),
         standfirst=shorten(shown.standfirst or "", STANDFIRST_MAX_CHARS) or None,
         meta=_meta(shown, style),
-        summary=tuple(t for t in (clean_inline(s) for s in article.summary.texts) if t),
+        summary=tuple(t for t in article.summary.texts if t),
         quotes=quotes,
         figures=figures,
         body=body,
         body_complete=complete,
         source_url=url,
-        author=", ".join(shown.authors) or clean_inline(organisation),
-        keywords=tuple(clean_inline(k) for k in shown.keywords(KEYWORD_LIMIT)),
+        author=", ".join(shown.authors) or organisation,
+        keywords=tuple(shown.keywords(KEYWORD_LIMIT)),
         language=document.language or "en",
     )
 
@@ -141,14 +140,14 @@ def _body(document: Document, budget: int,
         if used > budget:
             return tuple(units), False
         if isinstance(block, Heading):
-            unit = BodyUnit("heading", (clean_inline(block.text),))
+            unit = BodyUnit("heading", (block.text,))
         else:
             shown = block.sentences
             if opening:
                 while shown and shown[0].position in said:
                     shown = shown[1:]
                 opening = not shown
-            sentences = tuple(t for t in (clean_inline(s.text) for s in shown) if t)
+            sentences = tuple(s.text for s in shown if s.text)
             within = document.list_at(index)
             if within is not None:
                 unit = BodyUnit("item", sentences, within.number(index))
@@ -175,12 +174,11 @@ def _extracted(presentation: Presentation
                ) -> tuple[tuple[KeyQuoteText, ...], tuple[KeyFigureText, ...]]:
     quotes: list[KeyQuoteText] = []
     for quote in presentation.key_quotes(QUOTE_LIMIT):
-        text = clean_inline(quote.text).strip(_OPENING_MARKS + _CLOSING_MARKS + " ")
+        text = quote.text.strip(_OPENING_MARKS + _CLOSING_MARKS + " ")
         if text:
-            quotes.append(KeyQuoteText(text, clean_inline(quote.speaker or "") or None))
+            quotes.append(KeyQuoteText(text, quote.speaker or None))
     figures: list[KeyFigureText] = []
     for item in presentation.key_figures(FIGURE_LIMIT):
-        figure = clean_inline(item.figure)
-        if figure:
-            figures.append(KeyFigureText(figure, clean_inline(item.context)))
+        if item.figure:
+            figures.append(KeyFigureText(item.figure, item.context))
     return tuple(quotes), tuple(figures)
