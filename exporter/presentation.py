@@ -28,6 +28,7 @@ from .config import Options
 from .direction import Direction, first_strong, language_direction
 from .labels import Labels, labels_for
 from .model import Article, Document
+from .textfit import cut_to_fit
 
 if TYPE_CHECKING:
     from .extract import KeyFigure, KeyQuote, Ranking
@@ -141,16 +142,8 @@ def band_name(organisation: str, source_url: str | None) -> str:
 
 def shorten(text: str, limit: int, *, trailing: str = " ,;:-–—") -> str:
     """``text`` in at most ``limit`` characters: cut at the last word that fits, with an
-    ellipsis; a text without a space there (Chinese, a long address) is cut at a character."""
-    if len(text) <= limit:
-        return text
-    room = max(0, limit - 1)  # the ellipsis takes one
-    head = text[:room]
-    if text[room:room + 1].isspace() or " " not in head:
-        cut = head
-    else:
-        cut = head.rsplit(" ", 1)[0]
-    return cut.rstrip(trailing) + "…"
+    ellipsis; a text without a break there (a long address) is cut at a character."""
+    return cut_to_fit(text, lambda shown: len(shown) <= limit, trailing=trailing)
 
 
 def shown_standfirst(document: Document) -> str | None:
