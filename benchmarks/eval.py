@@ -22,7 +22,11 @@ the reference's length. Scores are ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 x 100
 Unicode word tokenizer and Snowball stems, since rouge-score's own tokenizer
 drops every letter outside a-z). "dangling" counts chosen sentences, over the
 three settings, that lean on an unchosen neighbour ("But ...", "He said ...",
-half a quotation; :mod:`exporter.summarise.standalone`).
+half a quotation; :mod:`exporter.summarise.standalone`). "words" is the mean
+length of a method's 3-sentence summaries, printed beside the references' mean
+length: with 3 sentences a longer pick gains recall against a long reference
+(BBC's) and loses precision against a short one (a standfirst), so this column
+says how much of a score is length rather than choice.
 
     .venv/bin/python benchmarks/eval.py [--sets bbc,orangesum] [--methods default,lead,...]
 """
@@ -184,13 +188,15 @@ def evaluate(
     cases: Sequence[Case], methods: Sequence[str], language: str = "en"
 ) -> dict[str, dict[str, list[float]]]:
     """Mean F1 x 100 per method: ``{method: {setting: [R1, R2, RLsum]}}``, plus
-    ``seconds`` (ranking time) and ``dangling`` (chosen sentences leaning on an unchosen one)."""
+    ``seconds`` (ranking time), ``dangling`` (chosen sentences leaning on an unchosen one)
+    and ``length`` (the mean words of the 3-sentence summaries)."""
     scorer = _scorer(language)
     results: dict[str, dict[str, list[float]]] = {}
     for method in methods:
         scores: dict[str, list[list[float]]] = {setting: [] for setting in SETTINGS}
         seconds = 0.0
         loose = 0
+        lengths: list[int] = []
         for case in cases:
             started = time.perf_counter()
             candidates, ranking = rank(case.document, method)
@@ -206,6 +212,8 @@ def evaluate(
             for setting, limit in limits.items():
                 chosen = select(candidates, ranking, language=lang, **limit)
                 loose += dangling(chosen, needs)
+                if setting == "fixed":
+                    lengths.append(sum(_words(candidates[i].text) for i in chosen))
                 prediction = "\n".join(candidates[i].text for i in chosen)
                 score = scorer.score(target, prediction)
                 scores[setting].append([100 * score[t].fmeasure for t in ROUGE_TYPES])
@@ -215,6 +223,7 @@ def evaluate(
         }
         results[method]["seconds"] = [seconds]
         results[method]["dangling"] = [float(loose)]
+        results[method]["length"] = [statistics.fmean(lengths)]
     return results
 
 
@@ -232,17 +241,24 @@ def table(results: dict[str, dict[str, list[float]]]) -> str:
     titles = {"fixed": "3 sentences", "matched": "reference's sentences",
               "words": "reference's words"}
     top = f"{'method':<22} |" + "|".join(f" {titles[s]:^26} " for s in SETTINGS)
-    top += f"| {'dangling':>8} | {'rank s':>7}"
+    top += f"| {'dangling':>8} | {'words':>5} | {'rank s':>7}"
     sub = f"{'':<22} |" + "|".join(f" {'R-1':>8}{'R-2':>8}{'R-Lsum':>9}  " for _ in SETTINGS)
-    sub += f"| {'':>8} | {'':>7}"
+    sub += f"| {'':>8} | {'':>5} | {'':>7}"
     lines = [top, sub, "-" * len(top)]
     for method, row in results.items():
         cells = "|".join(
             f" {row[s][0]:8.1f}{row[s][1]:8.1f}{row[s][2]:9.1f}  " for s in SETTINGS
         )
         lines.append(f"{_label(method):<22} |{cells}| {row['dangling'][0]:8.0f}"
-                     f" | {row['seconds'][0]:7.2f}")
+                     f" | {row['length'][0]:5.0f} | {row['seconds'][0]:7.2f}")
     return "\n".join(lines)
+
+
+def reference_line(cases: Sequence[Case]) -> str:
+    """The references' mean length, to read the "words" column against."""
+    sentences = statistics.fmean(len(case.reference) for case in cases)
+    words = statistics.fmean(sum(_words(r) for r in case.reference) for case in cases)
+    return f"references: {sentences:.1f} sentences, {words:.0f} words on average"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -278,6 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             methods = list(FAST)
         print(f"ROUGE F1 x 100 on {len(cases)} {spec.title} articles ({spec.folder})\n")
         print(table(evaluate(cases, methods, spec.language)))
+        print(reference_line(cases))
         print()
     return status
 

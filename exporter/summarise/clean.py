@@ -40,10 +40,23 @@ _PIECE_MAX_WORDS = 14
 _CODE = re.compile(r"(?:\bwindow\.\w+\s*=|\bvar\s+\w+\s*=|\bfunction\s*\(|\bdocument\.write\(|"
                    r"\bgoogletag\.|\{\s*['\"]\w+['\"]\s*:)")
 _GLUE = re.compile(rf"(?<![\w'’-])[{LOWER}]{{3,}}(?=[{UPPER}][{LOWER}]+)")
+_QUOTES = "\"«»“”„"
+# The mark first, then what is behind it: most positions fail on the mark, which is cheap.
+_QUOTE_GLUE = re.compile(rf"[{_QUOTES}](?<=[{UPPER}{LOWER}]{{2}}[{_QUOTES}])(?=[{UPPER}][{LOWER}]+)")
+"""A subheading run into a quotation ('Un "cluster" potentiel"Il y a ...'), or a quoted or
+capitalised one run into the next sentence ('"CE N'EST PAS L'ÉTIQUETTE QUI COMPTE"La liste')."""
+_SPACED_GLUE = re.compile(rf"(?<=\w)[ \u00a0\u202f][!?](?=[{UPPER}][{LOWER}]+)")
+"""A question or exclamation, spaced as French spaces them, run into the next sentence
+("Quand ?Si les sondages ...")."""
+_DASH_HEAD = re.compile(rf"(?<=[.!?…\"»”)])\s?-\s+(?P<head>[^-–\n]{{3,90}}?)\s+-\s*"
+                        rf"(?=[{_QUOTES}]?[{UPPER}])")
+"""A wire-style subheading between dashes run into the text after a sentence's end
+('...leurs enfants.- Parents en pleurs -"Plus de 100 bébés ...')."""
 _LABEL = re.compile(rf"^\W*(?P<label>[{UPPER}][\w'’-]*(?:\s+[\w'’-]+){{0,3}})\s?:\s+(?P<rest>.+)$",
                     re.S)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'’”»)]*\s+")
+_ENDED = re.compile(r"[.!?…][\"'’”»)]*$")
 _UPPER_CHAR = re.compile(f"[{UPPER}]")
 _LOWER_CHAR = re.compile(f"[{LOWER}]")
 
@@ -187,18 +200,69 @@ def _strip_code(text: str) -> str:
     return text[: found.start()].rstrip() if found else text
 
 
+def _may_quote_glue(text: str) -> bool:
+    """Whether ``text`` may hold a quotation mark: every quote glue is one, and all but the
+    straight one are outside ASCII (which a str knows without looking)."""
+    return '"' in text or not text.isascii()
+
+
+def _closes(text: str, at: int) -> bool:
+    """Whether the quotation mark at ``text[at]`` closes a quotation (else it opens one)."""
+    mark = text[at]
+    if mark in "»”":
+        return True
+    if mark in "«„":
+        return False
+    before = text[:at]
+    if mark == "“":  # German closes „ with it; English and French open with it
+        return before.rfind("„") > before.rfind("“")
+    # A straight mark opens a quotation if the next one closes it (it follows a letter or
+    # a stop and is not followed by a letter): counting marks before it cannot tell, since
+    # a quotation can open in an earlier sentence and a subheading's opening mark be lost.
+    after = text.find('"', at + 1)
+    if after < 0:
+        return True
+    closer = not text[after - 1].isspace() and not text[after + 1 : after + 2].isalnum()
+    return not closer
+
+
+def _glue_cut(text: str) -> int | None:
+    """Where the first glued subheading in ``text`` ends, if there is one."""
+    cuts = []
+    found = _GLUE.search(text) if _may_glue(text) else None
+    if found:
+        cuts.append(found.end())
+    quoted = _QUOTE_GLUE.search(text) if _may_quote_glue(text) else None
+    if quoted:
+        at = quoted.start()
+        cuts.append(at + 1 if _closes(text, at) else at)
+    spaced = _SPACED_GLUE.search(text) if "?" in text or "!" in text else None
+    if spaced:
+        cuts.append(spaced.end())
+    return min(cuts) if cuts else None
+
+
+def _strip_dash_heads(text: str) -> str:
+    """Wire-style subheadings between dashes after a sentence's end come out."""
+
+    def drop(found: re.Match[str]) -> str:
+        short = len(_WORD.findall(found.group("head"))) <= _SUBHEADING_MAX_WORDS
+        return " " if short else found.group(0)
+
+    return _DASH_HEAD.sub(drop, text)
+
+
 def _unglue(text: str) -> str:
     """A subheading glued to the sentence after it ("...de prisonLa direction") comes off."""
-    found = _GLUE.search(text) if _may_glue(text) else None
-    if not found:
+    cut = _glue_cut(text)
+    if cut is None:
         return text
-    cut = found.end()
     head, tail = text[:cut], text[cut:]
     ends = list(_SENTENCE_END.finditer(head))
     start = ends[-1].end() if ends else 0
     if len(_WORD.findall(head[start:])) <= _SUBHEADING_MAX_WORDS:
         return (head[:start] + tail).strip()
-    return f"{head}. {tail}"
+    return f"{head} {tail}" if _ENDED.search(head) else f"{head}. {tail}"
 
 
 def is_boilerplate(piece: str) -> bool:
@@ -302,6 +366,8 @@ def clean_sentence(text: str) -> str | None:
     if "=" in text or "{" in text or "(" in text:
         text = _strip_code(text)
         text = _patterns()["credit"].sub(" ", text).strip()
+    if "-" in text:
+        text = _strip_dash_heads(text)
     text = _unglue(text)
     prose = None  # a text is_boilerplate has said no to already
     if _may_delimit(text) and _DELIMITER.search(text):

@@ -54,6 +54,63 @@ def test_a_glued_subheading_comes_off_but_camel_case_names_stay() -> None:
     assert clean_sentence(names) == names
 
 
+def test_a_subheading_glued_to_a_quotation_comes_off_and_the_quotation_stays_whole() -> None:
+    opening = ('Un "risque" réel"Il y a trop de monde sous le chapiteau", a expliqué le maire'
+               " de la commune samedi.")
+    assert clean_sentence(opening) == ('"Il y a trop de monde sous le chapiteau", a expliqué'
+                                       " le maire de la commune samedi.")
+    english = "A real risk“It is too crowded in there,” the mayor said on Saturday."
+    assert clean_sentence(english) == "“It is too crowded in there,” the mayor said on Saturday."
+
+
+def test_a_quoted_or_capitalised_subheading_glued_to_a_sentence_comes_off() -> None:
+    capitals = '"LE VOTE N\'EST PAS ACQUIS"La liste du maire fait campagne sous l\'étiquette "divers".'
+    assert clean_sentence(capitals) == 'La liste du maire fait campagne sous l\'étiquette "divers".'
+    # the subheading's opening mark is lost; the sentence after it quotes a phrase
+    lost = 'Les écoles restent ouvertes"Selon le rectorat, les cours "continuent" partout.'
+    assert clean_sentence(lost) == 'Selon le rectorat, les cours "continuent" partout.'
+    german = "Der Plan „Energie für alle“Der Rat tagte am Montag bis spät in die Nacht."
+    assert clean_sentence(german) == "Der Rat tagte am Montag bis spät in die Nacht."
+    spanish = "«UN DÍA HISTÓRICO»El gobierno aprobó el plan de vivienda el martes."
+    assert clean_sentence(spanish) == "El gobierno aprobó el plan de vivienda el martes."
+
+
+def test_a_long_quotation_run_into_the_next_sentence_is_split_not_cut() -> None:
+    text = ('"Nous ne pourrons pas baisser les prix des billets avant la fin de ce mandat de'
+            ' cinq ans"Une décision saluée par les élus mercredi.')
+    assert clean_sentence(text) == ('"Nous ne pourrons pas baisser les prix des billets avant'
+                                    ' la fin de ce mandat de cinq ans". Une décision saluée'
+                                    " par les élus mercredi.")
+
+
+def test_a_wire_subheading_between_dashes_comes_off() -> None:
+    text = ("Les parents attendent leurs enfants.- Longue attente -L'hôpital a vu les admissions"
+            " monter.")
+    assert clean_sentence(text) == "Les parents attendent leurs enfants. L'hôpital a vu les admissions monter."
+    quoted = ('La jueza lo dijo en la sala.- "Nadie gana" -"Es un día triste", afirmó el'
+              " alcalde.")
+    assert clean_sentence(quoted) == 'La jueza lo dijo en la sala. "Es un día triste", afirmó el alcalde.'
+    aside = "Le match - très attendu - a eu lieu samedi à Lyon. Puis - enfin - Marc a marqué."
+    assert clean_sentence(aside) == aside
+
+
+def test_a_question_subheading_spaced_the_french_way_comes_off() -> None:
+    assert clean_sentence("Comment ?La crise change le choix des vacances cet été.") == (
+        "La crise change le choix des vacances cet été.")
+    assert clean_sentence("Les prix montent. LE GRAND OUBLIÉ ?Le train reste cher.") == (
+        "Les prix montent. Le train reste cher.")
+    long = ("Faut-il vraiment partir en vacances cette année alors que les prix des billets de"
+            " train montent partout ?Les familles hésitent encore.")
+    assert clean_sentence(long) == long.replace("?Les", "? Les")
+    assert clean_sentence("Vous venez ? Oui, demain.") == "Vous venez ? Oui, demain."
+
+
+def test_quotation_marks_in_ordinary_sentences_are_left_alone() -> None:
+    for text in ('Le maire a dit "oui". Il est parti.', 'He said "Go" and left.',
+                 "Sie sagte „Nein“ und ging.", "Il a répondu « Non » et il est parti."):
+        assert clean_sentence(text) == text
+
+
 def test_a_line_of_javascript_after_a_sentence_comes_off() -> None:
     text = 'Le maire a démissionné. window.player_1 = new Player("x", {mute: true})'
     assert clean_sentence(text) == "Le maire a démissionné."

@@ -42,6 +42,24 @@ def test_eval_table_reads_the_set_and_prints_every_row(capsys) -> None:  # type:
     assert evaluation.main(["--methods", "lead,default", "--data", str(data)]) == 0
     out = capsys.readouterr().out
     assert "Lead-k" in out and "centrality (default)" in out and "R-Lsum" in out
+    assert "references: " in out and " words on average" in out
+
+
+def test_eval_words_column_is_the_mean_length_of_the_three_sentence_summaries() -> None:
+    evaluation = _eval_module()
+    cases = evaluation.load_cases(shared_path("eval", "bbc"))[:10]
+    from exporter.summarise import rank
+    from exporter.summarise.select import word_count
+
+    expected = []
+    for case in cases:
+        candidates, _ = rank(case.document, "lead")
+        expected.append(sum(word_count(c.text) for c in candidates[:3]))
+    measured = evaluation.evaluate(cases, ["lead"])["lead"]["length"][0]
+    assert measured == sum(expected) / len(expected)
+    line = evaluation.reference_line(cases)
+    words = sum(sum(word_count(r) for r in case.reference) for case in cases) / len(cases)
+    assert line.endswith(f"{words:.0f} words on average")
 
 
 def test_eval_says_clearly_when_the_set_is_missing(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
