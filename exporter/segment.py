@@ -257,6 +257,10 @@ def _missed_ends(piece: str) -> list[str]:
     return [part for part in parts if part]
 
 
+_CLAUSE = (",", ";", ":")
+"""Marks that go on a clause: a piece after a quotation mark that starts with one continues."""
+
+
 def _closing_run(previous: str, piece: str) -> int:
     """How many leading characters of ``piece`` close what ``previous`` opened."""
     count = 0
@@ -266,9 +270,11 @@ def _closing_run(previous: str, piece: str) -> int:
             break
         if opener == char:
             # A straight quote closes when the previous piece has an odd count of them
-            # and no word is glued to it ("Nothing is left, an unclosed quote's successor).
+            # and no word is glued to it ("Nothing is left, an unclosed quote's successor),
+            # or when a comma follows it, which no sentence starts with: the quotation
+            # may have opened with a curly mark ('“¿sí o no?", preguntó').
             after = piece[count + 1 : count + 2]
-            if previous.count(char) % 2 == 0 or after.isalnum():
+            if after.isalnum() or (previous.count(char) % 2 == 0 and after not in _CLAUSE):
                 break
         elif previous.count(opener) <= previous.count(char):
             break

@@ -14,6 +14,13 @@ import pytest
 from exporter.segment import split_sentences
 
 CLOSING = [
+    # a quotation opened with a curly mark and closed with a straight one, then a comma
+    ("es", '“¿Vamos todos juntos, sí o no?", preguntó Ingrid en el debate. Nadie contestó.',
+     ['“¿Vamos todos juntos, sí o no?", preguntó Ingrid en el debate.', "Nadie contestó."]),
+    ("fr", "« C'est du pillage !\", s'est-il exclamé devant la presse. Puis il est parti.",
+     ["« C'est du pillage !\", s'est-il exclamé devant la presse.", "Puis il est parti."]),
+    ("en", 'He asked: “Is it ready?"; nobody answered him. Then he left.',
+     ['He asked: “Is it ready?"; nobody answered him.', "Then he left."]),
     ("en", '"Go home!" he shouted. The crowd left.', ['"Go home!" he shouted.', "The crowd left."]),
     ("en", "“Is it safe?”, the mayor asked. Nobody knew.",
      ["“Is it safe?”, the mayor asked.", "Nobody knew."]),

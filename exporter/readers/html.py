@@ -102,23 +102,42 @@ def _canonical(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _text(element: Any) -> str:
+    """The element's text, white space collapsed, with a space for each line break
+    (trafilatura's ``<lb/>``, the page's ``<br>``): pages that set paragraphs apart with
+    ``<br><br>`` would otherwise glue one paragraph's last sentence to the next one's
+    first ("...de la universidad.Pese a ..."), and a summary would quote both as one."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.tag == "lb":
+            parts.append(" ")
+        else:
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        if node is not element and node.tail:
+            parts.append(node.tail)
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
 def _blocks(element: Any) -> Any:
     for child in element:
         tag = child.tag
-        text = " ".join("".join(child.itertext()).split())
         if tag == "head":
             level = re.search(r"\d", child.get("rend") or "h2")
-            yield RawBlock("heading", text, int(level.group()) if level else 2)
+            yield RawBlock("heading", _text(child), int(level.group()) if level else 2)
         elif tag == "p":
-            yield RawBlock("paragraph", text)
+            yield RawBlock("paragraph", _text(child))
         elif tag == "quote":
-            yield RawBlock("quote", text)
+            yield RawBlock("quote", _text(child))
         elif tag == "list":
             ordered = (child.get("rend") or "").lower() == "ol"
             for number, item in enumerate(child.iter("item")):
-                item_text = " ".join("".join(item.itertext()).split())
-                yield RawBlock("item", item_text, ordered=ordered, start=None if number else 1)
+                yield RawBlock("item", _text(item), ordered=ordered, start=None if number else 1)
         elif len(child):
             yield from _blocks(child)
-        elif text:
+        elif text := _text(child):
             yield RawBlock("paragraph", text)

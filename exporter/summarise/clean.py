@@ -42,7 +42,9 @@ _CODE = re.compile(r"(?:\bwindow\.\w+\s*=|\bvar\s+\w+\s*=|\bfunction\s*\(|\bdocu
 _GLUE = re.compile(rf"(?<![\w'’-])[{LOWER}]{{3,}}(?=[{UPPER}][{LOWER}]+)")
 _QUOTES = "\"«»“”„"
 # The mark first, then what is behind it: most positions fail on the mark, which is cheap.
-_QUOTE_GLUE = re.compile(rf"[{_QUOTES}](?<=[{UPPER}{LOWER}]{{2}}[{_QUOTES}])(?=[{UPPER}][{LOWER}]+)")
+_QUOTE_GLUE = re.compile(
+    rf"[{_QUOTES}](?<=[{UPPER}{LOWER}]{{2}}[{_QUOTES}])(?=[{UPPER}][{LOWER}]+)"
+)
 """A subheading run into a quotation ('Un "cluster" potentiel"Il y a ...'), or a quoted or
 capitalised one run into the next sentence ('"CE N'EST PAS L'ÉTIQUETTE QUI COMPTE"La liste')."""
 _SPACED_GLUE = re.compile(rf"(?<=\w)[ \u00a0\u202f][!?](?=[{UPPER}][{LOWER}]+)")

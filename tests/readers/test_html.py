@@ -52,3 +52,31 @@ def test_menus_cookies_adverts_and_scripts_are_dropped() -> None:
     text = read_string(PAGE).text
     for furniture in ("Accueil", "cookies", "Publicité", "trackEverything", "©"):
         assert furniture not in text
+
+
+BR_PAGE = """<!doctype html>
+<html lang="es"><head><title>Debate de candidatos en la universidad</title></head>
+<body><article>
+<h1>Debate de candidatos en la universidad</h1>
+<p>Los candidatos respondieron durante dos horas las preguntas de los estudiantes en el
+auditorio principal de la universidad.<br><br>Pese a los comentarios, ninguno habló de
+<b>alianzas</b> en el centro político del país durante la noche del martes.<br>La votación
+será el 29 de mayo, recordó una analista de la facultad de ciencias políticas.</p>
+<p>La organización del debate estuvo a cargo del consejo estudiantil, que recibió más de
+cuatrocientas preguntas antes del encuentro.</p>
+<p>Oficina de prensa<br>Calle Mayor 5<br>28013 Madrid</p>
+</article></body></html>"""
+
+
+def test_line_breaks_never_glue_one_sentence_to_the_next() -> None:
+    document = read_string(BR_PAGE)
+    sentences = [s.text for s in document.sentences()]
+    assert sentences[:3] == [
+        "Los candidatos respondieron durante dos horas las preguntas de los estudiantes en el"
+        " auditorio principal de la universidad.",
+        "Pese a los comentarios, ninguno habló de alianzas en el centro político del país durante"
+        " la noche del martes.",
+        "La votación será el 29 de mayo, recordó una analista de la facultad de ciencias políticas.",
+    ]
+    assert "Oficina de prensa Calle Mayor 5 28013 Madrid" in sentences
+    assert not any(".Pese" in s or "universidad.P" in s for s in sentences)
