@@ -58,11 +58,24 @@ _PATTERNS = [
 _FURNITURE = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")\s*", re.I)
 MAX_FURNITURE_WORDS = 30
 """Furniture is short; a longer sentence is prose even if it starts like furniture."""
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", re.I)
+_ADDRESS_WORDS = 6
+"""A sentence of addresses alone ("[4] http://...", a credit "imagebank.sweden.se") is short."""
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def is_furniture(sentence: str) -> bool:
-    """Whether the whole ``sentence`` is page furniture (byline, timestamp, credit, prompt)."""
+    """Whether the whole ``sentence`` is page furniture (byline, timestamp, credit, prompt,
+    a reference that is only web addresses)."""
     text = sentence.strip()
     if not text or len(text.split()) > MAX_FURNITURE_WORDS:
         return False
-    return _FURNITURE.fullmatch(text) is not None
+    return _FURNITURE.fullmatch(text) is not None or _only_addresses(text)
+
+
+def _only_addresses(text: str) -> bool:
+    """Whether ``text`` holds web addresses and no word outside them."""
+    if "." not in text or len(text.split()) > _ADDRESS_WORDS:
+        return False
+    rest, found = _ADDRESS.subn(" ", text)
+    return found > 0 and _LETTERS.search(rest) is None

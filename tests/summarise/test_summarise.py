@@ -150,6 +150,17 @@ def test_page_furniture_is_never_preferred_to_the_story() -> None:
         assert not is_furniture(prose), prose
 
 
+def test_a_sentence_of_web_addresses_alone_is_furniture() -> None:
+    for furniture in ("imagebank.stadt-mainz.de", "bilder.hafen-kiel.de/fotos",
+                      "[2] https://example.org/bericht.html (https://www.example.org/de/b.html)",
+                      "[7] www.example.com/studie ... /2021.pdf"):
+        assert is_furniture(furniture), furniture
+    for prose in ("Mehr dazu steht auf www.hafen-kiel.de im Netz.", "Node.js 22 ist erschienen.",
+                  "Der Eintritt kostet 3.50 Euro.", "Am 12.5.2023 tagte der Rat.",
+                  "Voir le site de la mairie, www.ville-lyon.fr, pour les horaires."):
+        assert not is_furniture(prose), prose
+
+
 def test_german_article() -> None:
     document = make_document("Neue Straßenbahn für Freiburg", GERMAN)
     assert document.language == "de"
