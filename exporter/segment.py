@@ -18,6 +18,7 @@ from punkt.inference.tokenizer import PunktSentenceTokenizer
 from punkt.rules.boundaries import _compile_period_context_regex, _multi_char_interior
 
 from .language_table import PUNKT
+from .letters import LOWER, UPPER
 
 # Full stops of scripts Punkt does not know (Armenian, Devanagari, CJK, Arabic, Ethiopic).
 # CJK text has no space after a full stop, so none is required; a closing quote or
@@ -58,6 +59,14 @@ _STARTERS = frozenset(
 _TITLES = frozenset("mr mrs ms dr prof mt gen st sen rep gov capt rev hon sr sra dra m mme".split())
 # A stop Punkt took for an abbreviation's or initial's: "U.S.", "p.m.", "I.", "UU.",
 # or an ellipsis of four dots. Whether it ends a sentence depends on the next word.
+# A sentence's stop with no space after it: scraped text that lost a line break
+# ("...verwalten lässt.Zweitens steht ...", "Sie haben Fragen?Gerne per E-Mail"). Before a
+# full stop the word must be lower-case (a name, "Dr.Gustav", "St.Gallen", "Xamarin.Android"
+# is not split) and not an abbreviation; after the stop comes a capitalised word that ends
+# at a space or a comma (not a domain, "DoSchu.Com", nor code, "webdriver.PhantomJS()").
+_GLUED_END = re.compile(rf"[.!?](?=[{UPPER}][{LOWER}]+(?:[\s,;:]|$))")
+_WORD_BEFORE = re.compile(rf"(?<![\w.])[{LOWER}]{{2,}}$")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]{2}$")
 _MAYBE_END = re.compile(
     r"(?:(?<![\w.])(?:[A-Za-z]\.){2,}|(?<![\w.])[A-Z]{1,3}\.|\.{4}|(?:\. ){3}\.)\s+"
     r"(?=[\"'“„«¿¡(]*([^\W\d_][\w'’]*)(\.?))"
@@ -194,7 +203,12 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         chunks: list[str] = []
         for item in _enumerated(text):
             found = _rejoin(_tokenizer(language).tokenize(item), language)
-            chunks.extend(part for piece in found for part in _missed_ends(piece))
+            chunks.extend(
+                part
+                for piece in found
+                for missed in _missed_ends(piece)
+                for part in _glued_ends(missed, language)
+            )
     else:
         chunks = [text]
     # Splitting on the other scripts' stops costs a look-behind at every character:
@@ -222,6 +236,27 @@ def _enumerated(text: str) -> list[str]:
     if len(starts) < 2 or starts[0] != 0:
         return [text]
     return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def _glued_ends(piece: str, language: str) -> list[str]:
+    """Split where a sentence's stop has no space after it (:data:`_GLUED_END`)."""
+    parts: list[str] = []
+    start = 0
+    for match in _GLUED_END.finditer(piece):
+        stop = match.start()
+        before = piece[max(start, stop - 40) : stop]
+        if piece[stop] == ".":
+            word = _WORD_BEFORE.search(before)
+            if word is None or word.group() in _abbreviations(language):
+                continue
+        elif _LETTERS_BEFORE.search(before) is None:
+            continue
+        parts.append(piece[start : match.end()])
+        start = match.end()
+    if not parts:
+        return [piece]
+    parts.append(piece[start:])
+    return parts
 
 
 def _missed_ends(piece: str) -> list[str]:

@@ -104,10 +104,31 @@ ELLIPSES = [
      ["Dudó un momento... y luego siguió hablando.", "Todos escucharon."]),
 ]
 
+# Scraped text that lost the line break after a sentence: the stop has no space after it.
+GLUED = [
+    ("de", "Die Räte haben bis spät in die Nacht getagt.Zweitens steht fest, dass es teurer wird.",
+     ["Die Räte haben bis spät in die Nacht getagt.", "Zweitens steht fest, dass es teurer wird."]),
+    ("en", "Open the file with your editor.Change the second line, then save it.",
+     ["Open the file with your editor.", "Change the second line, then save it."]),
+    ("es", "La mayoría de los vecinos los apoya.Sea cual sea el resultado, seguirán.",
+     ["La mayoría de los vecinos los apoya.", "Sea cual sea el resultado, seguirán."]),
+    ("de", "Sie haben Fragen?Gerne per E-Mail an die Redaktion.",
+     ["Sie haben Fragen?", "Gerne per E-Mail an die Redaktion."]),
+    ("fr", "Le débat est terminé!Place au vote des militants dimanche.",
+     ["Le débat est terminé!", "Place au vote des militants dimanche."]),
+    # names, abbreviations, domains and code keep their stops
+    ("de", "Das Theater St.Gallen zeigt ein Stück von Dr.Gustav Roth.",
+     ["Das Theater St.Gallen zeigt ein Stück von Dr.Gustav Roth."]),
+    ("de", "Die Schau ›Struktur.Wandel‹ läuft bis Mai, das kostet ca.Fünf Euro.",
+     ["Die Schau ›Struktur.Wandel‹ läuft bis Mai, das kostet ca.Fünf Euro."]),
+    ("en", "Call webdriver.PhantomJS() or java.util.List from the Xamarin.Android app.",
+     ["Call webdriver.PhantomJS() or java.util.List from the Xamarin.Android app."]),
+]
+
 
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
-    CLOSING + ABBREVIATIONS + INITIALS + ENUMERATIONS + ELLIPSES,
+    CLOSING + ABBREVIATIONS + INITIALS + ENUMERATIONS + ELLIPSES + GLUED,
 )
 def test_hard_cases(language: str, text: str, expected: list[str]) -> None:
     assert split_sentences(text, language) == expected
