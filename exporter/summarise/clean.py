@@ -47,6 +47,8 @@ _QUOTE_GLUE = re.compile(
 )
 """A subheading run into a quotation ('Un "cluster" potentiel"Il y a ...'), or a quoted or
 capitalised one run into the next sentence ('"CE N'EST PAS L'ÉTIQUETTE QUI COMPTE"La liste')."""
+_QUOTES_GLUE = re.compile(rf"[\"»”](?<=[{UPPER}{LOWER}.!?…][\"»”])(?=[\"«“„][{UPPER}][{LOWER}])")
+"""A quotation closed and the next opened with no space between ('la hausse""Il faut')."""
 _SPACED_GLUE = re.compile(rf"(?<=\w)[ \u00a0\u202f][!?](?=[{UPPER}][{LOWER}]+)")
 """A question or exclamation, spaced as French spaces them, run into the next sentence
 ("Quand ?Si les sondages ...")."""
@@ -58,6 +60,9 @@ _LABEL = re.compile(rf"^\W*(?P<label>[{UPPER}][\w'’-]*(?:\s+[\w'’-]+){{0,3}}
                     re.S)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'’”»)]*\s+")
+_FULL_STOP = re.compile(r"[.…][\"'’”»)]*$")
+_GLUES_MAX = 3
+"""Glued subheadings taken off one sentence at most (each pass takes the first)."""
 _ENDED = re.compile(r"[.!?…][\"'’”»)]*$")
 _UPPER_CHAR = re.compile(f"[{UPPER}]")
 _LOWER_CHAR = re.compile(f"[{LOWER}]")
@@ -234,10 +239,14 @@ def _glue_cut(text: str) -> int | None:
     found = _GLUE.search(text) if _may_glue(text) else None
     if found:
         cuts.append(found.end())
-    quoted = _QUOTE_GLUE.search(text) if _may_quote_glue(text) else None
-    if quoted:
-        at = quoted.start()
-        cuts.append(at + 1 if _closes(text, at) else at)
+    if _may_quote_glue(text):
+        quoted = _QUOTE_GLUE.search(text)
+        if quoted:
+            at = quoted.start()
+            cuts.append(at + 1 if _closes(text, at) else at)
+        pair = _QUOTES_GLUE.search(text)
+        if pair:
+            cuts.append(pair.end())
     spaced = _SPACED_GLUE.search(text) if "?" in text or "!" in text else None
     if spaced:
         cuts.append(spaced.end())
@@ -255,16 +264,21 @@ def _strip_dash_heads(text: str) -> str:
 
 
 def _unglue(text: str) -> str:
-    """A subheading glued to the sentence after it ("...de prisonLa direction") comes off."""
-    cut = _glue_cut(text)
-    if cut is None:
-        return text
-    head, tail = text[:cut], text[cut:]
-    ends = list(_SENTENCE_END.finditer(head))
-    start = ends[-1].end() if ends else 0
-    if len(_WORD.findall(head[start:])) <= _SUBHEADING_MAX_WORDS:
-        return (head[:start] + tail).strip()
-    return f"{head} {tail}" if _ENDED.search(head) else f"{head}. {tail}"
+    """Subheadings glued to the sentence after them ("...de prisonLa direction") come off."""
+    for _ in range(_GLUES_MAX):
+        cut = _glue_cut(text)
+        if cut is None:
+            break
+        head, tail = text[:cut], text[cut:]
+        ends = list(_SENTENCE_END.finditer(head))
+        start = ends[-1].end() if ends else 0
+        subheading = len(_WORD.findall(head[start:])) <= _SUBHEADING_MAX_WORDS
+        # a subheading may ask a question; one that ends with a full stop is a sentence
+        if subheading and not _FULL_STOP.search(head):
+            text = (head[:start] + tail).strip()
+        else:
+            text = f"{head} {tail}" if _ENDED.search(head) else f"{head}. {tail}"
+    return text
 
 
 def is_boilerplate(piece: str) -> bool:

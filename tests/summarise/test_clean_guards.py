@@ -96,6 +96,7 @@ def _each_guard_holds(text: str) -> None:
         assert clean._ends("prompt_tail", text, end), text
     assert not clean._GLUE.search(text) or clean._may_glue(text), text
     assert not clean._QUOTE_GLUE.search(text) or clean._may_quote_glue(text), text
+    assert not clean._QUOTES_GLUE.search(text) or clean._may_quote_glue(text), text
     assert not clean._DASH_HEAD.search(text) or "-" in text, text
     assert not clean._SPACED_GLUE.search(text) or "?" in text or "!" in text, text
     assert not clean._DELIMITER.search(text) or clean._may_delimit(text), text

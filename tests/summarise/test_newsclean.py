@@ -105,6 +105,23 @@ def test_a_question_subheading_spaced_the_french_way_comes_off() -> None:
     assert clean_sentence("Vous venez ? Oui, demain.") == "Vous venez ? Oui, demain."
 
 
+def test_a_quoted_subheading_glued_to_the_next_quotation_comes_off() -> None:
+    text = '"Une pause sur les prix""Il faut une pause sur les prix du gaz", a déclaré la députée.'
+    assert clean_sentence(text) == '"Il faut une pause sur les prix du gaz", a déclaré la députée.'
+
+
+def test_every_glued_subheading_comes_off_and_a_sentence_before_one_stays() -> None:
+    # the quotation's end is a sentence (it ends with a full stop), the next one a subheading
+    text = ('On le fera un jour, mais pas tout de suite...""La porte reste ouverte"Dans un'
+            " entretien, le champion n'a pas écarté un retour.")
+    assert clean_sentence(text) == ('On le fera un jour, mais pas tout de suite..." Dans un'
+                                    " entretien, le champion n'a pas écarté un retour.")
+    two = ("Le héros est blanc. Une enfance au soleilEnfant de la crise, elle grandit à Lyon."
+           " Premiers rôlesElle tourne son premier film à vingt ans.")
+    assert clean_sentence(two) == ("Le héros est blanc. Enfant de la crise, elle grandit à Lyon."
+                                   " Elle tourne son premier film à vingt ans.")
+
+
 def test_quotation_marks_in_ordinary_sentences_are_left_alone() -> None:
     for text in ('Le maire a dit "oui". Il est parti.', 'He said "Go" and left.',
                  "Sie sagte „Nein“ und ging.", "Il a répondu « Non » et il est parti."):
