@@ -61,11 +61,14 @@ _TITLES = frozenset("mr mrs ms dr prof mt gen st sen rep gov capt rev hon sr sra
 # or an ellipsis of four dots. Whether it ends a sentence depends on the next word.
 # A sentence's stop with no space after it: scraped text that lost a line break
 # ("...verwalten lässt.Zweitens steht ...", "Sie haben Fragen?Gerne per E-Mail"). Before a
-# full stop the word must be lower-case (a name, "Dr.Gustav", "St.Gallen", "Xamarin.Android"
-# is not split) and not an abbreviation; after the stop comes a capitalised word that ends
-# at a space or a comma (not a domain, "DoSchu.Com", nor code, "webdriver.PhantomJS()").
+# full stop the word must be lower-case, or capitalised with a sentence-opening word after
+# it (a name, "Dr.Gustav", "St.Gallen", "Xamarin.Android", is not split), and not an
+# abbreviation; after the stop comes a capitalised word that ends at a space or a comma
+# (not a domain, "DoSchu.Com", nor code, "webdriver.PhantomJS()").
 _GLUED_END = re.compile(rf"[.!?](?=[{UPPER}][{LOWER}]+(?:[\s,;:]|$))")
 _WORD_BEFORE = re.compile(rf"(?<![\w.])[{LOWER}]{{2,}}$")
+_NAME_BEFORE = re.compile(rf"(?<![\w.])[{UPPER}][{LOWER}]{{2,}}$")
+_WORD_AFTER = re.compile(rf"[{UPPER}][{LOWER}]+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]{2}$")
 _MAYBE_END = re.compile(
     r"(?:(?<![\w.])(?:[A-Za-z]\.){2,}|(?<![\w.])[A-Z]{1,3}\.|\.{4}|(?:\. ){3}\.)\s+"
@@ -247,7 +250,15 @@ def _glued_ends(piece: str, language: str) -> list[str]:
         before = piece[max(start, stop - 40) : stop]
         if piece[stop] == ".":
             word = _WORD_BEFORE.search(before)
-            if word is None or word.group() in _abbreviations(language):
+            if word is None:
+                # A capitalised word (a German noun, a name) ends a sentence only before a
+                # word that opens one ("in die Nacht.Die Räte"): "›Struktur.Wandel‹" and
+                # "Xamarin.Android" stay whole.
+                word = _NAME_BEFORE.search(before)
+                after = _WORD_AFTER.match(piece, match.end())
+                if word is None or after is None or after.group().lower() not in _STARTERS:
+                    continue
+            if word.group().lower() in _abbreviations(language) | _TITLES:
                 continue
         elif _LETTERS_BEFORE.search(before) is None:
             continue

@@ -116,6 +116,9 @@ GLUED = [
      ["Sie haben Fragen?", "Gerne per E-Mail an die Redaktion."]),
     ("fr", "Le débat est terminé!Place au vote des militants dimanche.",
      ["Le débat est terminé!", "Place au vote des militants dimanche."]),
+    # after a capitalised word (a German noun) only a sentence-opening word starts one
+    ("de", "Die Räte tagten bis spät in die Nacht.Die Entscheidung fiel erst am Morgen.",
+     ["Die Räte tagten bis spät in die Nacht.", "Die Entscheidung fiel erst am Morgen."]),
     # names, abbreviations, domains and code keep their stops
     ("de", "Das Theater St.Gallen zeigt ein Stück von Dr.Gustav Roth.",
      ["Das Theater St.Gallen zeigt ein Stück von Dr.Gustav Roth."]),
