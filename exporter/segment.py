@@ -57,8 +57,6 @@ _STARTERS = frozenset(
     dónde quién este esta estos estas hoy ayer""".split()
 )
 _TITLES = frozenset("mr mrs ms dr prof mt gen st sen rep gov capt rev hon sr sra dra m mme".split())
-# A stop Punkt took for an abbreviation's or initial's: "U.S.", "p.m.", "I.", "UU.",
-# or an ellipsis of four dots. Whether it ends a sentence depends on the next word.
 # A sentence's stop with no space after it: scraped text that lost a line break
 # ("...verwalten lässt.Zweitens steht ...", "Sie haben Fragen?Gerne per E-Mail"). Before a
 # full stop the word must be lower-case, or capitalised with a sentence-opening word after
@@ -70,6 +68,8 @@ _WORD_BEFORE = re.compile(rf"(?<![\w.])[{LOWER}]{{2,}}$")
 _NAME_BEFORE = re.compile(rf"(?<![\w.])[{UPPER}][{LOWER}]{{2,}}$")
 _WORD_AFTER = re.compile(rf"[{UPPER}][{LOWER}]+")
 _LETTERS_BEFORE = re.compile(r"[^\W\d_]{2}$")
+# A stop Punkt took for an abbreviation's or initial's: "U.S.", "p.m.", "I.", "UU.",
+# or an ellipsis of four dots. Whether it ends a sentence depends on the next word.
 _MAYBE_END = re.compile(
     r"(?:(?<![\w.])(?:[A-Za-z]\.){2,}|(?<![\w.])[A-Z]{1,3}\.|\.{4}|(?:\. ){3}\.)\s+"
     r"(?=[\"'“„«¿¡(]*([^\W\d_][\w'’]*)(\.?))"

@@ -220,9 +220,8 @@ def _closes(text: str, at: int) -> bool:
         return True
     if mark in "«„":
         return False
-    before = text[:at]
     if mark == "“":  # German closes „ with it; English and French open with it
-        return before.rfind("„") > before.rfind("“")
+        return text.rfind("„", 0, at) > text.rfind("“", 0, at)
     # A straight mark opens a quotation if the next one closes it (it follows a letter or
     # a stop and is not followed by a letter): counting marks before it cannot tell, since
     # a quotation can open in an earlier sentence and a subheading's opening mark be lost.
