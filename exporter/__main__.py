@@ -1,5 +1,5 @@
 """``python -m exporter``: the same command-line interface as ``exporter``."""
 
-from .cli import main
+from .cli import program
 
-raise SystemExit(main())
+program()

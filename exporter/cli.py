@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from .commands.common import add_length_arguments
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "add_length_arguments", "build_parser",
-           "main"]
+           "main", "program"]
 
 
 def __getattr__(name: str) -> object:
@@ -64,6 +64,14 @@ def _add_command(commands: Any, name: str) -> None:
             raise
         return
     module.add_parser(commands)
+
+
+def program() -> None:
+    """The ``exporter`` program: runs :func:`main` on the command line and exits with its status."""
+    from .interrupt import as_the_program
+
+    as_the_program()
+    raise SystemExit(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,12 @@ removing temporary files) runs to its end.
 An exception raised by a signal handler is lost when the signal lands while a
 finaliser (``__del__``, a weakref callback) runs: long loops therefore also
 call :func:`check` between their steps, which raises it again.
+
+Once the work is done (:func:`finished`), a signal has nothing left to stop:
+it is ignored, so the report of what was written is printed whole and the
+status stays the work's. In the ``exporter`` program (:func:`as_the_program`)
+it stays ignored to the exit, since a signal landing while Python shuts down
+would otherwise kill the process with no status of ours.
 """
 
 from __future__ import annotations
@@ -26,6 +32,10 @@ SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 _received: list[int] = []
 """The signal that arrived while :func:`signals_interrupt` was active, if any."""
+_finished: list[bool] = []
+"""Non-empty once :func:`finished` was called inside :func:`signals_interrupt`."""
+_program: list[bool] = []
+"""Non-empty when this process is the ``exporter`` program (:func:`as_the_program`)."""
 
 
 class Interrupted(BaseException):
@@ -64,13 +74,33 @@ def signals_interrupt() -> Iterator[None]:
             raise Interrupted(signum)
 
     _received.clear()
+    _finished.clear()
     previous = {signum: signal.signal(signum, handle) for signum in SIGNALS}
     try:
         yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        if not (_finished and _program):
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
         _received.clear()
+        _finished.clear()
+
+
+def finished() -> None:
+    """The work is done and every file whole: from here SIGINT and SIGTERM are ignored.
+
+    Call it inside :func:`signals_interrupt`, as the last step of the work that
+    handles :class:`Interrupted`. They are ignored to the end of
+    :func:`signals_interrupt`, or in the ``exporter`` program to its exit.
+    """
+    for signum in SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+    _finished.append(True)
+
+
+def as_the_program() -> None:
+    """Say that this process is the ``exporter`` program, whose exit follows its command."""
+    _program.append(True)
 
 
 def check() -> None:

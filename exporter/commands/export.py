@@ -99,7 +99,7 @@ def add_parser(commands: Any) -> None:
 def run(args: argparse.Namespace, options: Options) -> int:
     """Carry out ``exporter export``; returns the exit status."""
     from ..files import remove_temporaries
-    from ..interrupt import Interrupted, check, end_children, signals_interrupt
+    from ..interrupt import Interrupted, check, end_children, finished, signals_interrupt
     from ..pipeline import ExportReport, close_executor, export, make_executor
     from ..summarise import resolve_method
 
@@ -122,6 +122,7 @@ def run(args: argparse.Namespace, options: Options) -> int:
             if executor is not None:
                 close_executor(executor)
             check()
+            finished()
         except Interrupted as stop:
             if executor is not None:
                 close_executor(executor, now=True)
@@ -132,8 +133,8 @@ def run(args: argparse.Namespace, options: Options) -> int:
             print(f"exporter: interrupted by {stop.name}: {_so_far(done, options.out_dir)}; "
                   "nothing partial left", file=sys.stderr)
             return stop.status
-    assert report is not None
-    _print_export(report, args.json)
+        assert report is not None
+        _print_export(report, args.json)
     if not report.failures:
         return EXIT_OK
     return EXIT_INTERNAL if any(f.internal for f in report.failures) else EXIT_USAGE

@@ -208,3 +208,56 @@ def test_signals_at_random_points_of_a_batch_leave_nothing_behind(batch: Path,
     with ThreadPoolExecutor(max_workers=2) as runner:
         for done in [runner.submit(_run, case, batch, out) for case, out in runs]:
             done.result()
+
+
+def _ignores(pid: int, signum: int) -> bool:
+    """True when the process ignores the signal (its SigIgn mask in /proc)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    found = re.search(r"^SigIgn:\s*([0-9a-f]+)", status, re.M)
+    return bool(int(found.group(1), 16) >> (signum - 1) & 1) if found else False
+
+
+def test_a_signal_after_the_work_is_done_changes_nothing(batch: Path, tmp_path: Path) -> None:
+    # The export's standard output is a pipe already full, so the finished command
+    # waits, with its one file written, to print the path; SIGINT and SIGTERM then
+    # land between the end of the work and the exit, where they once killed the
+    # process without a status of ours. It must print its report whole and exit 0.
+    out = tmp_path / "out"
+    reading, writing = os.pipe()
+    os.set_blocking(writing, False)
+    filler = 0
+    try:
+        while True:
+            filler += os.write(writing, b"." * 4096)
+    except BlockingIOError:
+        pass
+    os.set_blocking(writing, True)
+    command = [sys.executable, "-m", "exporter", "export", str(batch / "story-007.md"),
+               "--out", str(out), "--format", "pdf"]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(command, stdout=writing, stderr=subprocess.PIPE, env=environment,
+                               start_new_session=True)
+    os.close(writing)
+    try:
+        _wait_until(lambda: process.poll() is not None
+                    or (_ignores(process.pid, signal.SIGTERM) and bool(_outputs(out))), 60)
+        assert process.poll() is None, "the command ended with its standard output full"
+        time.sleep(0.2)  # it is writing to the full pipe now
+        process.send_signal(signal.SIGINT)
+        process.send_signal(signal.SIGTERM)
+        time.sleep(0.2)
+        with os.fdopen(reading, "rb") as pipe:
+            stdout = pipe.read()
+        stderr = process.communicate(timeout=60)[1].decode()
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 0, stderr
+    written = stdout[filler:].decode().splitlines()
+    assert [Path(line) for line in written] == _outputs(out), stdout[filler:]
+    assert written[0].endswith(".pdf"), written
+    assert "interrupted" not in stderr and "Traceback" not in stderr, stderr
