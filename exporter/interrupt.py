@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -131,11 +132,36 @@ def end_children(timeout: float = 1.0) -> None:
             child.join()
 
 
-def worker_signals() -> None:
+def worker_signals(parent: int | None = None) -> None:
     """A pool worker's initialiser: SIGINT (a terminal's Ctrl-C) is the parent's to act on,
-    SIGTERM ends the worker at once."""
+    SIGTERM ends the worker at once, and so does the end of ``parent`` (its pid), however
+    it ends.
+
+    A worker forked as a signal landed can be one its pool never learnt of, and a parent
+    killed outright cleans nothing up: either way the worker would wait on its queue
+    for ever, since it holds both ends of the queue's pipe itself.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent,), name="exporter-parent-watch",
+                         daemon=True).start()
+
+
+_PARENT_POLL = 0.25
+"""Seconds between a worker's looks at its parent."""
+
+
+def _end_with(parent: int) -> None:
+    """End this process with SIGTERM once ``parent`` is no longer its parent.
+
+    A look at the parent's pid, not Linux's parent-death signal, which follows the
+    thread that forked the worker: a program's thread that made a pool and ended
+    would take the workers with it.
+    """
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _as_a_worker(signum: int) -> None:

@@ -450,7 +450,8 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None) -> Exec
 
     from .interrupt import worker_signals
 
-    return ProcessPoolExecutor(max_workers=jobs, initializer=worker_signals)
+    return ProcessPoolExecutor(max_workers=jobs, initializer=worker_signals,
+                               initargs=(os.getpid(),))
 
 
 def close_executor(executor: Executor, *, now: bool = False) -> None:

@@ -261,3 +261,36 @@ def test_a_signal_after_the_work_is_done_changes_nothing(batch: Path, tmp_path: 
     assert [Path(line) for line in written] == _outputs(out), stdout[filler:]
     assert written[0].endswith(".pdf"), written
     assert "interrupted" not in stderr and "Traceback" not in stderr, stderr
+
+
+_POOL_PARENT = """
+import os, sys, time
+from exporter.pipeline import make_executor
+
+pool = make_executor(2)
+pids = set()
+while len(pids) < 2:
+    pids |= {pool.submit(os.getpid).result() for _ in range(8)}
+print(" ".join(map(str, sorted(pids))), flush=True)
+time.sleep(600)
+"""
+
+
+def test_workers_end_with_a_parent_killed_outright(tmp_path: Path) -> None:
+    # SIGKILL gives the parent no cleanup; a worker the pool never learnt of (one forked
+    # as a signal landed, which the batch test once left behind) is in the same place.
+    # Either way the worker must not wait on its queue for ever.
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    parent = subprocess.Popen([sys.executable, "-c", _POOL_PARENT], stdout=subprocess.PIPE,
+                              env=environment, start_new_session=True, text=True)
+    try:
+        assert parent.stdout is not None
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2 and parent.pid not in workers
+        parent.kill()
+        parent.wait(timeout=60)
+        _wait_until(lambda: not _group(parent.pid), 10)
+        assert _group(parent.pid) == []
+    finally:
+        if _group(parent.pid):
+            os.killpg(parent.pid, signal.SIGKILL)
