@@ -9,9 +9,10 @@ Settings: trafilatura's balanced default with tables, which keeps the whole
 article (``favor_precision`` lost whole articles to a reprint notice), then
 :mod:`.boilerplate` drops the furniture written as text inside the article's
 container. On the 495 real pages of ``../shared/eval/web`` this scores body
-F1 0.938 (P 0.928, R 0.947) against plain trafilatura's 0.925. When nothing is
+F1 0.939 (P 0.933, R 0.946) against plain trafilatura's 0.925. When nothing is
 left, or the page is below trafilatura's size thresholds, the recall-oriented
-extraction is tried.
+extraction is tried. The title is trafilatura's with the site's name taken off
+(:mod:`.titles`): 76% of those pages' annotated titles, plain trafilatura's 58%.
 
 The page's ``lang`` attribute is a hint: the text's own language wins when it
 is clearly another (:func:`exporter.language.resolve_language`).
@@ -29,6 +30,7 @@ from . import bylines
 from .boilerplate import drop_boilerplate, drop_page_echoes, page_captions
 from .build import RawBlock, build_document
 from .dates import parse_date
+from .titles import headline, page_headings
 
 _LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I)
 _CANONICAL = re.compile(
@@ -71,9 +73,13 @@ def read_html(
                               url or root.get("hostname"))
     from .images import find_images
 
+    fetched = source if source.lower().startswith(("http://", "https://")) else None
+    title = headline(root.get("title"), site_name=root.get("sitename"),
+                     host=_host(fetched) or root.get("hostname") or _host(url),
+                     headings=page_headings(text))
     document = build_document(
         raw,
-        title=root.get("title"),
+        title=title,
         fallback_title=fallback_title or "Untitled article",
         standfirst=root.get("excerpt") or root.get("description"),
         authors=authors,
@@ -84,7 +90,6 @@ def read_html(
     )
     # Addresses only: they are fetched with --images alone (exporter.images). Relative
     # ones resolve against the address the page was fetched from, else its canonical one.
-    fetched = source if source.lower().startswith(("http://", "https://")) else None
     return dataclasses.replace(document, image_refs=find_images(text, fetched or url or None))
 
 
@@ -95,6 +100,12 @@ def _language(declared: str | None, root: Any, raw: list[RawBlock]) -> str:
 
     sample = " ".join([root.get("title") or "", *(block.text for block in raw[:60])])
     return resolve_language(normalise_language(declared), sample[:20000])
+
+
+def _host(url: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname if url and "//" in url else None
 
 
 def _canonical(text: str) -> str | None:
