@@ -15,6 +15,18 @@ from urllib.parse import urlsplit
 
 _SPLIT = re.compile(r"\s*(?:;|,|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*")
 _BY = re.compile(r"^(?:by|written\s+by|von|par|por|di|door)\s+", re.I)
+# What a page prints before the name: "Autor: …", "Artikel von …", "Auteur …", "责任编辑：…".
+_LABEL = re.compile(
+    r"^(?:(?:written|posted|published|geschrieben|verfasst|ein\s+beitrag|beitrag|artikel|text|"
+    r"texto|testo|auteur|autrice|author|autor|autorin|autore|redakteur|redakteurin|reporter|"
+    r"责任编辑|编辑|作者|记者|撰文)(?:\s*[:：]\s*|\s+(?:von|by|par|por|di|de)\s+|\s+))+",
+    re.I,
+)
+# What content systems put where nobody signed: never a person, even alone.
+_PLACEHOLDERS = frozenset(
+    "admin administrator wordpressadmin siteadmin webmaster superuser unknown anonymous anonym "
+    "anonyme anónimo anonimo guest gast user name nobody".split()
+)
 # Words that make a name a publication's ('The Haitian Times', 'Harbour News Staff').
 _OUTLET_WORDS = re.compile(
     r"(?<![\w-])(?:times|news|press|media|staff|agency|agencies|newsroom|desk|editors?|editorial|"
@@ -73,8 +85,11 @@ def authors(byline: str | Sequence[str], site_names: Iterable[str | None] = (),
     pieces = [byline] if isinstance(byline, str) else list(byline)
     names: list[str] = []
     for piece in pieces:
-        for part in _SPLIT.split(_BY.sub("", piece.strip())):
-            name = part.strip(" .,-–—")
+        piece = _BY.sub("", _LABEL.sub("", piece.strip()))
+        for part in _SPLIT.split(piece):
+            name = _LABEL.sub("", part.strip(" .,-–—"))
+            if name and _key(name) in _PLACEHOLDERS:
+                continue
             if name and not is_publication(name) and name not in names:
                 names.append(name)
     # The site's own name goes only beside someone else: a blog whose name is its

@@ -49,3 +49,22 @@ def test_general_cues_and_wire_services() -> None:
         assert is_publication(outlet), outlet
     for person in ("J O Haselhoef", "Ada Roe", "Emily Post", "Tomas Times-Lind"):
         assert not is_publication(person), person
+
+
+def test_the_label_before_a_name_is_not_the_name() -> None:
+    assert authors("Autor: Ines Varga") == ["Ines Varga"]
+    assert authors("Artikel von Tomas Lind") == ["Tomas Lind"]
+    assert authors("Auteur Anaïs Roux") == ["Anaïs Roux"]
+    assert authors("Written by Ada Roe and Posted by Tomas Lind") == ["Ada Roe", "Tomas Lind"]
+    assert authors("责任编辑：李明") == ["李明"]
+    assert authors("作者: 王芳") == ["王芳"]
+    # A name that only begins like a label is a name.
+    assert authors("Textor Müller") == ["Textor Müller"]
+    assert authors("Autorino Bellini") == ["Autorino Bellini"]
+
+
+def test_placeholders_are_nobody() -> None:
+    for placeholder in ("Super User", "admin", "Unknown", "WordPressAdmin", "Gast", "Name"):
+        assert authors(placeholder) == [], placeholder
+    assert authors("Ada Roe; Administrator") == ["Ada Roe"]
+    assert read_string(_page("Super User", site="Harbour Chronicle"), format="html").authors == ()
