@@ -13,6 +13,10 @@ F1 0.939 (P 0.933, R 0.946) against plain trafilatura's 0.925. When nothing is
 left, or the page is below trafilatura's size thresholds, the recall-oriented
 extraction is tried. The title is trafilatura's with the site's name taken off
 (:mod:`.titles`): 76% of those pages' annotated titles, plain trafilatura's 58%.
+The date is the one the page's metadata and markup give, without trafilatura's
+extensive search of its text: on those pages 75% of dates right, against 71%,
+and 86 wrong dates shown instead of 122; 16 true dates found only in the text
+are lost.
 
 The page's ``lang`` attribute is a hint: the text's own language wins when it
 is clearly another (:func:`exporter.language.resolve_language`).
@@ -49,9 +53,15 @@ def read_html(
     import trafilatura
     from lxml import etree
 
+    from trafilatura.settings import set_date_params
+
+    # The date from the page's metadata and markup only: the extensive search also
+    # reads dates out of the text and the footer ("© 2013" -> 2013-01-01), and a
+    # briefing is better with no date than with a wrong one (see the module's docstring).
     settings: dict[str, Any] = {"output_format": "xml", "with_metadata": True,
                                 "include_comments": False, "include_tables": True,
-                                "include_images": False, "include_links": False}
+                                "include_images": False, "include_links": False,
+                                "date_extraction_params": set_date_params(False)}
     root, raw = None, []
     for favour_recall in (False, True):
         xml = trafilatura.extract(text, favor_recall=favour_recall, **settings)

@@ -80,3 +80,14 @@ def test_line_breaks_never_glue_one_sentence_to_the_next() -> None:
     ]
     assert "Oficina de prensa Calle Mayor 5 28013 Madrid" in sentences
     assert not any(".Pese" in s or "universidad.P" in s for s in sentences)
+
+
+def test_a_footers_year_is_not_the_articles_date() -> None:
+    # With no date in the page's metadata or markup, "© 2013" must not become
+    # 2013-01-01 on the briefing: no date is better than a wrong one.
+    page = PAGE.replace('<meta property="article:published_time" content="2025-06-02T10:00:00Z">',
+                        "").replace("<footer>© Journal de la Côte</footer>",
+                                    "<footer>© 2013 Journal de la Côte</footer>")
+    assert "published_time" not in page and "© 2013" in page
+    assert read_string(page).published is None
+    assert read_string(PAGE).published == datetime.date(2025, 6, 2)
