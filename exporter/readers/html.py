@@ -52,7 +52,6 @@ def read_html(
     """Extract an article from an HTML page into a Document."""
     import trafilatura
     from lxml import etree
-
     from trafilatura.settings import set_date_params
 
     # The date from the page's metadata and markup only: the extensive search also
