@@ -9,6 +9,7 @@ Agency or Newsroom in it, or a wire service's name (Reuters, AFP, AP, dpa…).
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
@@ -97,3 +98,42 @@ def authors(byline: str | Sequence[str], site_names: Iterable[str | None] = (),
     sites = _site_keys(site_names, url)
     people = [name for name in names if _key(name) not in sites]
     return people or names
+
+
+# Where a page marks its author up and trafilatura does not look: the hCard of
+# WordPress themes (class "author vcard", the name's element of class "fn"; not a
+# comment's "comment-author vcard") and the "Written by" label SEO plugins give
+# Twitter ("twitter:label1" "Verfasst von", "twitter:data1" the name).
+_HCARD = re.compile(
+    r"""class\s*=\s*["'](?:[^"']*\s)?(?:author\s+vcard|vcard\s+author)(?:\s[^"']*)?["']"""
+    r""".{0,400}?class\s*=\s*["'](?:[^"']*\s)?fn(?:\s[^"']*)?["'][^>]*>(.{1,200}?)</""",
+    re.I | re.S,
+)
+_TWITTER_LABEL = re.compile(
+    r"""<meta\s+name\s*=\s*["']twitter:label(\d)["']\s+content\s*=\s*["']([^"']{1,60})["']""",
+    re.I,
+)
+_TWITTER_DATA = (
+    r"""<meta\s+name\s*=\s*["']twitter:data{}["']\s+content\s*=\s*["']([^"']{{1,120}})["']"""
+)
+_WRITTEN_BY = re.compile(
+    r"(?<!\w)(?:by|von|par|por|da|door|przez|av|af|written|verfasst|geschrieben|écrit|escrito|"
+    r"scritto|autor|autorin|auteur|author|autore|作者)(?!\w)",
+    re.I,
+)
+_TAGS = re.compile(r"<[^>]*>")
+_MARKUP_READ = 400_000  # characters of the page: the byline is near the top
+
+
+def marked_byline(page: str) -> str | None:
+    """The author's name as the page marks it up (hCard, a "Written by" label), if it does."""
+    head = page[:_MARKUP_READ]
+    for label in _TWITTER_LABEL.finditer(head):
+        if _WRITTEN_BY.search(label.group(2)):
+            data = re.search(_TWITTER_DATA.format(label.group(1)), head, re.I)
+            if data:
+                return " ".join(html.unescape(data.group(1)).split()) or None
+    card = _HCARD.search(head)
+    if card:
+        return " ".join(html.unescape(_TAGS.sub(" ", card.group(1))).split()) or None
+    return None

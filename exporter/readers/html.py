@@ -78,8 +78,9 @@ def read_html(
     raw = drop_page_echoes(raw, root.get("title"), page_captions(text)) or raw
     lang = _LANG.search(text[:5000])
     url = root.get("url") or _canonical(text)
-    authors = bylines.authors(root.get("author") or "", [root.get("sitename")],
-                              url or root.get("hostname"))
+    # The page's own markup first: trafilatura keeps "Logan C. Ritchie" as "Logan C Ritchie".
+    byline = bylines.marked_byline(text) or root.get("author") or ""
+    authors = bylines.authors(byline, [root.get("sitename")], url or root.get("hostname"))
     from .images import find_images
 
     fetched = source if source.lower().startswith(("http://", "https://")) else None

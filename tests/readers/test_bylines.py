@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from exporter.readers import read_string
-from exporter.readers.bylines import authors, is_publication
+from exporter.readers.bylines import authors, is_publication, marked_byline
 
 STORY = " ".join(["The harbour board approved the new ferry timetable on Tuesday evening."] * 6)
 
@@ -68,3 +68,33 @@ def test_placeholders_are_nobody() -> None:
         assert authors(placeholder) == [], placeholder
     assert authors("Ada Roe; Administrator") == ["Ada Roe"]
     assert read_string(_page("Super User", site="Harbour Chronicle"), format="html").authors == ()
+
+
+def _marked_page(head: str, article_top: str) -> str:
+    return (f"<html lang=de><head><title>Fährplan</title>{head}</head><body><article>"
+            f"<h1>Fährplan</h1>{article_top}<p>{STORY}</p><p>{STORY}</p></article>"
+            '<div class="comment-author vcard"><cite class="fn">Kommentator Eins</cite></div>'
+            "</body></html>")
+
+
+def test_the_author_a_page_marks_up() -> None:
+    card = ('<span class="byline">von <span class="author vcard"><a class="url fn n" '
+            'href="/author/ines/" title="Alle Beiträge von Ines Varga">Ines&nbsp;Varga</a>'
+            "</span></span>")
+    page = _marked_page("", card)
+    assert marked_byline(page) == "Ines Varga"
+    assert read_string(page, format="html").authors == ("Ines Varga",)
+    labels = ('<meta name="twitter:label1" content="Verfasst von" />'
+              '<meta name="twitter:data1" content="Tomas Lind" />'
+              '<meta name="twitter:label2" content="Geschätzte Lesezeit" />'
+              '<meta name="twitter:data2" content="3 Minuten" />')
+    assert marked_byline(_marked_page(labels, "")) == "Tomas Lind"
+    assert read_string(_marked_page(labels, ""), format="html").authors == ("Tomas Lind",)
+
+
+def test_what_is_not_the_authors_markup() -> None:
+    # A commenter's card, a reading time's label: nobody wrote the article there.
+    assert marked_byline(_marked_page("", "")) is None
+    reading = ('<meta name="twitter:label1" content="Est. reading time" />'
+               '<meta name="twitter:data1" content="4 minutes" />')
+    assert marked_byline(_marked_page(reading, "")) is None
