@@ -105,8 +105,9 @@ def authors(byline: str | Sequence[str], site_names: Iterable[str | None] = (),
 # comment's "comment-author vcard") and the "Written by" label SEO plugins give
 # Twitter ("twitter:label1" "Verfasst von", "twitter:data1" the name).
 _HCARD = re.compile(
-    r"""class\s*=\s*["'](?:[^"']*\s)?(?:author\s+vcard|vcard\s+author)(?:\s[^"']*)?["']"""
-    r""".{0,400}?class\s*=\s*["'](?:[^"']*\s)?fn(?:\s[^"']*)?["'][^>]*>(.{1,200}?)</""",
+    r"""class\s*=\s*["'](?:[^"']{0,100}\s)?(?:author\s+vcard|vcard\s+author)(?:\s[^"']{0,100})?"""
+    r"""["'].{0,400}?class\s*=\s*["'](?:[^"']{0,100}\s)?fn(?:\s[^"']{0,100})?["'][^>]{0,400}>"""
+    r"""(.{1,200}?)</""",
     re.I | re.S,
 )
 _TWITTER_LABEL = re.compile(
@@ -123,12 +124,15 @@ _WRITTEN_BY = re.compile(
 )
 _TAGS = re.compile(r"<[^>]*>")
 _MARKUP_READ = 400_000  # characters of the page: the byline is near the top
+_LABELS_READ = 4  # twitter:label1 to label4; plugins write one or two
 
 
 def marked_byline(page: str) -> str | None:
     """The author's name as the page marks it up (hCard, a "Written by" label), if it does."""
     head = page[:_MARKUP_READ]
-    for label in _TWITTER_LABEL.finditer(head):
+    for number, label in enumerate(_TWITTER_LABEL.finditer(head)):
+        if number == _LABELS_READ:
+            break
         if _WRITTEN_BY.search(label.group(2)):
             data = re.search(_TWITTER_DATA.format(label.group(1)), head, re.I)
             if data:

@@ -30,7 +30,10 @@ _SEPARATOR = re.compile(
 )
 # A heading may also be the part before a subtitle ("Headline: the subtitle").
 _HEADING_CUT = re.compile(_SEPARATOR.pattern + r"|\s*:\s+")
-_H1 = re.compile(r"<h1\b[^>]*>(.{0,2000}?)</h1\s*>", re.I | re.S)
+_H1_OPEN = re.compile(r"<h1\b[^>]{0,1000}>", re.I)
+_H1_CLOSE = re.compile(r"</h1\s*>", re.I)
+_HEADING_CHARS = 2000  # of markup in one <h1>: a longer one is not a headline
+_OPENINGS_READ = 50
 _TAG = re.compile(r"<[^>]*>")
 _HEADINGS_READ = 5
 _HEADING_SHARE = 0.4
@@ -43,13 +46,16 @@ _NAME_SPREAD = 1.6
 
 def page_headings(page: str) -> list[str]:
     """The texts of the page's first few ``<h1>`` elements, tags dropped, entities decoded."""
-    found = []
-    for match in _H1.finditer(page):
-        text = " ".join(html.unescape(_TAG.sub(" ", match.group(1))).split())
+    found: list[str] = []
+    for number, opening in enumerate(_H1_OPEN.finditer(page)):
+        if number == _OPENINGS_READ or len(found) == _HEADINGS_READ:
+            break
+        closing = _H1_CLOSE.search(page, opening.end(), opening.end() + _HEADING_CHARS)
+        if closing is None:
+            continue
+        text = " ".join(html.unescape(_TAG.sub(" ", page[opening.end() : closing.start()])).split())
         if text:
             found.append(text)
-        if len(found) == _HEADINGS_READ:
-            break
     return found
 
 
