@@ -16,7 +16,9 @@ extraction is tried. The title is trafilatura's with the site's name taken off
 The date is the one the page's metadata and markup give, without trafilatura's
 extensive search of its text: on those pages 75% of dates right, against 71%,
 and 86 wrong dates shown instead of 122; 16 true dates found only in the text
-are lost.
+are lost. The byline is the one the page marks up (:func:`.bylines.marked_byline`),
+else trafilatura's, cleaned of labels, placeholders and the publication: 60% of
+annotated authors right, plain trafilatura's 56%.
 
 The page's ``lang`` attribute is a hint: the text's own language wins when it
 is clearly another (:func:`exporter.language.resolve_language`).
