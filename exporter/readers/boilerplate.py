@@ -66,6 +66,19 @@ _PITCH = re.compile(
         |Читать\ далее|Читати\ далі)\b)""",
     re.I | re.X,
 )
+# A blog post's footer: "Filed under: Culture | Tags: ...", "Abgelegt unter: ...",
+# "Catégories : ...", and the link arrows of teasers: ">> Neue Fähre ... <<", "» Zum Angebot".
+_FILED = re.compile(
+    r"""^\W*(?:
+        filed\ under|posted\ in\s*:|tagged(?:\ with)?\s*:|tags\s*:|categor(?:y|ies)\s*:
+        |abgelegt\ unter|kategorien?\s*:|schlagw(?:ö|o)rter\s*:|schlagworte\s*:|stichworte\s*:
+        |catégories?\s*:|étiquettes\s*:|mots[-\ ]clés\s*:|classé\ dans
+        |etiquetas\s*:|categorías?\s*:|archivado\ en|archiviato\ in|tag\s*:
+    )""",
+    re.I | re.X,
+)
+# (">>>" is Python's prompt, in a tutorial's code.)
+_ARROWS = re.compile(r"^(?:>>(?!>)|»\s|›\s|→|►|▶)\s*\S|\S\s*<<$")
 _CREDIT = re.compile(
     r"^\W*(?:photo|foto|fotos|credit|crédits?(?:\ photos?)?|bild|bilder|image|quelle|source|fuente"
     r"|imagen|illustration|grafik|video|copyright)\s*:",
@@ -126,6 +139,7 @@ def is_boilerplate(block: RawBlock) -> bool:
         return len(text) < _SHORT_BLOCK and bool(_TEASER.match(text))
     if len(text) < _SHORT_BLOCK and (
         _TEASER.match(text) or _PITCH.search(text) or _CREDIT.match(text)
+        or _FILED.match(text) or _ARROWS.search(text)
     ):
         return True
     return bool(_DATE_ONLY.match(text))

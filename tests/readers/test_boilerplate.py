@@ -38,6 +38,13 @@ ARTICLE = [
         "The ferry is finally here! — Ana Ruiz (@anaruiz) June 1, 2017",
         "27.01.2022",
         "June 1, 2017 10:30",
+        "Filed under: Harbour, Ferries | Tags: terminal, council | Comments off",
+        "Abgelegt unter: Hafen, Verkehr | Tags: Fähre, Stadtrat Kommentare deaktiviert",
+        "Catégories : Port, Transports",
+        "Etiquetas: puerto, ferry, ayuntamiento",
+        ">> Neue Fähre für die Altstadt: Das müssen Sie wissen <<",
+        ">> Die Werft meldet Rekordumsatz",
+        "» Zum Angebot: Fährtickets für das Wochenende",
     ],
 )
 def test_furniture_is_recognised(text: str) -> None:
@@ -51,6 +58,11 @@ def test_furniture_is_recognised(text: str) -> None:
     "and its regulars kept ordering the dish at the centre of it all.",
     "Related to the mayor by marriage, he denied any conflict of interest.",
     "Watchmakers in the valley hired 200 people last year.",
+    "Tagged as a risk by the inspectors, the old quay will close in May.",
+    "»Wir sind sehr zufrieden«, sagte die Bürgermeisterin nach der Abstimmung.",
+    "Categories of passengers will pay different fares from next year, the board said.",
+    "Posted in Lisbon for three years, the engineer knows the harbour well.",
+    ">>> import harbour  # a tutorial's Python session",
 ])
 def test_article_text_is_kept(text: str) -> None:
     assert not is_boilerplate(RawBlock("paragraph", text))
