@@ -13,15 +13,22 @@ separators and keeps the part that is the article's:
 
 A title with no separator, or whose every part names the site, is left whole;
 so is a separator inside a headline ("Luftfahrtbranche hebt nach Corona ab - und
-FACC profitiert"), since neither side of it names the site. The title's own
-text is returned: the page's heading only says where to cut.
+FACC profitiert"), since neither side of it names the site.
+
+3. Then, when the page has one ``<h1>`` (besides the site's name) that tells the
+   same story in other words, that heading: the title is often written for search
+   engines ("Wärmepumpe im Altbau - Wann es sich lohnt") and the heading is what
+   the reader sees ("Eignet sich eine Wärmepumpe im Altbau?"). Not when one holds
+   the other: a heading with a kicker or a label before the title, or one that is
+   a piece of it, is less of a headline than the title.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 
 # Spaced separators ("Headline - Site", "Site | Headline", "Headline › Blog") and
 # the unspaced ones of Chinese and Japanese titles ("…英雄的城！-新华网", "蔡健雅_百度百科").
@@ -34,7 +41,16 @@ _H1_OPEN = re.compile(r"<h1\b[^>]{0,1000}>", re.I)
 _H1_CLOSE = re.compile(r"</h1\s*>", re.I)
 _HEADING_CHARS = 2000  # of markup in one <h1>: a longer one is not a headline
 _OPENINGS_READ = 50
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<\s*/?\s*([A-Za-z][\w-]*)[^>]*>|<[^>]*>")
+# Inline elements join their text to the words beside them; others (<br>, <div>) part it.
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup "
+    "time u var wbr".split()
+)
+_WORD = re.compile(r"\w+")
+_SAME_STORY = 0.5
+"""Share of the shorter one's words (and at least two) a heading and a title have in common
+to tell one story."""
 _HEADINGS_READ = 5
 _HEADING_SHARE = 0.4
 """A heading that is less of the title than this (by letters) proves nothing: a section."""
@@ -53,10 +69,15 @@ def page_headings(page: str) -> list[str]:
         closing = _H1_CLOSE.search(page, opening.end(), opening.end() + _HEADING_CHARS)
         if closing is None:
             continue
-        text = " ".join(html.unescape(_TAG.sub(" ", page[opening.end() : closing.start()])).split())
+        inner = _TAG.sub(_tag_space, page[opening.end() : closing.start()])
+        text = " ".join(html.unescape(inner).split())
         if text:
             found.append(text)
     return found
+
+
+def _tag_space(tag: re.Match[str]) -> str:
+    return "" if (tag.group(1) or "").lower() in _INLINE else " "
 
 
 def headline(
@@ -64,13 +85,24 @@ def headline(
     *,
     site_name: str | None = None,
     host: str | None = None,
-    headings: Iterable[str] = (),
+    headings: Sequence[str] = (),
 ) -> str | None:
     """``title`` without the site's name, section or slogan (see the module's docstring)."""
     if not title:
         return title
     title = " ".join(title.split())
     names = _site_names(site_name, host)
+    kept = _without_site(title, names, headings)
+    shown = {heading: None for heading in headings if not _names_site(heading, names)}
+    if len(shown) == 1:
+        heading = next(iter(shown))
+        if _same_story(kept, heading):
+            return heading
+    return kept
+
+
+def _without_site(title: str, names: set[str], headings: Iterable[str]) -> str:
+    """Points 1 and 2 of the module's docstring."""
     whole = _key(title)
     for heading in headings:
         wanted = _key(heading)
@@ -90,8 +122,20 @@ def headline(
     return title[parts[first][0] : parts[last - 1][1]]
 
 
+def _same_story(title: str, heading: str) -> bool:
+    """Whether ``heading`` is ``title`` told in other words (point 3 of the module's docstring)."""
+    title_key, heading_key = _key(title), _key(heading)
+    if not heading_key or title_key in heading_key or heading_key in title_key:
+        return False
+    title_words = set(_WORD.findall(unicodedata.normalize("NFKC", title).casefold()))
+    heading_words = set(_WORD.findall(unicodedata.normalize("NFKC", heading).casefold()))
+    shared = len(title_words & heading_words)
+    return shared >= max(2, _SAME_STORY * min(len(title_words), len(heading_words)))
+
+
 def _key(text: str) -> str:
-    return "".join(char for char in text.casefold() if char.isalnum())
+    return "".join(char for char in unicodedata.normalize("NFKC", text).casefold()
+                   if char.isalnum())
 
 
 def _site_names(site_name: str | None, host: str | None) -> set[str]:

@@ -99,3 +99,31 @@ def test_a_page_read_has_the_headline_for_its_title() -> None:
     document = read_string(PAGE)
     assert document.title == "Neue Fähre fährt ab Montag"
     assert "Die neue Fähre zwischen dem Hafen" in document.text
+
+
+def test_the_one_headline_the_page_shows_wins_over_a_title_for_search_engines() -> None:
+    title = "Wärmepumpe im Altbau - Wann sie sich lohnt | Heizblatt"
+    shown = "Lohnt sich eine Wärmepumpe im Altbau?"
+    assert headline(title, site_name="Heizblatt", headings=[shown]) == shown
+    assert headline(title, site_name="Heizblatt", headings=[shown, "Heizblatt"]) == shown
+    # Two headings on the page: which one is the article's is not known.
+    assert headline(title, site_name="Heizblatt", headings=[shown, "Unsere Ratgeber"]) == (
+        "Wärmepumpe im Altbau - Wann sie sich lohnt")
+    # Another story, or only a word in common: a section's or a teaser's heading.
+    assert headline("Ferry fares rise in May", headings=["Library roof repairs finish"]) == (
+        "Ferry fares rise in May")
+    assert headline("Outdoor - Snow maps for every pass", headings=["Outdoor | Entry"]) == (
+        "Outdoor - Snow maps for every pass")
+
+
+def test_a_heading_that_holds_the_title_or_a_piece_of_it_does_not_replace_it() -> None:
+    # A kicker before the headline, a label, a heading cut short: the title is cleaner.
+    title = "Tram depot opens two months early"
+    for heading in ("Transport Tram depot opens two months early",
+                    "Headline: Tram depot opens two months early", "Tram depot opens"):
+        assert headline(title, headings=[heading]) == title, heading
+
+
+def test_inline_markup_in_a_heading_joins_its_words() -> None:
+    page = "<h1>Fähre <em>fährt</em>.<br>Ab <span class='x'>Mon</span>tag</h1>"
+    assert page_headings(page) == ["Fähre fährt. Ab Montag"]
