@@ -141,3 +141,27 @@ def marked_byline(page: str) -> str | None:
     if card:
         return " ".join(html.unescape(_TAGS.sub(" ", card.group(1))).split()) or None
     return None
+
+
+# A byline set as the article's own line: "Von Claudia Lindner", "By Ada Roe", "Autorin: Ines
+# Varga". The name is one to four capitalised words, so "Von Risiken und Nebenwirkungen" and
+# "von da an" are not bylines.
+_BODY_BYLINE = re.compile(
+    r"^(?:by|von|par|por|di|door|text|texto|testo|autor|autorin|auteur|autrice|author|autore"
+    r"|written\s+by|geschrieben\s+von|verfasst\s+von|écrit\s+par|escrito\s+por)\s*:?\s+"
+    r"(?-i:((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){0,3}[A-ZÀ-ÖØ-Þ][\w'’.-]+))\s*$",
+    re.I,
+)
+_BODY_BYLINE_CHARS = 60
+_BODY_BYLINE_BLOCKS = 10  # the first blocks: a byline opens the article
+
+
+def body_byline(blocks: Sequence[str]) -> str | None:
+    """The name in a byline the article's first lines hold ("Von Claudia Lindner"), if any."""
+    for text in blocks[:_BODY_BYLINE_BLOCKS]:
+        text = text.strip()
+        if len(text) <= _BODY_BYLINE_CHARS:
+            found = _BODY_BYLINE.match(text)
+            if found:
+                return found.group(1)
+    return None

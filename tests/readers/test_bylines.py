@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from exporter.readers import read_string
-from exporter.readers.bylines import authors, is_publication, marked_byline
+from exporter.readers.bylines import authors, body_byline, is_publication, marked_byline
 
 STORY = " ".join(["The harbour board approved the new ferry timetable on Tuesday evening."] * 6)
 
@@ -98,3 +98,21 @@ def test_what_is_not_the_authors_markup() -> None:
     reading = ('<meta name="twitter:label1" content="Est. reading time" />'
                '<meta name="twitter:data1" content="4 minutes" />')
     assert marked_byline(_marked_page(reading, "")) is None
+
+
+def test_a_byline_on_the_articles_own_line() -> None:
+    assert body_byline(["Von Claudia Lindner", STORY]) == "Claudia Lindner"
+    assert body_byline(["Autorin: Ines Varga"]) == "Ines Varga"
+    assert body_byline(["By Ada Roe"]) == "Ada Roe"
+    assert body_byline(["Por Lucía Ramos Gil"]) == "Lucía Ramos Gil"
+    # German nouns are capitalised too: a heading of nouns is not a name.
+    for line in ("Von Risiken und Nebenwirkungen", "von da an wie oben",
+                 "Von Barzahler-Rabatten profitieren", "By the harbour, the new terminal"):
+        assert body_byline([line]) is None, line
+    # Only near the top, and only a short line.
+    assert body_byline([STORY] * 10 + ["Von Claudia Lindner"]) is None
+    assert body_byline([f"Von Claudia Lindner {STORY}"]) is None
+    page = ('<html lang="de"><head><title>Fährplan</title></head><body><article>'
+            f"<h1>Fährplan</h1><p>Von Claudia Lindner</p><p>{STORY}</p><p>{STORY}</p>"
+            "</article></body></html>")
+    assert read_string(page, format="html").authors == ("Claudia Lindner",)
