@@ -9,7 +9,9 @@ separators and keeps the part that is the article's:
 1. the part the page's own ``<h1>`` repeats, when one does ("Tote Hummeln unter
    Linden: Die Erklärung | Hummeln" with the heading "Tote Hummeln unter Linden");
 2. otherwise the title without the parts at either end that name the site (its
-   ``og:site_name`` or a label of its host name).
+   ``og:site_name``, a label of its host name, its address), and without what
+   follows the site's name after the headline: its section or slogan
+   ("Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin").
 
 A title with no separator, or whose every part names the site, is left whole;
 so is a separator inside a headline ("Luftfahrtbranche hebt nach Corona ab - und
@@ -48,6 +50,7 @@ _INLINE = frozenset(
     "time u var wbr".split()
 )
 _WORD = re.compile(r"\w+")
+_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?", re.I)
 _SAME_STORY = 0.5
 """Share of the shorter one's words (and at least two) a heading and a title have in common
 to tell one story."""
@@ -115,9 +118,13 @@ def _without_site(title: str, names: set[str], headings: Iterable[str]) -> str:
     if all(_names_site(title[slice(*part)], names) for part in parts):
         return title  # the site's name alone: nothing here is the headline's to keep
     first, last = 0, len(parts)
-    while last - first > 1 and _names_site(title[slice(*parts[last - 1])], names):
-        last -= 1
-    while last - first > 1 and _names_site(title[slice(*parts[first])], names):
+    naming = [_names_site(title[slice(*part)], names) for part in parts]
+    # "Headline | Site | Slogan": the site's name and what follows it are the site's.
+    for number in range(1, len(parts)):
+        if naming[number]:
+            last = number
+            break
+    while last - first > 1 and naming[first]:
         first += 1
     return title[parts[first][0] : parts[last - 1][1]]
 
@@ -148,10 +155,11 @@ def _site_names(site_name: str | None, host: str | None) -> set[str]:
 
 
 def _names_site(part: str, names: set[str]) -> bool:
-    """True when ``part`` is the site's name, a piece of it, or it with a word or two."""
+    """True when ``part`` is the site's name, a piece of it, it with a word or two, or a web
+    address."""
     key = _key(part)
-    if not key:
-        return True  # a separator's leftovers
+    if not key or _ADDRESS.fullmatch(part.strip()):
+        return True  # a separator's leftovers, or the site's address
     return any(
         key == name
         or (len(key) > _SITE_NAME_MIN and key in name)

@@ -20,11 +20,16 @@ from exporter.readers.titles import headline, page_headings
          "Library roof repairs finish early"),
         ("La bibliothèque rouvre ses portes - valleemag.fr", None, "valleemag.fr",
          "La bibliothèque rouvre ses portes"),
-        # Both ends, and a section between the site and the headline is the headline's.
+        # Both ends, and the site's section after its name.
         ("Tram depot opens » Riverside Post » Local news", "Riverside Post", None,
-         "Tram depot opens » Riverside Post » Local news"),
+         "Tram depot opens"),
         ("Riverside Post · Tram depot opens · Riverside Post", "Riverside Post", None,
          "Tram depot opens"),
+        # The site's slogan after its name is the site's too; so is its address.
+        ("Library roof repairs finish early | riverside-post.com | Your town, every day", None,
+         "riverside-post.com", "Library roof repairs finish early"),
+        ("Neue Fähre fährt ab Montag - https://www.hafen-blatt.de", None, None,
+         "Neue Fähre fährt ab Montag"),
         # Chinese titles set the separator without spaces.
         ("港口新渡轮下周启航！-海港日报", "海港日报", None, "港口新渡轮下周启航！"),
         # A dash inside the headline stays: neither side names the site.
