@@ -77,7 +77,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Document, Sentence
-from .furniture import is_furniture
+from .furniture import is_fragment, is_furniture
 from .graph import cosine, degree, directed_degree, mmr_order, order, window_for
 from .terms import term_matrix
 
@@ -118,7 +118,7 @@ def _rank(
     positional: bool = False,
     lede: bool = False,
 ) -> list[int]:
-    furniture = [is_furniture(s.text) for s in candidates]
+    furniture = [is_furniture(s.text) or is_fragment(s.text) for s in candidates]
     story = [i for i, flag in enumerate(furniture) if not flag]
     rest = [i for i, flag in enumerate(furniture) if flag]
     if not story:

@@ -79,3 +79,23 @@ def _only_addresses(text: str) -> bool:
         return False
     rest, found = _ADDRESS.subn(" ", text)
     return found > 0 and _LETTERS.search(rest) is None
+
+
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।።][\"'”’»«›‹)\]]*$")
+_NO_STOPS = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff]")
+FRAGMENT_WORDS = 8
+"""A line shorter than this with no full stop is not a sentence (see :func:`is_fragment`)."""
+
+
+def is_fragment(sentence: str) -> bool:
+    """Whether ``sentence`` is a line rather than a sentence: short, with no full stop.
+
+    A list's entry, a signature ("David Greenberg, Rutgers University"), a score
+    ("Piotr Protasiewicz 3"), a heading set as a paragraph: in a summary it says
+    nothing on its own. Not in Thai, Lao, Khmer, Burmese or Tibetan, written without
+    full stops.
+    """
+    text = sentence.strip()
+    if _SENTENCE_END.search(text) or _NO_STOPS.search(text):
+        return False
+    return len(text.split()) < FRAGMENT_WORDS

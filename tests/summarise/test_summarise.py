@@ -16,7 +16,7 @@ from exporter.summarise import (
     resolve_method,
     summarise,
 )
-from exporter.summarise.furniture import is_furniture
+from exporter.summarise.furniture import is_fragment, is_furniture
 from exporter.summarise.select import word_count
 from tests.conftest import ROOT, make_document
 
@@ -231,3 +231,23 @@ def test_every_method_has_a_description() -> None:
     assert "centrality" in rows["default"]
     assert all(text and text != name for name, text in rows.items())
     assert "NLTK" in rows["sumy-lsa"] and "NLTK" not in rows["textrank"]
+
+
+def test_lines_that_are_not_sentences_are_never_preferred_to_the_story() -> None:
+    # An open letter's signatures repeat one word ("University") line after line,
+    # which degree centrality rewards; none of them says anything on its own.
+    signatures = [f"{name}, {place} University" for name, place in (
+        ("Ada Roe", "Harbour"), ("Tomas Lind", "Northern"), ("Ines Varga", "Harbour"),
+        ("Lucía Ramos", "Riverside"), ("Jonas Berg", "Northern"), ("Mira Holt", "Harbour"))]
+    paragraphs = (*ENGLISH, "Signed:", *signatures, "Scores: Roe 3, Lind 2")
+    summary = summarise(make_document("A letter on the harbour", paragraphs), sentences=4)
+    assert len(summary.sentences) == 4
+    assert not any(is_fragment(s.text) for s in summary.sentences), summary.sentences
+    assert not any("University" in s.text or s.text == "Signed:" for s in summary.sentences)
+    for line in ("David Greenberg, Rutgers University", "Piotr Protasiewicz 3", "Keine Stornokosten",
+                 "So schützen Sie sich vor Einbrechern:", "12. November 2015 / 13:48"):
+        assert is_fragment(line), line
+    for sentence in ("It rained.", "Wer zahlt?", "«Ce n'était jamais une question d'argent.»",
+                     "港口新渡轮下周启航。", "Council approved the harbour plan on Monday after a long vote",
+                     "ท่าเรือเปิดใช้งานแล้ว วันนี้"):
+        assert not is_fragment(sentence), sentence
