@@ -9,10 +9,11 @@ Agency or Newsroom in it, or a wire service's name (Reuters, AFP, AP, dpa…).
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
+
+from .titles import markup_text
 
 _SPLIT = re.compile(r"\s*(?:;|,|&|\||\band\b|\bund\b|\bet\b|\by\b)\s*")
 _BY = re.compile(r"^(?:by|written\s+by|von|par|por|di|door)\s+", re.I)
@@ -122,7 +123,6 @@ _WRITTEN_BY = re.compile(
     r"scritto|autor|autorin|auteur|author|autore|作者)(?!\w)",
     re.I,
 )
-_TAGS = re.compile(r"<[^>]*>")
 _MARKUP_READ = 400_000  # characters of the page: the byline is near the top
 _LABELS_READ = 4  # twitter:label1 to label4; plugins write one or two
 
@@ -136,10 +136,10 @@ def marked_byline(page: str) -> str | None:
         if _WRITTEN_BY.search(label.group(2)):
             data = re.search(_TWITTER_DATA.format(label.group(1)), head, re.I)
             if data:
-                return " ".join(html.unescape(data.group(1)).split()) or None
+                return markup_text(data.group(1)) or None
     card = _HCARD.search(head)
     if card:
-        return " ".join(html.unescape(_TAGS.sub(" ", card.group(1))).split()) or None
+        return markup_text(card.group(1)) or None
     return None
 
 

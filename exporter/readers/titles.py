@@ -72,11 +72,16 @@ def page_headings(page: str) -> list[str]:
         closing = _H1_CLOSE.search(page, opening.end(), opening.end() + _HEADING_CHARS)
         if closing is None:
             continue
-        inner = _TAG.sub(_tag_space, page[opening.end() : closing.start()])
-        text = " ".join(html.unescape(inner).split())
+        text = markup_text(page[opening.end() : closing.start()])
         if text:
             found.append(text)
     return found
+
+
+def markup_text(fragment: str) -> str:
+    """The text an HTML fragment shows: its tags dropped (an inline one joins the words
+    beside it, another parts them), entities decoded, white space collapsed."""
+    return " ".join(html.unescape(_TAG.sub(_tag_space, fragment)).split())
 
 
 def _tag_space(tag: re.Match[str]) -> str:
