@@ -2,10 +2,11 @@
 
 Published ideas, each at its published setting, none fitted to an evaluation set:
 
-1. **Furniture removal.** Bylines, timestamps, picture credits and prompts
-   (:mod:`exporter.summarise.furniture`) are ranked after every real
-   sentence: they are not the story, and their repetition would make them look
-   central.
+1. **Furniture removal.** Bylines, timestamps, picture credits, prompts and
+   lines that are not sentences (signatures, scores, a list's entries: short,
+   with no full stop; :mod:`exporter.summarise.furniture`) are ranked after
+   every real sentence: they are not the story, and their repetition would make
+   them look central.
 2. **The TextRank sentence graph.** Sentences are nodes; the edge between two
    sentences weighs the content words they share divided by the sum of the
    logs of their lengths (Mihalcea & Tarau 2004, "TextRank: bringing order
